@@ -1,0 +1,50 @@
+# vanthu — make demo: install what is missing, build, read the fixtures, print deadlines.
+#          make test: install what is missing, build, run every test.
+SHELL := /bin/bash
+APT_PACKAGES := libtesseract-dev libleptonica-dev libxml2-dev libsqlite3-dev tesseract-ocr-vie \
+                tesseract-ocr-eng poppler-utils antiword pkg-config
+SWIFT ?= swift
+BIN := .build/release/vanthu
+DEMO_DB := demo/vanthu.sqlite
+export OMP_THREAD_LIMIT ?= 1
+
+.PHONY: all deps build release test demo bench clean
+
+all: build
+
+# Installs the Debian packages that are missing (root: apt-get; else sudo).
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@command -v $(SWIFT) >/dev/null || { echo "swift not found: install the Swift toolchain (swift.org) and put it on PATH"; exit 1; }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+
+demo: release
+	@rm -rf demo && mkdir -p demo
+	@if $(BIN) help ingest >/dev/null 2>&1; then \
+	  $(BIN) ingest --db $(DEMO_DB) fixtures && echo && $(BIN) deadlines --db $(DEMO_DB); \
+	else \
+	  $(BIN) extract fixtures/*.txt; \
+	fi
+
+bench: release
+	$(SWIFT) build -c release --product vanthu-bench 2>/dev/null || true
+	bash bench/run.sh
+
+clean:
+	rm -rf .build demo

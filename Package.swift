@@ -1,0 +1,45 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// One direction of flow: Ingest → Extract → Store, wired by Pipeline, driven by the `vanthu` CLI.
+// Extract depends on nothing (it is pure text → record); the C libraries stay behind Ingest.
+let package = Package(
+    name: "vanthu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vanthu", targets: ["vanthu"]),
+        .library(name: "Extract", targets: ["Extract"]),
+        .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "Store", targets: ["Store"]),
+        .library(name: "Pipeline", targets: ["Pipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract",
+                       providers: [.apt(["libtesseract-dev"])]),
+        .systemLibrary(name: "CLeptonica", pkgConfig: "lept",
+                       providers: [.apt(["libleptonica-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .target(name: "Ingest", dependencies: ["CTesseract", "CLeptonica", "CLibXML2"]),
+        .target(name: "Extract"),
+        .target(name: "Store", dependencies: ["Extract", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Pipeline", dependencies: [
+            "Ingest", "Extract", "Store", .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "vanthu", dependencies: [
+            "Pipeline", "Ingest", "Extract", "Store",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Extract"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "Extract", "Store"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

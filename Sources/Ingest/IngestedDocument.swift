@@ -1,0 +1,117 @@
+import Foundation
+
+/// How the text of a document was obtained.
+public enum TextOrigin: String, Codable, Sendable {
+    /// A plain-text file.
+    case text
+    /// A PDF's own text layer.
+    case pdfText = "pdf-text"
+    /// Recognised from an image or an image-only PDF.
+    case ocr
+    /// A word-processor file (.docx, or .doc read by antiword).
+    case docx
+}
+
+/// One recognised line of a page, with its box (pixels) and confidence (0–1), when OCR gave them.
+public struct TextLine: Sendable, Equatable {
+    public var text: String
+    public var box: Box?
+    public var confidence: Double?
+    public init(text: String, box: Box? = nil, confidence: Double? = nil) {
+        self.text = text; self.box = box; self.confidence = confidence
+    }
+}
+
+public struct Box: Sendable, Equatable {
+    public var x0, y0, x1, y1: Int
+    public init(x0: Int, y0: Int, x1: Int, y1: Int) { self.x0 = x0; self.y0 = y0; self.x1 = x1; self.y1 = y1 }
+    public var width: Int { x1 - x0 }
+    public var height: Int { y1 - y0 }
+}
+
+/// One page of an ingested document: its text in reading order.
+public struct Page: Sendable, Equatable {
+    public var number: Int
+    public var text: String
+    public var origin: TextOrigin
+    public var lines: [TextLine]
+    /// Mean word confidence (0–1) for OCR'd pages; nil otherwise.
+    public var confidence: Double?
+    public init(number: Int, text: String, origin: TextOrigin, lines: [TextLine] = [], confidence: Double? = nil) {
+        self.number = number; self.text = text; self.origin = origin; self.lines = lines; self.confidence = confidence
+    }
+}
+
+/// A file read into text with its layout: what Ingest hands on. Knows nothing about letters.
+public struct IngestedDocument: Sendable {
+    /// The file's path as given.
+    public var path: String
+    /// SHA-256 of the file's bytes, lower-case hex.
+    public var sha256: String
+    public var byteCount: Int
+    public var kind: FileKind
+    public var pages: [Page]
+    /// Notes for the reader of the record: low-confidence pages, a bad text layer replaced by OCR, ….
+    public var warnings: [String]
+    /// Facts read from outside the body text that a later stage may use, e.g. the time in a
+    /// digital-signature box (`signature_time` → `2025-02-07T17:12:11`) or a received stamp.
+    public var hints: [String: String]
+
+    public init(path: String, sha256: String, byteCount: Int, kind: FileKind, pages: [Page],
+                warnings: [String] = [], hints: [String: String] = [:]) {
+        self.path = path; self.sha256 = sha256; self.byteCount = byteCount; self.kind = kind
+        self.pages = pages; self.warnings = warnings; self.hints = hints
+    }
+
+    /// The whole text, pages separated by a form feed.
+    public var text: String { pages.map(\.text).joined(separator: "\u{0C}") }
+
+    /// The origin of the document as a whole: OCR if any page was recognised, else the first page's.
+    public var origin: TextOrigin {
+        if pages.contains(where: { $0.origin == .ocr }) { return .ocr }
+        return pages.first?.origin ?? (kind == .pdf ? .pdfText : .text)
+    }
+
+    /// Mean OCR confidence over the recognised pages, nil when no page was recognised.
+    public var ocrConfidence: Double? {
+        let c = pages.compactMap { $0.origin == .ocr ? $0.confidence : nil }
+        return c.isEmpty ? nil : c.reduce(0, +) / Double(c.count)
+    }
+}
+
+/// Why a file could not be read. Every case names the file; `description` is for the user.
+public struct IngestError: Error, CustomStringConvertible, Sendable, Equatable {
+    public enum Reason: Sendable, Equatable {
+        case unreadable(String)          // cannot open / I/O error
+        case empty                       // 0 bytes
+        case tooLarge(String)            // over a configured limit (bytes, pages, pixels)
+        case unsupported(String)         // a kind of file we do not read
+        case corrupt(String)             // the bytes do not decode as their kind
+        case encrypted                   // a password-protected PDF
+        case noText                      // nothing readable came out
+        case timeout(String)             // a step took longer than allowed
+        case tool(String)                // an external tool failed or is missing
+    }
+    public var path: String
+    public var page: Int?
+    public var reason: Reason
+
+    public init(path: String, page: Int? = nil, _ reason: Reason) {
+        self.path = path; self.page = page; self.reason = reason
+    }
+
+    public var description: String {
+        let where_ = page.map { "\(path) (page \($0))" } ?? path
+        switch reason {
+        case .unreadable(let s): return "\(where_): cannot read the file: \(s)"
+        case .empty: return "\(where_): the file is empty (0 bytes)"
+        case .tooLarge(let s): return "\(where_): too large: \(s)"
+        case .unsupported(let s): return "\(where_): unsupported file type: \(s)"
+        case .corrupt(let s): return "\(where_): the file is damaged: \(s)"
+        case .encrypted: return "\(where_): the PDF is encrypted (password-protected)"
+        case .noText: return "\(where_): no text could be read from the file"
+        case .timeout(let s): return "\(where_): timed out: \(s)"
+        case .tool(let s): return "\(where_): \(s)"
+        }
+    }
+}

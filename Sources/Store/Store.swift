@@ -1,0 +1,1 @@
+// The SQLite index (GRDB): see issue 4.

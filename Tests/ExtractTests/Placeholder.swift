@@ -1,0 +1,2 @@
+import XCTest
+final class ExtractTestsPlaceholder: XCTestCase { func testBuilds() {} }

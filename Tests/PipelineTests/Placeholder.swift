@@ -1,0 +1,2 @@
+import XCTest
+final class PipelineTestsPlaceholder: XCTestCase { func testBuilds() {} }
