@@ -1,0 +1,81 @@
+import Foundation
+
+/// A compiled regular expression used on folded text (see `Folding`). Matches give UTF-16
+/// ranges, which are the same in the folded and the original string.
+struct Pattern: @unchecked Sendable {
+    let regex: NSRegularExpression
+
+    init(_ pattern: String, caseInsensitive: Bool = false) {
+        var options: NSRegularExpression.Options = []
+        if caseInsensitive { options.insert(.caseInsensitive) }
+        // Patterns are constants of this module: a bad one is a programming error.
+        regex = try! NSRegularExpression(pattern: pattern, options: options)
+    }
+
+    func firstMatch(in s: String, from location: Int = 0) -> NSTextCheckingResult? {
+        let ns = s as NSString
+        guard location <= ns.length else { return nil }
+        return regex.firstMatch(in: s, range: NSRange(location: location, length: ns.length - location))
+    }
+
+    func matches(in s: String) -> [NSTextCheckingResult] {
+        regex.matches(in: s, range: NSRange(location: 0, length: (s as NSString).length))
+    }
+
+    func test(_ s: String) -> Bool { firstMatch(in: s) != nil }
+}
+
+extension String {
+    /// The substring at a UTF-16 range (from a match on this string or its folded twin).
+    func slice(_ r: NSRange) -> String {
+        guard r.location != NSNotFound else { return "" }
+        return (self as NSString).substring(with: r)
+    }
+
+    func slice(from: Int, to: Int) -> String {
+        let ns = self as NSString
+        let a = max(0, min(from, ns.length)), b = max(a, min(to, ns.length))
+        return ns.substring(with: NSRange(location: a, length: b - a))
+    }
+
+    var utf16Length: Int { (self as NSString).length }
+
+    /// Whitespace runs (tabs, non-breaking spaces, several spaces) as one space, ends trimmed.
+    var collapsedSpaces: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for ch in self {
+            if ch.isWhitespace { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(ch)
+        }
+        return out
+    }
+
+    /// Leading list marks (`-`, `+`, `•`, `*`) removed, with trailing `;`, `.`, `,` and spaces.
+    var asListItem: String {
+        var s = Substring(self)
+        while let f = s.first, f == "-" || f == "+" || f == "•" || f == "*" || f == "–" || f == "—" || f == " " || f == "_" { s = s.dropFirst() }
+        while let l = s.last, l == ";" || l == "." || l == "," || l == " " || l == ":" { s = s.dropLast() }
+        return String(s)
+    }
+
+    /// True when every cased letter is upper case (and there is at least one).
+    var isUpperCaseText: Bool {
+        var letters = 0
+        for ch in self where ch.isLetter {
+            if ch.isLowercase { return false }
+            if ch.isUppercase { letters += 1 }
+        }
+        return letters > 0
+    }
+}
+
+extension NSTextCheckingResult {
+    /// The range of capture group `i`, nil when the group did not take part.
+    func group(_ i: Int) -> NSRange? {
+        let r = range(at: i)
+        return r.location == NSNotFound ? nil : r
+    }
+}
