@@ -32,7 +32,7 @@ enum HeaderParser {
             defer { i += 1 }
             if line.isBlank { continue }
             seen += 1
-            if LetterKeywords.stampLine.test(line.folded) { continue }
+            if LetterKeywords.stampLine.test(line.folded) || LetterKeywords.noiseLine.test(line.folded) { continue }
             for (p, u) in LetterKeywords.urgencyMarks where p.test(line.folded) { h.urgency = u }
             if h.urgency != nil && LetterKeywords.urgencyMarks.contains(where: { $0.0.test(line.folded) }) { continue }
 

@@ -80,12 +80,12 @@ enum RecipientsParser {
         func flush() { if let c = current { let t = c.collapsedSpaces.asListItem; if !t.isEmpty { items.append(t) } }; current = nil }
         let l = doc[label]
         let sameLine = l.text.slice(from: afterLabel, to: l.text.utf16Length).trimmingCharacters(in: .whitespaces)
-        if !sameLine.isEmpty {
-            if sameLine.hasPrefix("-") || afterLabel == 0 { current = sameLine }
+        if !sameLine.isEmpty && afterLabel > 0 {
+            if sameLine.hasPrefix("-") { current = sameLine }
             else { lists.rightColumn.append((label, sameLine)) }
         }
         var end = label
-        var j = label + 1
+        var j = afterLabel == 0 ? label : label + 1
         var blanks = 0
         while j < doc.count {
             let line = doc[j]

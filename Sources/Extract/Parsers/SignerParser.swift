@@ -53,7 +53,11 @@ enum SignerParser {
                     signer.title = title; nameFrom = j + 1; break
                 }
             }
-            if signer.title == nil { return nil }
+            if signer.title == nil {
+                // No position legible: the name under the signature may still be there.
+                guard let name = candidates.reversed().first(where: { isPersonName($0.text.collapsedSpaces) }) else { return nil }
+                return Signer(name: mendName(name.text.collapsedSpaces))
+            }
         }
         for j in nameFrom..<max(nameFrom, candidates.count) {
             let t = candidates[j].text.collapsedSpaces
@@ -74,10 +78,9 @@ enum SignerParser {
         let words = t.split(separator: " ")
         guard (2...6).contains(words.count), t.utf16Length <= 40 else { return false }
         if t.contains(where: { $0.isNumber || ":;,()/\"“”".contains($0) }) { return false }
-        guard words.allSatisfy({ w in w.first.map { $0.isUppercase } ?? false }) else {
-            // OCR may drop a name's first letter (`oàng Văn Thức`): allow it for the first word only.
-            return words.dropFirst().allSatisfy({ $0.first?.isUppercase ?? false }) && mendName(t) != t
-        }
+        // OCR may drop or misread a name's first letter (`oàng Văn Thức`): judge the mended name.
+        let mended = mendName(t).split(separator: " ")
+        guard mended.allSatisfy({ w in w.first.map { $0.isUppercase } ?? false }) else { return false }
         if t.isUpperCaseText {
             // An all-caps line is a name only when it starts with a family name and is not a title.
             return Names.surnameSet.contains(Folding.fold(String(words[0]))) && Names.canonicalTitle(t) == nil
@@ -91,6 +94,10 @@ enum SignerParser {
         guard let first = words.first else { return s }
         let f = Folding.fold(first)
         if Names.surnameSet.contains(f) { return s }
+        if let c = first.first, let swap = OCRCharacterConfusions.nameInitials[c] {
+            let candidate = String(swap) + first.dropFirst()
+            if Names.surnameSet.contains(Folding.fold(candidate)) { words[0] = candidate; return words.joined(separator: " ") }
+        }
         if let full = Names.surnames.first(where: { let sf = Folding.fold($0); return sf.count == f.count + 1 && sf.hasSuffix(f) }) {
             words[0] = String(full.prefix(1)) + first
         }

@@ -104,9 +104,10 @@ enum TitleParser {
             let l = doc[j]
             if l.isBlank {
                 blanks += 1
-                if blanks > 1 && !parts.isEmpty { break }
+                if (blanks > 1 || !doc.isDoubleSpaced) && !parts.isEmpty { break }
                 j += 1; continue
             }
+            if !parts.isEmpty && l.text.contains(":") { break }
             blanks = 0
             let left = l.columns.first ?? l.text
             let lf = Folding.fold(left)

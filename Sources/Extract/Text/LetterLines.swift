@@ -28,6 +28,7 @@ struct LetterLines {
         for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\u{0C}" || $0 == "\u{2028}" }) {
             var s = String(raw)
             if s.contains("**") { s = s.replacingOccurrences(of: "**", with: "") }
+            for (a, b) in OCRCharacterConfusions.table where s.contains(a) { s = s.replacingOccurrences(of: a, with: b) }
             if s.contains("\t") { s = s.replacingOccurrences(of: "\t", with: "    ") }
             s = s.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
             out.append(Line(index: i, text: s))
@@ -37,6 +38,13 @@ struct LetterLines {
     }
 
     var count: Int { lines.count }
+
+    /// True when the extractor that made the text put a blank line after every line (some PDF
+    /// and Word exports do): then a blank line does not end a paragraph.
+    var isDoubleSpaced: Bool {
+        let blank = lines.filter(\.isBlank).count
+        return lines.count > 10 && Double(blank) / Double(lines.count) > 0.35
+    }
     subscript(i: Int) -> Line { lines[i] }
 
     /// Index of the next non-blank line at or after `i`.

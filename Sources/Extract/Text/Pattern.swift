@@ -58,6 +58,12 @@ extension String {
         var s = Substring(self)
         while let f = s.first, f == "-" || f == "+" || f == "•" || f == "*" || f == "–" || f == "—" || f == " " || f == "_" { s = s.dropFirst() }
         while let l = s.last, l == ";" || l == "." || l == "," || l == " " || l == ":" { s = s.dropLast() }
+        // A last word of OCR debris (`1u“`) after the item's end, then a stray closing quote.
+        if let space = s.lastIndex(of: " "), s[s.index(after: space)...].count <= 3,
+           s[s.index(after: space)...].contains(where: { "“”\"‘’".contains($0) }) {
+            s = s[..<space]
+        }
+        while let l = s.last, l == ";" || l == "." || l == "," || l == " " || l == ":" || "“”\"'‘’".contains(l) { s = s.dropLast() }
         return String(s)
     }
 

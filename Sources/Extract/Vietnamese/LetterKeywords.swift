@@ -41,6 +41,9 @@ enum LetterKeywords {
     /// date or number.
     static let stampLine = Pattern(#"(?:ky boi|nguoi ky|thoi gian ky|ngay ky\s*:|email|e-mail|@|cong bao\s*/|^cong bao\b|chung thu|signed by|signature|\b\d{2}:\d{2}:\d{2}\b|\+07:00|co quan\s*:|to chuc\s*:|van ban dien tu|sao y|ban sao)"#)
 
+    /// Lines that are not part of the letter: page markers of an OCR tool, rules, page numbers.
+    static let noiseLine = Pattern(#"^(?:#|={3,}|-{3,}$|_{3,}$|[0-9]{1,3}$|page\s*[0-9]+|trang\s*[0-9]+\s*$)"#)
+
     /// Urgency marks (độ khẩn) printed or stamped: the line holds only the mark.
     static let urgencyMarks: [(Pattern, Urgency)] = [
         (Pattern(#"^\W*thuong\s*khan\W*$"#), .thuongKhan),
@@ -50,6 +53,14 @@ enum LetterKeywords {
 
     /// Items of the decision's own operative part that are not the subject.
     static let subjectStop = Pattern(#"^(?:can cu|kinh gui|thuc hien|xet de nghi|theo de nghi|dieu [0-9]|chuong [ivx0-9]|phan [ivx0-9]|[ivx]+[.\-]\s|[0-9]+\.\s|-{3,}|_{3,}|\*{2,}$|[.\-_*]{3,}$)"#)
+}
+
+/// Characters that OCR and old fonts put where a Vietnamese letter was meant: the eth (Ð, ð)
+/// looks like Đ/đ and is never Vietnamese; ligatures come from PDF text layers.
+enum OCRCharacterConfusions {
+    static let table: [(String, String)] = [("Ð", "Đ"), ("ð", "đ"), ("ﬁ", "fi"), ("ﬂ", "fl"), ("\u{00AD}", "")]
+    /// First letters of a family name as OCR misreads them (`Iê Đức Luận` → `Lê Đức Luận`).
+    static let nameInitials: [Character: Character] = ["I": "L", "l": "L", "1": "L", "|": "L"]
 }
 
 /// Known OCR misreadings of the keywords above, as whole folded words → the right folded word of
