@@ -43,7 +43,6 @@ demo: release
 	fi
 
 bench: release
-	$(SWIFT) build -c release --product vanthu-bench 2>/dev/null || true
 	bash bench/run.sh
 
 clean:

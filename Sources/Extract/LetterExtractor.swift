@@ -102,11 +102,23 @@ public struct LetterExtractor: Sendable {
 enum DiacriticsCheck {
     static func isStripped(_ text: String) -> Bool {
         var words = 0, marked = 0
-        for w in text.split(whereSeparator: { !$0.isLetter }) where w.count >= 2 {
-            words += 1
-            if Folding.hasDiacritics(String(w)) { marked += 1 }
-            if words >= 3000 { break }
+        var length = 0, hasMark = false
+        func endWord() {
+            if length >= 2 { words += 1; if hasMark { marked += 1 } }
+            length = 0; hasMark = false
         }
+        for u in text.utf16 {
+            let isAsciiLetter = (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A)
+            let isLatinMarked = u >= 0xC0 && u < 0x1F00 && u != 0xD7 && u != 0xF7
+            if isAsciiLetter || isLatinMarked {
+                length += 1
+                if isLatinMarked && Folding.isMarkedLetter(u) { hasMark = true }
+            } else {
+                endWord()
+                if words >= 3000 { break }
+            }
+        }
+        endWord()
         guard words >= 15 else { return false }
         return Double(marked) / Double(words) < 0.3
     }

@@ -17,7 +17,9 @@ enum DeadlineParser {
 
     static func parse(_ flat: FlatText, letterDate: CalendarDate?, kind: DocumentKind) -> [Deadline] {
         var found: [(at: Int, end: Int, deadline: Deadline)] = []
-        let f = flat.folded
+        // Every deadline phrase holds a number: run the patterns only on the stretches around
+        // digits (ICU's scan of a whole letter per pattern is the slowest step of extraction).
+        let f = maskedFarFromDigits(flat.folded)
         func clause(_ r: NSRange) -> String { clauseText(flat, r) }
         func add(_ r: NSRange, _ due: CalendarDate?, _ precision: DeadlinePrecision, _ rec: Recurrence? = nil) {
             guard let due else { return }
@@ -87,6 +89,19 @@ enum DeadlineParser {
             }
         }
         return found.sorted { $0.at < $1.at }.map(\.deadline)
+    }
+
+    /// The folded text with everything farther than ~90 units before or 30 after a digit
+    /// replaced by `~`: same length, so ranges still hold.
+    static func maskedFarFromDigits(_ s: String) -> String {
+        var u = Array(s.utf16)
+        var keep = [Bool](repeating: false, count: u.count)
+        for (i, c) in u.enumerated() where c >= 0x30 && c <= 0x39 {
+            for k in max(0, i - 90)..<min(u.count, i + 30) { if keep[k] { continue }; keep[k] = true }
+        }
+        var changed = false
+        for i in u.indices where !keep[i] { u[i] = 0x7E; changed = true }   // `~`: not a space, so `\s*` cannot run along it
+        return changed ? Folding.string(utf16: u) : s
     }
 
     static func endOfMonth(_ y: Int, _ m: Int, before: Bool) -> CalendarDate? {

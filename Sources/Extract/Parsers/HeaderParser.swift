@@ -31,6 +31,7 @@ enum HeaderParser {
             let line = doc[i]
             defer { i += 1 }
             if line.isBlank { continue }
+            if let n = h.numberLine, let d = h.dateLine, i > max(n, d) + 2, h.number != nil { break }
             seen += 1
             if LetterKeywords.stampLine.test(line.folded) || LetterKeywords.noiseLine.test(line.folded) { continue }
             for (p, u) in LetterKeywords.urgencyMarks where p.test(line.folded) { h.urgency = u }
@@ -99,7 +100,10 @@ enum HeaderParser {
 
     /// The range of the national motto (or the Party heading) in a folded line, allowing OCR slips.
     static func mottoRange(_ folded: String) -> Range<Int>? {
-        let f = folded.replacingOccurrences(of: "-", with: " ")   // same length
+        // The shortest motto line has 18 letters; body lines are long: skip both quickly.
+        let n = folded.utf16.count
+        guard n >= 16 && n <= 160 else { return nil }
+        let f = folded.utf8.contains(0x2D) ? Folding.string(utf16: folded.utf16.map { $0 == 0x2D ? 0x20 : $0 }) : folded
         for key in mottoKeys {
             if let r = Fuzzy.find(key, in: f, maxErrors: max(1, key.count / 7)) {
                 // Swallow the dashes and spaces around it.

@@ -25,12 +25,27 @@ struct LetterLines {
     init(_ text: String) {
         var out: [Line] = []
         var i = 0
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\u{0C}" || $0 == "\u{2028}" }) {
+        // Split on the bytes: \n and the form feed between pages (Character-wise splitting is slow).
+        let utf8 = text.utf8
+        var pieces: [Substring] = []
+        var start = utf8.startIndex
+        var idx = start
+        while idx != utf8.endIndex {
+            let b = utf8[idx]
+            if b == 0x0A || b == 0x0C {
+                pieces.append(text[start..<idx])
+                start = utf8.index(after: idx)
+            }
+            idx = utf8.index(after: idx)
+        }
+        pieces.append(text[start..<utf8.endIndex])
+        for raw in pieces {
             var s = String(raw)
-            if s.contains("**") { s = s.replacingOccurrences(of: "**", with: "") }
-            for (a, b) in OCRCharacterConfusions.table where s.contains(a) { s = s.replacingOccurrences(of: a, with: b) }
-            if s.contains("\t") { s = s.replacingOccurrences(of: "\t", with: "    ") }
-            s = s.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+            // Foundation's string search is slow on Linux: look at the bytes first.
+            if s.utf8.contains(0x2A) { s = s.replacingOccurrences(of: "**", with: "") }
+            if s.utf8.contains(0x09) { s = s.replacingOccurrences(of: "\t", with: "    ") }
+            s = OCRCharacterConfusions.apply(s)
+            s = s.trimmedFast
             out.append(Line(index: i, text: s))
             i += 1
         }

@@ -42,15 +42,16 @@ extension String {
 
     /// Whitespace runs (tabs, non-breaking spaces, several spaces) as one space, ends trimmed.
     var collapsedSpaces: String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for ch in self {
-            if ch.isWhitespace { pendingSpace = !out.isEmpty; continue }
+        for u in unicodeScalars {
+            if u == " " || u == "\t" || u == "\n" || u == "\r" || u == "\u{A0}" || u == "\u{0C}" || u == "\u{FEFF}" || (u.value >= 0x2000 && u.value <= 0x200B) {
+                pendingSpace = !out.isEmpty; continue
+            }
             if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(ch)
+            out.append(u)
         }
-        return out
+        return String(out)
     }
 
     /// Leading list marks (`-`, `+`, `•`, `*`) removed, with trailing `;`, `.`, `,` and spaces.
@@ -75,6 +76,17 @@ extension String {
             if ch.isUppercase { letters += 1 }
         }
         return letters > 0
+    }
+}
+
+extension String {
+    /// Whitespace (and a BOM) trimmed from both ends, without Foundation's CharacterSet machinery.
+    var trimmedFast: String {
+        let isSpace: (Character) -> Bool = { $0.isWhitespace || $0 == "\u{FEFF}" }
+        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = lastIndex(where: { !isSpace($0) })!
+        if first == startIndex && last == index(before: endIndex) { return self }
+        return String(self[first...last])
     }
 }
 

@@ -38,7 +38,40 @@ public enum Folding {
         let table = keepCase ? keep : lower
         var units = Array(s.utf16)
         for i in units.indices where units[i] < 0x2220 { units[i] = table[Int(units[i])] }
-        return String(decoding: units, as: UTF16.self)
+        return string(utf16: units)
+    }
+
+    /// UTF-16 units → String, encoding UTF-8 directly (the standard library's generic decoder
+    /// is the slowest step of folding a letter).
+    static func string(utf16 units: [UInt16]) -> String {
+        String(unsafeUninitializedCapacity: units.count * 3) { buf in
+            var n = 0, i = 0
+            while i < units.count {
+                var c = UInt32(units[i]); i += 1
+                if c >= 0xD800 && c < 0xDC00, i < units.count, units[i] >= 0xDC00 && units[i] < 0xE000 {
+                    c = 0x10000 + ((c - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00); i += 1
+                } else if c >= 0xD800 && c < 0xE000 {
+                    c = 0xFFFD
+                }
+                if c < 0x80 { buf[n] = UInt8(c); n += 1 }
+                else if c < 0x800 { buf[n] = UInt8(0xC0 | c >> 6); buf[n + 1] = UInt8(0x80 | c & 0x3F); n += 2 }
+                else if c < 0x10000 {
+                    buf[n] = UInt8(0xE0 | c >> 12); buf[n + 1] = UInt8(0x80 | (c >> 6) & 0x3F)
+                    buf[n + 2] = UInt8(0x80 | c & 0x3F); n += 3
+                } else {
+                    // A surrogate pair took 2 units; 4 bytes fit in the 6 reserved for them.
+                    buf[n] = UInt8(0xF0 | c >> 18); buf[n + 1] = UInt8(0x80 | (c >> 12) & 0x3F)
+                    buf[n + 2] = UInt8(0x80 | (c >> 6) & 0x3F); buf[n + 3] = UInt8(0x80 | c & 0x3F); n += 4
+                }
+            }
+            return n
+        }
+    }
+
+    /// True for a UTF-16 unit that is a Latin letter with a diacritic (or đ).
+    @inline(__always)
+    public static func isMarkedLetter(_ u: UInt16) -> Bool {
+        u >= 0xC0 && u < 0x2220 && lower[Int(u)] < 0x80 && lower[Int(u)] != u && u != 0xD7 && u != 0xF7
     }
 
     /// True when the text carries Vietnamese diacritics (any letter outside ASCII that folds to a

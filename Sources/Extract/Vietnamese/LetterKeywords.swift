@@ -58,7 +58,15 @@ enum LetterKeywords {
 /// Characters that OCR and old fonts put where a Vietnamese letter was meant: the eth (Ð, ð)
 /// looks like Đ/đ and is never Vietnamese; ligatures come from PDF text layers.
 enum OCRCharacterConfusions {
-    static let table: [(String, String)] = [("Ð", "Đ"), ("ð", "đ"), ("ﬁ", "fi"), ("ﬂ", "fl"), ("\u{00AD}", "")]
+    static let table: [Unicode.Scalar: String] = ["Ð": "Đ", "ð": "đ", "ﬁ": "fi", "ﬂ": "fl", "\u{00AD}": ""]
+
+    /// Replaces the look-alikes; returns the string itself when it has none (the usual case).
+    static func apply(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value >= 0xAD && table[$0] != nil }) else { return s }
+        var out = ""
+        for u in s.unicodeScalars { if let r = table[u] { out += r } else { out.unicodeScalars.append(u) } }
+        return out
+    }
     /// First letters of a family name as OCR misreads them (`Iê Đức Luận` → `Lê Đức Luận`).
     static let nameInitials: [Character: Character] = ["I": "L", "l": "L", "1": "L", "|": "L"]
 }
@@ -75,21 +83,34 @@ enum OCRWordConfusions {
         "thoi": "thoi", "thot": "thoi",
     ]
 
+    /// The table keyed by the ASCII word packed into an integer (the words are 4–5 letters).
+    private static let packed: [UInt64: [UInt16]] = {
+        var d: [UInt64: [UInt16]] = [:]
+        for (k, v) in table where k.utf16.count == v.utf16.count && k.allSatisfy(\.isASCII) {
+            d[pack(k.utf16)] = Array(v.utf16)
+        }
+        return d
+    }()
+
+    private static func pack<C: Collection>(_ units: C) -> UInt64 where C.Element == UInt16 {
+        units.reduce(0) { $0 << 8 | UInt64($1 & 0xFF) }
+    }
+
     /// Applies the table to a folded string, word by word, keeping its length.
     static func repair(_ folded: String) -> String {
         var units = Array(folded.utf16)
+        var changed = false
         var i = 0
         while i < units.count {
             guard isLetter(units[i]) else { i += 1; continue }
             var j = i
             while j < units.count && (isLetter(units[j]) || (units[j] >= 0x30 && units[j] <= 0x39)) { j += 1 }
-            if j - i >= 4 && j - i <= 5 {
-                let w = String(decoding: units[i..<j], as: UTF16.self)
-                if let r = table[w], r.utf16.count == j - i { units.replaceSubrange(i..<j, with: Array(r.utf16)) }
+            if j - i >= 4 && j - i <= 5, let r = packed[pack(units[i..<j])], r != Array(units[i..<j]) {
+                units.replaceSubrange(i..<j, with: r); changed = true
             }
             i = j
         }
-        return String(decoding: units, as: UTF16.self)
+        return changed ? Folding.string(utf16: units) : folded
     }
 
     private static func isLetter(_ u: UInt16) -> Bool { (u >= 0x61 && u <= 0x7A) }
