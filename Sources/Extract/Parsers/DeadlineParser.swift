@@ -27,12 +27,15 @@ enum DeadlineParser {
             if found.contains(where: { $0.at <= r.location && r.location < $0.end }) { return }
             found.append((r.location, r.location + r.length, Deadline(due: due.iso, precision: precision, recurrence: rec, text: clause(r))))
         }
-        for m in relative.matches(in: f) {
+        // Each pattern needs a word of its own: skip the pass when the word is nowhere.
+        let has = { (word: String) in f.utf8.containsSequence(Array(word.utf8)) }
+        let relativeMatches = has("ke tu") || has("tinh tu") ? relative.matches(in: f) : []
+        for m in relativeMatches {
             guard let base = letterDate, base.isComplete, let n = Int(f.slice(m.range(at: 1))) else { continue }
             let working = m.group(2) != nil
             add(m.range, working ? addWorkingDays(base, n) : base.adding(days: n), .day)
         }
-        for m in dayOfMonth.matches(in: f) {
+        for m in has("thang") ? dayOfMonth.matches(in: f) : [] {
             guard let d = Int(f.slice(m.range(at: 1))), let base = letterDate else { continue }
             add(m.range, nextDayOfMonth(d, after: base), .day, .monthly)
         }
@@ -56,7 +59,7 @@ enum DeadlineParser {
             }
             add(m.range, CalendarDate.valid(y!, mo, d), .day)
         }
-        for m in month.matches(in: f) {
+        for m in has("thang") ? month.matches(in: f) : [] {
             guard let mo = Int(f.slice(m.range(at: 2))), (1...12).contains(mo) else { continue }
             let before = f.slice(m.range(at: 1)) == "truoc"
             if m.group(4) != nil {
@@ -69,14 +72,14 @@ enum DeadlineParser {
                 add(m.range, endOfMonth(y, mo, before: before), .month)
             }
         }
-        for m in quarter.matches(in: f) {
+        for m in has("quy") ? quarter.matches(in: f) : [] {
             guard let q = W.quarters[f.slice(m.range(at: 2))], let y = Int(f.slice(m.range(at: 3))) else { continue }
             let before = f.slice(m.range(at: 1)) == "truoc"
             let lastMonth = before ? (q - 1) * 3 : q * 3
             let due = lastMonth == 0 ? CalendarDate(year: y - 1, month: 12, day: 31) : endOfMonth(y, lastMonth, before: false)
             add(m.range, due, .quarter)
         }
-        for m in year.matches(in: f) {
+        for m in has("nam") ? year.matches(in: f) : [] {
             guard let y = Int(f.slice(m.range(at: 2))) else { continue }
             let before = f.slice(m.range(at: 1)) == "truoc"
             add(m.range, CalendarDate(year: before ? y - 1 : y, month: 12, day: 31), .year)
@@ -153,6 +156,6 @@ enum DeadlineParser {
         if let open = flat.text.slice(from: start, to: end).lastIndex(of: "("), !flat.text.slice(from: start, to: end)[open...].contains(")") {
             if end < u.count, u[end] == 0x29 { end += 1 }
         }
-        return flat.text.slice(from: start, to: end).collapsedSpaces.trimmingCharacters(in: CharacterSet(charactersIn: " -–,"))
+        return flat.text.slice(from: start, to: end).collapsedSpaces.trimming(" -–,")
     }
 }

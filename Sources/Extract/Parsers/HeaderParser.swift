@@ -60,7 +60,7 @@ enum HeaderParser {
                     let afterNumber = tail.slice(from: used, to: tail.utf16Length)
                     if h.date == nil, let d = parseDate(afterNumber, Folding.fold(afterNumber)) { apply(d, line: i, to: &h) }
                     rest = beforeNumber; restFolded = Folding.fold(beforeNumber)
-                } else if tail.trimmingCharacters(in: .whitespaces).isEmpty || !tail.contains(where: \.isLetter) {
+                } else if tail.trimmedFast.isEmpty || !tail.contains(where: \.isLetter) {
                     // `Số:` with nothing legible after it.
                     h.numberLine = i; isHeaderLine = true
                     rest = rest.slice(from: 0, to: m.range.location); restFolded = Folding.fold(rest)
@@ -71,7 +71,7 @@ enum HeaderParser {
                 rest = rest.slice(from: 0, to: d.placeStart); restFolded = Folding.fold(rest)
             }
             // The body, the subject or the recipients begin: the header is over.
-            let f = restFolded.trimmingCharacters(in: .whitespaces)
+            let f = restFolded.trimmedFast
             if LetterKeywords.subjectLabel.test(f) || LetterKeywords.recipientsLabel.test(f)
                 || LetterKeywords.bodyStart.test(f) || TitleParser.kindTitle(Line(index: i, text: rest)) != nil {
                 if isHeaderLine { h.lastLine = i }
@@ -82,7 +82,7 @@ enum HeaderParser {
             }
             if isHeaderLine { h.lastLine = i }
             // What is left on the left of the header is the issuer, above the number.
-            let left = (rest.columns.first ?? "").collapsedSpaces.trimmingCharacters(in: CharacterSet(charactersIn: " -–_*.:"))
+            let left = (rest.columns.first ?? "").collapsedSpaces.trimming(" -–_*.:")
             if h.numberLine == nil && h.dateLine.map({ $0 < i }) != true && isIssuerText(left) {
                 issuerLines.append(left)
                 h.lastLine = max(h.lastLine, i)
@@ -149,7 +149,7 @@ enum HeaderParser {
             placeWords.insert(w, at: 0); words.removeLast()
             if placeWords.count >= 5 { break }
         }
-        var place = placeWords.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " *-_.:"))
+        var place = placeWords.joined(separator: " ").trimming(" *-_.:")
         if let canonical = Names.canonicalPlace(place) { place = canonical }
         let placeStart = before.utf16Length - seg.utf16Length + max(0, seg.utf16Length - placeWords.joined(separator: " ").utf16Length)
         return PlaceDate(place: place.isEmpty ? nil : place, date: date, placeStart: max(0, placeStart), impossible: impossible)
@@ -164,10 +164,18 @@ enum HeaderParser {
 
     /// Issuer text is upper case (allowing OCR noise), not a page number or a stray mark.
     static func isIssuerText(_ s: String) -> Bool {
-        let letters = s.filter(\.isLetter)
-        guard letters.count >= 2 else { return false }
-        let upper = letters.filter(\.isUppercase).count
-        return Double(upper) / Double(letters.count) >= 0.7
+        var letters = 0, upper = 0
+        for u in s.utf16 {
+            // Latin letters only (the issuer is Vietnamese): ASCII, Latin-1, Latin Extended, Vietnamese.
+            if (u >= 0x41 && u <= 0x5A) || (u >= 0xC0 && u <= 0xDE && u != 0xD7) || u == 0x110 || u == 0x1A0 || u == 0x1AF
+                || (u >= 0x1EA0 && u <= 0x1EF9 && u % 2 == 0) || (u >= 0x100 && u < 0x180 && u % 2 == 0 && u != 0x110) {
+                letters += 1; upper += 1
+            } else if (u >= 0x61 && u <= 0x7A) || (u >= 0xDF && u <= 0xFF && u != 0xF7) || (u >= 0x100 && u < 0x1B1) || (u >= 0x1EA1 && u <= 0x1EF9) {
+                letters += 1
+            }
+        }
+        guard letters >= 2 else { return false }
+        return Double(upper) / Double(letters) >= 0.7
     }
 
     /// Words that continue the previous line of the issuer block rather than start a new body

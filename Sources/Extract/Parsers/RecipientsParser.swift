@@ -45,7 +45,7 @@ enum RecipientsParser {
     private static func recipients(_ doc: LetterLines, label: Int, afterLabel: Int) -> [String] {
         var items: [String] = []
         let l = doc[label]
-        let sameLine = l.text.slice(from: afterLabel, to: l.text.utf16Length).trimmingCharacters(in: .whitespaces)
+        let sameLine = l.text.slice(from: afterLabel, to: l.text.utf16Length).trimmedFast
         var current: String? = nil
         func flush() { if let c = current { let t = c.collapsedSpaces.asListItem; if !t.isEmpty { items.append(t) } }; current = nil }
         if !sameLine.isEmpty { current = sameLine }
@@ -79,7 +79,7 @@ enum RecipientsParser {
         var current: String? = nil
         func flush() { if let c = current { let t = c.collapsedSpaces.asListItem; if !t.isEmpty { items.append(t) } }; current = nil }
         let l = doc[label]
-        let sameLine = l.text.slice(from: afterLabel, to: l.text.utf16Length).trimmingCharacters(in: .whitespaces)
+        let sameLine = l.text.slice(from: afterLabel, to: l.text.utf16Length).trimmedFast
         if !sameLine.isEmpty && afterLabel > 0 {
             if sameLine.hasPrefix("-") { current = sameLine }
             else { lists.rightColumn.append((label, sameLine)) }
@@ -96,7 +96,7 @@ enum RecipientsParser {
             // OCR runs the two columns together: what follows the item's last `;` in capitals
             // belongs to the signature block (`- Như trên; KT. CHỦ TỊCH`).
             if let semi = left.lastIndex(of: ";") ?? left.lastIndex(of: "”") {
-                let after = String(left[left.index(after: semi)...]).trimmingCharacters(in: .whitespaces)
+                let after = String(left[left.index(after: semi)...]).trimmedFast
                 if !after.isEmpty && !after.contains(where: { $0.isLowercase }) {
                     cols.insert(after, at: 0)
                     left = String(left[...semi])

@@ -14,13 +14,13 @@ enum TitleParser {
     /// (`QUYẾT ĐỊNH`, `KẾ HOẠCH`, OCR'd `KẺ HOẠCH`). Returns the kind and what follows the title on
     /// the same line, if anything.
     static func kindTitle(_ line: Line) -> (DocumentKind, String?)? {
-        let text = line.text.trimmingCharacters(in: CharacterSet(charactersIn: " :*"))
+        let text = line.text.trimming(" :*")
         guard text.count >= 4, text.count <= 60 else { return nil }
         let f = Folding.fold(text).collapsedSpaces
         for (title, kind) in DocumentKinds.titlesLongestFirst where kind != .congVan && f.hasPrefix(title) {
             let titleLength = upperPrefixLength(text)
             let restStart = f.index(f.startIndex, offsetBy: title.count)
-            let rest = String(f[restStart...]).trimmingCharacters(in: .whitespaces)
+            let rest = String(f[restStart...]).trimmedFast
             if rest.isEmpty {
                 guard text.isUpperCaseText else { return nil }
                 return (kind, nil)
@@ -28,7 +28,7 @@ enum TitleParser {
             // `THÔNG BÁO Kết luận …`: the title in capitals, the subject following.
             guard titleLength >= title.count, !rest.hasPrefix("so") else { return nil }
             let original = text.collapsedSpaces
-            let sub = String(original.dropFirst(title.count)).trimmingCharacters(in: .whitespaces)
+            let sub = String(original.dropFirst(title.count)).trimmedFast
             return (kind, sub.isEmpty ? nil : sub)
         }
         return nil
@@ -131,7 +131,7 @@ enum TitleParser {
     }
 
     static func clean(_ s: String) -> String? {
-        let c = s.collapsedSpaces.trimmingCharacters(in: CharacterSet(charactersIn: " :;.-_*"))
+        let c = s.collapsedSpaces.trimming(" :;.-_*")
         return c.isEmpty ? nil : c
     }
 }

@@ -106,7 +106,7 @@ extension String {
     /// The string cut into columns where a run of 3+ spaces separates them.
     var columns: [String] {
         guard contains("   ") else { return [self] }
-        let parts = components(separatedBy: "   ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let parts = components(separatedBy: "   ").map { $0.trimmedFast }.filter { !$0.isEmpty }
         return parts.isEmpty ? [""] : parts
     }
 }

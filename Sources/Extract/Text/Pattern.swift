@@ -90,6 +90,39 @@ extension String {
     }
 }
 
+extension String.UTF8View {
+    /// Byte-sequence search (Foundation's `contains` goes through locale-aware NSString search).
+    func containsSequence(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        return withContiguousStorageIfAvailable { buf -> Bool in
+            guard buf.count >= needle.count else { return false }
+            var i = 0
+            let last = buf.count - needle.count
+            while i <= last {
+                if buf[i] == first {
+                    var k = 1
+                    while k < needle.count && buf[i + k] == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        } ?? Array(self).withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self).utf8.containsSequence(needle) }
+    }
+}
+
+extension StringProtocol {
+    /// Whitespace and the given characters trimmed from both ends (a fast, scalar-wise trim).
+    func trimming(_ chars: String) -> String {
+        let set = Set(chars.unicodeScalars)
+        let scalars = unicodeScalars
+        let drop: (Unicode.Scalar) -> Bool = { set.contains($0) || $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
+        guard let a = scalars.firstIndex(where: { !drop($0) }) else { return "" }
+        let b = scalars.lastIndex(where: { !drop($0) })!
+        return String(String.UnicodeScalarView(scalars[a...b]))
+    }
+}
+
 extension NSTextCheckingResult {
     /// The range of capture group `i`, nil when the group did not take part.
     func group(_ i: Int) -> NSRange? {
