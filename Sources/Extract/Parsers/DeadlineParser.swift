@@ -12,6 +12,8 @@ enum DeadlineParser {
     static let quarter = Pattern(W.beforePeriod + #"quy\s*(iv|i{1,3}|[1-4])\s*(?:[/.-]|nam)\s*([0-9]{4})"#)
     static let year = Pattern(#"(?:hoan thanh|thuc hien xong|xong|cham nhat|hoan tat)\s*(trong|truoc|vao)\s*(?:cuoi\s*)?nam\s*([0-9]{4})"#)
     static let relative = Pattern(W.relative)
+    static let weekly = Pattern(W.weekly)
+    static let windowWithDuty = Pattern(W.windowWithDuty)
     /// A timetable row in a plan: `13/11/2024-02/12/2024` (a task's window; its end is the deadline).
     static let window = Pattern(#"(?<![0-9/])([0-9]{1,2}/[0-9]{1,2}/[0-9]{4})\s*[-–]\s*([0-9]{1,2}/[0-9]{1,2}/[0-9]{4})(?![0-9/])"#)
 
@@ -34,6 +36,16 @@ enum DeadlineParser {
             guard let base = letterDate, base.isComplete, let n = Int(f.slice(m.range(at: 1))) else { continue }
             let working = m.group(2) != nil
             add(m.range, working ? addWorkingDays(base, n) : base.adding(days: n), .day)
+        }
+        for m in has("tuan") ? weekly.matches(in: f) : [] {
+            guard let base = letterDate, base.isComplete, let wd = W.weekdays[f.slice(m.range(at: 1))] else { continue }
+            let today = ((base.dayNumber % 7) + 10) % 7      // 1970-01-01 was a Thursday (3)
+            let ahead = (wd - today + 7) % 7
+            add(m.range, base.adding(days: ahead == 0 ? 7 : ahead), .day, .weekly)
+        }
+        for m in has("den het") ? windowWithDuty.matches(in: f) : [] {
+            guard let d = Int(f.slice(m.range(at: 1))), let mo = Int(f.slice(m.range(at: 2))), let y = Int(f.slice(m.range(at: 3))) else { continue }
+            add(m.range, CalendarDate.valid(y, mo, d), .day)
         }
         for m in has("thang") ? dayOfMonth.matches(in: f) : [] {
             guard let d = Int(f.slice(m.range(at: 1))), let base = letterDate else { continue }

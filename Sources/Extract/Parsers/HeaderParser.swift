@@ -33,7 +33,13 @@ enum HeaderParser {
             if line.isBlank { continue }
             if let n = h.numberLine, let d = h.dateLine, i > max(n, d) + 2, h.number != nil { break }
             seen += 1
-            if LetterKeywords.stampLine.test(line.folded) || LetterKeywords.noiseLine.test(line.folded) { continue }
+            if LetterKeywords.stampLine.test(line.folded) {
+                // A digital-signature box (name, e-mail, time) sits above the header: the lines
+                // taken so far were its signer's name, not the issuer.
+                if h.numberLine == nil && h.dateLine == nil { issuerLines.removeAll() }
+                continue
+            }
+            if LetterKeywords.noiseLine.test(line.folded) { continue }
             for (p, u) in LetterKeywords.urgencyMarks where p.test(line.folded) { h.urgency = u }
             if h.urgency != nil && LetterKeywords.urgencyMarks.contains(where: { $0.0.test(line.folded) }) { continue }
 

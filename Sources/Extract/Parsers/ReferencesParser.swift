@@ -4,7 +4,7 @@ import Foundation
 /// `Thực hiện Công văn số 2164/UBND-KGVX ngày 17/4/2025`, `Nghị quyết số 57-NQ/TW ngày 22/12/2024`.
 enum ReferencesParser {
     /// A document number in running text: at least one digit, a separator, an upper-case symbol.
-    static let number = Pattern(#"(?<![\w/.-])([0-9]{1,6}\s?(?:/\s?(?:19|20)[0-9]{2}\s?)?[/-]\s?[A-ZĐÐ][A-Za-zĐđÐ0-9&\-]*(?:/[A-ZĐÐ][A-Za-zĐđÐ0-9&\-]*)?)"#)
+    static let number = Pattern(#"(?<![\w/.-])([0-9]{1,6}\s?(?:/\s?(?:19|20)[0-9]{2}\s?)?[/-]\s?[A-ZĐÐ][A-Za-zĐđÐ0-9&]*(?:\s?[-/]\s?[A-ZĐÐ][A-Za-zĐđÐ0-9&]*)*)"#)
     /// The date right after a cited number (`ngày 17/4/2025`, `ngày 30 tháng 12 năm 2023`).
     static let dateAfter = Pattern(#"^[\s,(]*(?:ban hanh\s*)?ngay\s*([0-9]{1,2})\s*(?:[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})|thang\s*([0-9]{1,2})\s*nam\s*([0-9]{4}))"#)
     /// `số` just before the number.
@@ -16,7 +16,8 @@ enum ReferencesParser {
         if let own = ownNumber { seen.insert(Folding.fold(own)) }
         for m in number.matches(in: flat.text) {
             let raw = flat.text.slice(m.range(at: 1))
-            guard raw.filter({ $0.isUppercase }).count >= 1, let normalised = NumberParser.normalise(raw) else { continue }
+            // A symbol has at least two capitals (`QĐ-TTg`, `CV/TU`); `302/Ngày` is not one.
+            guard raw.filter({ $0.isUppercase }).count >= 2, let normalised = NumberParser.normalise(raw) else { continue }
             let key = Folding.fold(normalised)
             // Look back a few words for the kind (`Quyết định số`, `Nghị quyết`).
             let backStart = max(0, m.range.location - 70)

@@ -28,17 +28,21 @@ enum SignerParser {
         var nameFrom = from
         if let start = titleAt {
             var j = start + 1
+            var titleIsFinal = false
             while j < candidates.count {
                 let t = candidates[j].text
                 if isPersonName(t) { break }
                 if isMostlyUpper(t), t.filter(\.isLetter).count >= 3 {
                     let f = Folding.fold(t).collapsedSpaces
-                    if let m = LetterKeywords.signingMode.firstMatch(in: f) {
+                    if titleIsFinal {
+                        // A second designation under the position (`GIÁM ĐỐC TTTTĐH`): keep the first.
+                    } else if let m = LetterKeywords.signingMode.firstMatch(in: f) {
                         // Second mode line of a TL. block: its position is the title if nothing follows.
                         let rest = t.slice(from: m.range(at: 2).location, to: t.utf16Length).collapsedSpaces
                         signer.title = Names.canonicalTitle(rest) ?? rest.uppercased()
                     } else {
                         signer.title = Names.canonicalTitle(t) ?? t.collapsedSpaces.uppercased()
+                        titleIsFinal = true
                     }
                     nameFrom = j + 1
                 }

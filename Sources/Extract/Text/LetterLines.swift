@@ -44,9 +44,14 @@ struct LetterLines {
             // Foundation's string search is slow on Linux: look at the bytes first.
             if s.utf8.contains(0x2A) { s = s.replacingOccurrences(of: "**", with: "") }
             if s.utf8.contains(0x09) { s = s.replacingOccurrences(of: "\t", with: "    ") }
+            // Word tables printed by antiword and OCR'd table rules: a bar separates columns.
+            if s.utf8.contains(0x7C) { s = s.replacingOccurrences(of: "|", with: "   ") }
             s = OCRCharacterConfusions.apply(s)
             s = s.trimmedFast
-            out.append(Line(index: i, text: s))
+            var line = Line(index: i, text: s)
+            // A gazette's running head (`CÔNG BÁO/Số 302/Ngày 02-06-2026   70`) interrupts sentences.
+            if line.folded.hasPrefix("cong bao/") || line.folded.hasPrefix("cong bao /") { line = Line(index: i, text: "") }
+            out.append(line)
             i += 1
         }
         lines = out
