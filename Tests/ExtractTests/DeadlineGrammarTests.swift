@@ -91,6 +91,19 @@ final class DeadlineGrammarTests: XCTestCase {
         XCTAssertEqual(dues("Quyết định này có hiệu lực thi hành kể từ ngày ký."), [])
     }
 
+    func testWeeklyOnAWeekdayIsTheNextSuchDay() {
+        // 2026-05-20 is a Wednesday.
+        let d = deadlines("Báo cáo tiến độ (qua Bộ Nội vụ) vào thứ Sáu hằng tuần.", dated: "ngày 20 tháng 5 năm 2026")
+        XCTAssertEqual(d.map(\.due), ["2026-05-22"])
+        XCTAssertEqual(d.first?.recurrence, .weekly)
+    }
+
+    func testAWindowIsADeadlineOnlyWhenADutyFollows() {
+        XCTAssertEqual(dues("Kể từ ngày 20/10/2025 đến hết ngày 31/10/2025, Hội đồng có trách nhiệm tổ chức bình xét."), ["2025-10-31"])
+        XCTAssertEqual(dues("Treo cờ Tổ quốc từ ngày 10/5/2026 đến hết ngày 14/5/2026. Các xã có trách nhiệm kiểm tra."), [])
+        XCTAssertEqual(dues("Quyết định này có hiệu lực sau 10 ngày kể từ ngày ký."), [])
+    }
+
     func testDeadlineTextIsTheClauseThatSetsIt() {
         let d = deadlines("1. Giao Sở Nội vụ tổng hợp; báo cáo UBND tỉnh trước ngày 15/12/2025.")
         XCTAssertEqual(d.first?.text, "báo cáo UBND tỉnh trước ngày 15/12/2025")
