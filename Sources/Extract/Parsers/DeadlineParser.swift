@@ -37,8 +37,10 @@ enum DeadlineParser {
             let working = m.group(2) != nil
             add(m.range, working ? addWorkingDays(base, n) : base.adding(days: n), .day)
         }
-        for m in has("tuan") ? weekly.matches(in: f) : [] {
-            guard let base = letterDate, base.isComplete, let wd = W.weekdays[f.slice(m.range(at: 1))] else { continue }
+        // Weekdays are words, not digits: this pattern reads the unmasked text.
+        let full = flat.folded
+        for m in full.utf8.containsSequence(Array("tuan".utf8)) ? weekly.matches(in: full) : [] {
+            guard let base = letterDate, base.isComplete, let wd = W.weekdays[full.slice(m.range(at: 1))] else { continue }
             let today = ((base.dayNumber % 7) + 10) % 7      // 1970-01-01 was a Thursday (3)
             let ahead = (wd - today + 7) % 7
             add(m.range, base.adding(days: ahead == 0 ? 7 : ahead), .day, .weekly)
