@@ -152,11 +152,30 @@ enum DeadlineParser {
 
     /// The clause that sets the deadline: from the start of its sentence or list item to the end
     /// of the date phrase.
+    /// A list item's mark at the start of a line: `- `, `+ `, `a) `, `1. `, `II. `.
+    static let listMark = Pattern(#"^(?:[-+•]\s|[a-zđ]\)\s|[0-9]{1,2}[.)]\s|[IVX]{1,4}[.)]\s)"#)
+
     static func clauseText(_ flat: FlatText, _ r: NSRange) -> String {
         let u = Array(flat.text.utf16)
         var start = r.location
         var steps = 0
-        while start > 0 && steps < 400 {
+        // Line starts at or before the match, nearest first: a list item or the line after a
+        // heading starts a clause even without punctuation before it.
+        let lineStarts = flat.lineStarts.map(\.offset).filter { $0 <= r.location }.reversed()
+        var boundary = 0
+        for ls in lineStarts {
+            let lineText = flat.text.slice(from: ls, to: min(u.count, ls + 12))
+            if let m = listMark.firstMatch(in: lineText) { boundary = ls + m.range.length; break }
+            // The line before is a heading: short, numbered, no closing punctuation.
+            if ls > 0, let prevStart = flat.lineStarts.last(where: { $0.offset < ls })?.offset {
+                let prev = flat.text.slice(from: prevStart, to: ls - 1)
+                if prev.utf16Length < 70, listMark.test(prev), let last = prev.unicodeScalars.last, !".;:,".unicodeScalars.contains(last) {
+                    boundary = ls; break
+                }
+            }
+            if r.location - ls > 400 { break }
+        }
+        while start > boundary && steps < 400 {
             let c = u[start - 1]
             if c == 0x2E /* . */ || c == 0x3B /* ; */ || c == 0x21 || c == 0x3F || c == 0x3A /* : */ {
                 // `15/12/2025.` is not the end of an abbreviation like `TP.`: good enough here.
