@@ -25,7 +25,10 @@ let package = Package(
                        providers: [.apt(["libleptonica-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
-        .target(name: "Ingest", dependencies: ["CTesseract", "CLeptonica", "CLibXML2"]),
+        // zlib inflates the entries of a .docx (a zip) without an `unzip` subprocess.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Ingest", dependencies: ["CTesseract", "CLeptonica", "CLibXML2", "CZlib"]),
         .target(name: "Extract"),
         .target(name: "Store", dependencies: ["Extract", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Pipeline", dependencies: [
