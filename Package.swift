@@ -40,7 +40,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "CLeptonica", "CZlib"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Extract"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "Extract", "Store"]),
     ],

@@ -29,15 +29,15 @@ struct PagePreparation {
         _ = Pix.silenceLeptonica
         guard let (grey, red) = greyDroppingRed(source) else { return nil }
         let scale = scaleFactor(width: source.width, height: source.height, resolution: source.resolution)
-        guard let scaled = scale == 1 ? grey : Pix(pixScale(grey.pointer, Float(scale), Float(scale))) else { return nil }
+        guard let scaled = scale == 1 ? grey : grey.map({ pixScale($0, Float(scale), Float(scale)) }) else { return nil }
         // Grey or yellowed paper and uneven lighting become white, so one threshold fits the page.
-        let normalised = Pix(pixBackgroundNormSimple(scaled.pointer, nil, nil)) ?? scaled
+        let normalised = scaled.map { pixBackgroundNormSimple($0, nil, nil) } ?? scaled
         var angle: Float = 0, confidence: Float = 0
-        let deskewed = Pix(pixDeskewGeneral(normalised.pointer, 0, 0, 0, 0, 0, &angle, &confidence)) ?? normalised
+        let deskewed = normalised.map { pixDeskewGeneral($0, 0, 0, 0, 0, 0, &angle, &confidence) } ?? normalised
         let ink = inkFraction(deskewed)
         var redLayer: Pix?
         if let red, red.fraction >= redLayerThreshold {
-            redLayer = scale == 1 ? red.image : Pix(pixScale(red.image.pointer, Float(scale), Float(scale)))
+            redLayer = scale == 1 ? red.image : red.image.map { pixScale($0, Float(scale), Float(scale)) }
         }
         return Prepared(image: deskewed, redLayer: redLayer, scale: scale,
                         skewDegrees: confidence > 0 ? Double(angle) : 0, inkFraction: ink)
@@ -61,39 +61,39 @@ struct PagePreparation {
     /// as light as the paper. The red ink itself comes back as a separate layer.
     private func greyDroppingRed(_ source: Pix) -> (Pix, (image: Pix, fraction: Double)?)? {
         var pix = source
-        if pixGetColormap(pix.pointer) != nil {
-            guard let p = Pix(pixRemoveColormap(pix.pointer, Int32(REMOVE_CMAP_BASED_ON_SRC))) else { return nil }
+        if pix.with({ pixGetColormap($0) }) != nil {
+            guard let p = pix.map({ pixRemoveColormap($0, Int32(REMOVE_CMAP_BASED_ON_SRC)) }) else { return nil }
             pix = p
         }
         if pix.depth == 32 {
-            guard let red = Pix(pixGetRGBComponent(pix.pointer, Int32(COLOR_RED))),
-                  let green = Pix(pixGetRGBComponent(pix.pointer, Int32(COLOR_GREEN))) else { return nil }
+            guard let red = pix.map({ pixGetRGBComponent($0, Int32(COLOR_RED)) }),
+                  let green = pix.map({ pixGetRGBComponent($0, Int32(COLOR_GREEN)) }) else { return nil }
             // Redness = red − green, clipped at 0; strong redness is seal or stamp ink.
-            let redness = Pix(pixSubtractGray(nil, red.pointer, green.pointer))
+            let redness = red.with { r in green.map { pixSubtractGray(nil, r, $0) } }
             var layer: (Pix, Double)?
-            if let redness, let mask = Pix(pixThresholdToBinary(redness.pointer, 90)) {
-                pixInvert(mask.pointer, mask.pointer)
+            if let redness, let mask = redness.map({ pixThresholdToBinary($0, 90) }) {
+                mask.with { _ = pixInvert($0, $0) }
                 var count: Int32 = 0
-                pixCountPixels(mask.pointer, &count, nil)
+                mask.with { _ = pixCountPixels($0, &count, nil) }
                 let fraction = Double(count) / Double(max(1, pix.width * pix.height))
-                if let inverted = Pix(pixInvert(nil, redness.pointer)) { layer = (inverted, fraction) }
+                if let inverted = redness.map({ pixInvert(nil, $0) }) { layer = (inverted, fraction) }
             }
             return (red, layer.map { (image: $0.0, fraction: $0.1) })
         }
-        guard let grey = Pix(pixConvertTo8(pix.pointer, 0)) else { return nil }
+        guard let grey = pix.map({ pixConvertTo8($0, 0) }) else { return nil }
         return (grey, nil)
     }
 
     private func inkFraction(_ grey: Pix) -> Double {
-        guard let binary = Pix(pixThresholdToBinary(grey.pointer, 128)) else { return 0 }
+        guard let binary = grey.map({ pixThresholdToBinary($0, 128) }) else { return 0 }
         var count: Int32 = 0
-        pixCountPixels(binary.pointer, &count, nil)
+        binary.with { _ = pixCountPixels($0, &count, nil) }
         return Double(count) / Double(max(1, grey.width * grey.height))
     }
 
     /// The page turned by a multiple of 90° clockwise.
     static func rotate(_ pix: Pix, quarterTurns: Int) -> Pix? {
         let q = ((quarterTurns % 4) + 4) % 4
-        return q == 0 ? pix : Pix(pixRotateOrth(pix.pointer, Int32(q)))
+        return q == 0 ? pix : pix.map { pixRotateOrth($0, Int32(q)) }
     }
 }

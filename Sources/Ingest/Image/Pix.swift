@@ -3,6 +3,7 @@ import Foundation
 
 /// A Leptonica image owned by Swift: destroyed when the last reference goes.
 final class Pix: @unchecked Sendable {
+    /// The Leptonica image; pass it to C only inside `with` or `map`.
     private(set) var pointer: UnsafeMutablePointer<PIX>
 
     /// Takes ownership of `pointer` (a fresh image from a Leptonica call); nil when the call failed.
@@ -16,6 +17,17 @@ final class Pix: @unchecked Sendable {
         pixDestroy(&p)
     }
 
+    /// Runs a Leptonica call on this image, keeping the image alive until the call returns (Swift may
+    /// otherwise free an object right after its last use, i.e. after reading `pointer`).
+    func with<T>(_ body: (UnsafeMutablePointer<PIX>) throws -> T) rethrows -> T {
+        try withExtendedLifetime(self) { try body(pointer) }
+    }
+
+    /// A new image made from this one by a Leptonica call.
+    func map(_ body: (UnsafeMutablePointer<PIX>) -> UnsafeMutablePointer<PIX>?) -> Pix? {
+        with { Pix(body($0)) }
+    }
+
     var width: Int { Int(pixGetWidth(pointer)) }
     var height: Int { Int(pixGetHeight(pointer)) }
     var depth: Int { Int(pixGetDepth(pointer)) }
@@ -26,7 +38,7 @@ final class Pix: @unchecked Sendable {
 
     static func read(tiff path: String, page: Int) -> Pix? { Pix(pixReadTiff(path, Int32(page))) }
 
-    func write(png path: String) -> Bool { pixWritePng(path, pointer, 0) == 0 }
+    func write(png path: String) -> Bool { with { pixWritePng(path, $0, 0) == 0 } }
 
     /// Leptonica reports problems on stderr by default; the reader reports them itself.
     static let silenceLeptonica: Void = { _ = setMsgSeverity(Int32(L_SEVERITY_NONE)) }()

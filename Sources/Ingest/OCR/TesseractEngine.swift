@@ -49,7 +49,11 @@ final class TesseractEngine: @unchecked Sendable {
 
     /// Recognises a prepared page; returns its hOCR and the mean word confidence (0–100).
     func recognise(_ pix: Pix, resolution: Int = 300) throws -> (hocr: String, meanConfidence: Int) {
-        TessBaseAPISetImage2(handle, pix.pointer)
+        try pix.with { try recognise(pointer: $0, resolution: resolution) }
+    }
+
+    private func recognise(pointer: UnsafeMutablePointer<PIX>, resolution: Int) throws -> (hocr: String, meanConfidence: Int) {
+        TessBaseAPISetImage2(handle, pointer)
         TessBaseAPISetSourceResolution(handle, Int32(resolution))
         guard TessBaseAPIRecognize(handle, nil) == 0 else { TessBaseAPIClear(handle); throw Failure.recognition }
         let mean = Int(TessBaseAPIMeanTextConf(handle))
@@ -75,7 +79,11 @@ final class TesseractEngine: @unchecked Sendable {
             orientationHandle = o
         }
         guard let o = orientationHandle else { return nil }
-        TessBaseAPISetImage2(o, pix.pointer)
+        return pix.with { p in uprightTurns(o, p) }
+    }
+
+    private func uprightTurns(_ o: OpaquePointer, _ pointer: UnsafeMutablePointer<PIX>) -> Int? {
+        TessBaseAPISetImage2(o, pointer)
         TessBaseAPISetSourceResolution(o, 300)
         var degrees: Int32 = 0, confidence: Float = 0, scriptConfidence: Float = 0
         var script: UnsafePointer<CChar>?
