@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "vanthu", targets: ["vanthu"]),
+        .executable(name: "vanthu-bench", targets: ["vanthu-bench"]),
         .library(name: "Extract", targets: ["Extract"]),
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "Store", targets: ["Store"]),
@@ -39,6 +40,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Measures bare libtesseract against the reader for `make bench`.
+        .executableTarget(name: "vanthu-bench", dependencies: ["Ingest"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "CLeptonica", "CZlib"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Extract"]),

@@ -2,7 +2,15 @@ import ArgumentParser
 import Foundation
 import Ingest
 
+/// The entry point: fixes tesseract's threading before anything loads a model, then runs the CLI.
 @main
+enum Entry {
+    static func main() {
+        OpenMPThreads.limitToOnePerWorker()
+        Vanthu.main()
+    }
+}
+
 struct Vanthu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vanthu",
