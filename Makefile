@@ -2,7 +2,8 @@
 #          make test: install what is missing, build, run every test.
 SHELL := /bin/bash
 APT_PACKAGES := libtesseract-dev libleptonica-dev libxml2-dev libsqlite3-dev tesseract-ocr-vie \
-                tesseract-ocr-eng poppler-utils antiword pkg-config
+                tesseract-ocr-eng tesseract-ocr-osd poppler-utils antiword pkg-config \
+                zlib1g-dev pango1.0-tools fonts-dejavu-core tesseract-ocr time qpdf
 SWIFT ?= swift
 BIN := .build/release/vanthu
 DEMO_DB := demo/vanthu.sqlite

@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "vanthu", targets: ["vanthu"]),
+        .executable(name: "vanthu-bench", targets: ["vanthu-bench"]),
         .library(name: "Extract", targets: ["Extract"]),
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "Store", targets: ["Store"]),
@@ -25,7 +26,10 @@ let package = Package(
                        providers: [.apt(["libleptonica-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
-        .target(name: "Ingest", dependencies: ["CTesseract", "CLeptonica", "CLibXML2"]),
+        // zlib inflates the entries of a .docx (a zip) without an `unzip` subprocess.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Ingest", dependencies: ["CTesseract", "CLeptonica", "CLibXML2", "CZlib"]),
         .target(name: "Extract"),
         .target(name: "Store", dependencies: ["Extract", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Pipeline", dependencies: [
@@ -36,9 +40,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // `make bench`: extraction throughput, bare libtesseract recognition, TIFF batches.
         .executableTarget(name: "vanthu-bench", dependencies: ["Extract", "Ingest"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "CLeptonica", "CZlib"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Extract"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "Extract", "Store"]),
     ],

@@ -64,12 +64,30 @@ public struct DocumentReader: Sendable {
         }
         let bytes = [UInt8](data)
         let hash = SHA256.hex(bytes)
+        let pool = { OCREnginePool.shared(.init(language: options.ocrLanguage, tessdataPath: options.tessdataPath),
+                                          workers: options.workers) }
         switch kind {
         case .text:
             return try readText(path: path, bytes: bytes, sha256: hash)
-        default:
-            throw IngestError(path: path, .unsupported(kind.rawValue))
+        case .pdf:
+            return try PDFReader(options: options, pool: pool).read(path: path, sha256: hash, byteCount: bytes.count)
+        case .png, .jpeg, .tiff, .gif, .bmp, .webp:
+            return try ImageReader(options: options, pool: pool).read(path: path, kind: kind, sha256: hash, byteCount: bytes.count)
+        case .docx:
+            return try DocxReader(limits: options.limits).read(path: path, bytes: bytes, sha256: hash)
+        case .doc:
+            return try DocReader(limits: options.limits).read(path: path, byteCount: bytes.count, sha256: hash)
+        case .zip:
+            throw IngestError(path: path, .unsupported("a zip archive that is not a Word document"))
+        case .unknownBinary:
+            throw IngestError(path: path, .unsupported("binary data of no known kind\(Self.extensionNote(path))"))
         }
+    }
+
+    /// A note when the extension promises a kind the bytes are not ("letter.pdf" holding text).
+    static func extensionNote(_ path: String) -> String {
+        let ext = (path as NSString).pathExtension.lowercased()
+        return ext.isEmpty ? "" : " (the name ends in .\(ext), the content is not that)"
     }
 
     func readText(path: String, bytes: [UInt8], sha256: String) throws -> IngestedDocument {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Extract
+import Ingest
 import Pipeline
 
 struct ExtractCommand: ParsableCommand {
@@ -11,17 +12,23 @@ struct ExtractCommand: ParsableCommand {
             + "A file that cannot be read is reported on stderr; the others are still printed.")
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var reading: ReadingOptions
 
     @Argument(help: "Files to read.")
     var files: [String]
 
     func run() throws {
-        let pipeline = LetterPipeline()
+        let options = reading.ingestOptions
+        let pipeline = LetterPipeline(options: options)
         var failed = 0
         let encoder = JSONEncoder.record
-        for path in files {
+        // Files are read in parallel (OCR is most of the time); results are printed in input order.
+        let results = Parallel.map(files.count, workers: Parallel.workers(options.workers)) { i in
+            Result { try pipeline.extract(path: files[i]).1 }
+        }
+        for result in results {
             do {
-                let (_, record) = try pipeline.extract(path: path)
+                let record = try result.get()
                 if output.json {
                     let data = try encoder.encode(record)
                     FileHandle.standardOutput.write(data + Data("\n".utf8))
@@ -48,13 +55,14 @@ struct TextCommand: ParsableCommand {
 
     @Option(name: .long, help: "Language of messages: vi (default) or en.")
     var lang: Lang = .vi
+    @OptionGroup var reading: ReadingOptions
 
     @Argument(help: "The file to read.")
     var file: String
 
     func run() throws {
         do {
-            let doc = try LetterPipeline().read(path: file)
+            let doc = try LetterPipeline(options: reading.ingestOptions).read(path: file)
             FileHandle.standardOutput.write(Data(doc.text.utf8))
             if !doc.text.hasSuffix("\n") { print() }
         } catch {

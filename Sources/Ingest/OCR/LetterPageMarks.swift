@@ -1,0 +1,29 @@
+import Foundation
+
+/// What sits on a Vietnamese letter page besides the letter's own text, as words to recognise.
+/// Layout of the page itself follows Nghị định 30/2020/NĐ-CP, Phụ lục I (the header's two columns,
+/// the "Nơi nhận:" list left of the signature block). The stamps are office practice: the "ĐẾN"
+/// received stamp (Phụ lục IV of the same decree: "ĐẾN / Số: … / Ngày: … / Chuyển: …"), the urgency
+/// stamps (Điều 15: "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"), and the box a digital signature draws
+/// (Ký bởi / Cơ quan / Thời gian ký, as VNPT and Ban Cơ yếu signing tools print it).
+/// All words are compared folded: lower case, no diacritics, đ → d (see `PageText.fold`).
+enum LetterPageMarks {
+    /// Words that start a line of a digital-signature box.
+    static let signatureBoxLabels = ["ky boi", "co quan:", "thoi gian ky", "email:", "e-mail:", "chuc vu:",
+                                     "nguoi ky:", "ngay ky:"]
+    /// The label of the signing time in that box.
+    static let signatureTimeLabel = "thoi gian ky"
+
+    /// The received stamp's title (alone on its line) and the labels of its fields.
+    static let receivedStampTitles = ["den", "cong van den", "van ban den"]
+    static let receivedStampFields = ["so", "so:", "ngay", "ngay:", "chuyen", "chuyen:", "luu ho so", "so den"]
+    static let receivedStampDateLabel = "ngay"
+
+    /// Urgency stamps, most urgent first (a "THƯỢNG KHẨN" stamp also contains "KHẨN").
+    static let urgencyStamps: [(folded: String, value: String)] = [
+        ("hoa toc", "hoa_toc"), ("thuong khan", "thuong_khan"), ("khan", "khan"),
+    ]
+
+    /// The line that opens the distribution list at the foot of a letter.
+    static let distributionLabel = "noi nhan"
+}

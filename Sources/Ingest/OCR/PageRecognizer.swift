@@ -1,0 +1,67 @@
+import Foundation
+
+/// One page image to text: prepare, recognise, turn upright if the text came out as noise, lay out
+/// as a letter, read the stamps. The steps log nothing; what they decided goes to `notes`.
+struct PageRecognizer {
+    struct Outcome {
+        var page: Page?            // nil for a blank page
+        var hints: [String: String]
+        var notes: [String]
+    }
+
+    let pool: OCREnginePool
+    var preparation = PagePreparation()
+    /// Below this mean confidence (0–100) the page may be sideways or upside down: ask OSD.
+    var orientationCheckBelow = 60
+    /// Read the red ink (stamps) separately on this page number; 0 = never.
+    var readStampsOnPage = 1
+
+    func recognise(_ source: Pix, number: Int, path: String) throws -> Outcome {
+        guard let prepared = preparation.prepare(source) else {
+            throw IngestError(path: path, page: number, .corrupt("the page image could not be prepared"))
+        }
+        if prepared.isBlank { return Outcome(page: nil, hints: [:], notes: ["page \(number) is blank: skipped"]) }
+        var notes: [String] = []
+        var image = prepared.image
+        let (lines, mean): ([OCRLine], Int) = try pool.withEngine { engine in
+            var (hocr, mean) = try engine.recognise(image)
+            if mean < orientationCheckBelow, let turns = engine.uprightTurns(image), turns != 0,
+               let upright = PagePreparation.rotate(image, quarterTurns: turns) {
+                let (h2, m2) = try engine.recognise(upright)
+                if m2 > mean {
+                    notes.append("page \(number) was turned \(turns * 90)° to read it upright")
+                    image = upright; hocr = h2; mean = m2
+                }
+            }
+            return (HOCRReader.lines(hocr), mean)
+        }
+        var layout = LetterPageLayout(pageWidth: image.width, pageHeight: image.height).arrange(lines)
+        if number == readStampsOnPage, let red = prepared.redLayer {
+            for (k, v) in try stampHints(red) where layout.hints[k] == nil { layout.hints[k] = v }
+        }
+        if layout.lines.isEmpty {
+            return Outcome(page: nil, hints: layout.hints, notes: notes + ["page \(number) has no readable text: skipped"])
+        }
+        let words = layout.lines.compactMap(\.confidence)
+        let confidence = words.isEmpty ? Double(mean) / 100 : words.reduce(0, +) / Double(words.count)
+        let page = Page(number: number, text: layout.text, origin: .ocr, lines: layout.lines,
+                        confidence: (confidence * 1000).rounded() / 1000)
+        return Outcome(page: page, hints: layout.hints, notes: notes)
+    }
+
+    /// Reads the red layer (seals, urgency and received stamps) for hints only.
+    private func stampHints(_ red: Pix) throws -> [String: String] {
+        let lines = try pool.withEngine { HOCRReader.lines(try $0.recognise(red).hocr) }
+        var hints: [String: String] = [:]
+        let texts = lines.map(\.text)
+        for t in texts where PageMarks.isUrgencyStampLine(t) || t.split(separator: " ").count <= 4 {
+            if let u = PageMarks.urgency(t) { hints["urgency_stamp"] = u; break }
+        }
+        if let title = texts.firstIndex(where: PageMarks.isReceivedStampTitle) {
+            for t in texts[title...].prefix(6) where PageText.fold(t).hasPrefix(LetterPageMarks.receivedStampDateLabel) {
+                if let d = PageText.isoDate(in: t) { hints["received_date"] = d; break }
+            }
+        }
+        return hints
+    }
+}

@@ -1,0 +1,142 @@
+import CLeptonica
+import CTesseract
+import Foundation
+
+/// One libtesseract handle. A handle is not thread-safe: one engine belongs to one worker at a
+/// time (see `OCREnginePool`).
+final class TesseractEngine: @unchecked Sendable {
+    struct Configuration: Hashable, Sendable {
+        var language: String
+        var tessdataPath: String?
+    }
+
+    enum Failure: Error, CustomStringConvertible {
+        case initialisation(String)
+        case recognition
+        var description: String {
+            switch self {
+            case .initialisation(let s): return "tesseract could not load language data: \(s)"
+            case .recognition: return "tesseract could not recognise the page"
+            }
+        }
+    }
+
+    let configuration: Configuration
+    private let handle: OpaquePointer
+    /// A second handle with the orientation model, made the first time a page needs it.
+    private var orientationHandle: OpaquePointer?
+
+    init(_ configuration: Configuration) throws {
+        self.configuration = configuration
+        guard let h = TessBaseAPICreate() else { throw Failure.initialisation("no handle") }
+        // Silence tesseract's own messages (e.g. "Estimating resolution") before loading anything.
+        TessBaseAPISetVariable(h, "debug_file", "/dev/null")
+        let rc = TessBaseAPIInit3(h, configuration.tessdataPath, configuration.language)
+        if rc != 0 {
+            TessBaseAPIDelete(h)
+            throw Failure.initialisation("\(configuration.language) in \(configuration.tessdataPath ?? "the default tessdata folder")")
+        }
+        // Keep the column gaps of a letter's header: layout analysis reads them.
+        TessBaseAPISetVariable(h, "preserve_interword_spaces", "1")
+        TessBaseAPISetPageSegMode(h, PSM_AUTO)
+        handle = h
+    }
+
+    deinit {
+        TessBaseAPIEnd(handle); TessBaseAPIDelete(handle)
+        if let o = orientationHandle { TessBaseAPIEnd(o); TessBaseAPIDelete(o) }
+    }
+
+    /// Recognises a prepared page; returns its hOCR and the mean word confidence (0–100).
+    func recognise(_ pix: Pix, resolution: Int = 300) throws -> (hocr: String, meanConfidence: Int) {
+        try pix.with { try recognise(pointer: $0, resolution: resolution) }
+    }
+
+    private func recognise(pointer: UnsafeMutablePointer<PIX>, resolution: Int) throws -> (hocr: String, meanConfidence: Int) {
+        TessBaseAPISetImage2(handle, pointer)
+        TessBaseAPISetSourceResolution(handle, Int32(resolution))
+        guard TessBaseAPIRecognize(handle, nil) == 0 else { TessBaseAPIClear(handle); throw Failure.recognition }
+        let mean = Int(TessBaseAPIMeanTextConf(handle))
+        var hocr = ""
+        if let text = TessBaseAPIGetHOCRText(handle, 0) {
+            hocr = String(cString: text)
+            TessDeleteText(text)
+        }
+        TessBaseAPIClear(handle)
+        return (hocr, mean)
+    }
+
+    /// Quarter turns clockwise that make the page upright, from tesseract's orientation detection
+    /// (osd.traineddata); nil when it cannot tell.
+    func uprightTurns(_ pix: Pix) -> Int? {
+        if orientationHandle == nil {
+            guard let o = TessBaseAPICreate() else { return nil }
+            TessBaseAPISetVariable(o, "debug_file", "/dev/null")
+            if TessBaseAPIInit2(o, configuration.tessdataPath, "osd", OEM_TESSERACT_ONLY) != 0 {
+                TessBaseAPIDelete(o); return nil
+            }
+            TessBaseAPISetPageSegMode(o, PSM_OSD_ONLY)
+            orientationHandle = o
+        }
+        guard let o = orientationHandle else { return nil }
+        return pix.with { p in uprightTurns(o, p) }
+    }
+
+    private func uprightTurns(_ o: OpaquePointer, _ pointer: UnsafeMutablePointer<PIX>) -> Int? {
+        TessBaseAPISetImage2(o, pointer)
+        TessBaseAPISetSourceResolution(o, 300)
+        var degrees: Int32 = 0, confidence: Float = 0, scriptConfidence: Float = 0
+        var script: UnsafePointer<CChar>?
+        let ok = TessBaseAPIDetectOrientationScript(o, &degrees, &confidence, &script, &scriptConfidence)
+        TessBaseAPIClear(o)
+        guard ok != 0, confidence >= 1.5 else { return nil }
+        // Tesseract reports the page's orientation counter-clockwise; turning it back is clockwise.
+        return Int(degrees) / 90
+    }
+}
+
+/// Idle engines for one configuration, at most `workers` in use at once. Engines are kept between
+/// pages and files: loading the Vietnamese model costs a good part of a second.
+final class OCREnginePool: @unchecked Sendable {
+    let configuration: TesseractEngine.Configuration
+    let workers: Int
+    private let lock = NSLock()
+    private let slots: DispatchSemaphore
+    private var idle: [TesseractEngine] = []
+
+    init(configuration: TesseractEngine.Configuration, workers: Int) {
+        self.configuration = configuration
+        self.workers = max(1, workers)
+        slots = DispatchSemaphore(value: self.workers)
+    }
+
+    /// Runs `body` with an engine of its own, waiting for a free one when all are busy.
+    func withEngine<T>(_ body: (TesseractEngine) throws -> T) throws -> T {
+        slots.wait()
+        defer { slots.signal() }
+        lock.lock()
+        var engine = idle.popLast()
+        lock.unlock()
+        if engine == nil { engine = try TesseractEngine(configuration) }
+        let e = engine!
+        defer { lock.lock(); idle.append(e); lock.unlock() }
+        return try body(e)
+    }
+
+    private static let registryLock = NSLock()
+    nonisolated(unsafe) private static var registry: [TesseractEngine.Configuration: OCREnginePool] = [:]
+
+    /// The process-wide pool for a configuration, so parallel files share the same `workers` handles.
+    static func shared(_ configuration: TesseractEngine.Configuration, workers: Int) -> OCREnginePool {
+        registryLock.lock(); defer { registryLock.unlock() }
+        if let pool = registry[configuration] { return pool }
+        let n = workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount
+        if n > 1 {
+            // Tesseract's OpenMP threads inside each handle would fight the workers for the cores.
+            setenv("OMP_THREAD_LIMIT", "1", 0)
+        }
+        let pool = OCREnginePool(configuration: configuration, workers: n)
+        registry[configuration] = pool
+        return pool
+    }
+}
