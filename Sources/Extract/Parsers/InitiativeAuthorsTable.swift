@@ -1,0 +1,284 @@
+import Foundation
+
+/// Reads the authors' table of an initiative report (form section I.2: Số TT, Họ và tên, Ngày
+/// tháng năm sinh, Nơi công tác, Chức danh, Trình độ chuyên môn, Tỷ lệ (%), Nội dung đóng góp).
+///
+/// The table arrives in three shapes, told apart row by row:
+/// - cells between tabs (a word processor's text) or bars (`|`, markdown or a scan of the rules);
+/// - columns aligned with runs of spaces (`pdftotext -layout`), a cell wrapping onto the next
+///   lines at the same column;
+/// - OCR lines: cells run together with single spaces, wrapped cells on the next lines.
+/// A row is recognised by its leading row number and a name after it; the cells are then told
+/// by what they hold (a birth date, a share, a qualification), not by their position alone.
+enum InitiativeAuthorsTable {
+    /// The authors found in `lines` (the text between the I.2 heading and the next heading).
+    static func read(_ lines: [String]) -> [InitiativeAuthor] {
+        rows(in: lines).compactMap { assemble($0) }
+    }
+
+    // MARK: - Rows
+
+    /// One table row as cells; a cell may still hold several fields (OCR lines).
+    struct RowCells { let number: Int; var cells: [String] }
+
+    static func rows(in lines: [String]) -> [RowCells] {
+        var result: [RowCells] = []
+        var current: (first: String, more: [String])?
+        func flush() {
+            if let c = current, let row = cells(first: c.first, continuation: c.more) { result.append(row) }
+            current = nil
+        }
+        for raw in lines {
+            let line = raw.replacingOccurrences(of: "\u{0C}", with: "")
+            if isRowStart(line) { flush(); current = (line, []); continue }
+            guard current != nil else { continue }
+            let key = InitiativeFormHeadings.matchKey(line)
+            if key.isEmpty { continue }
+            if isTotalRow(key) { flush(); continue }
+            current!.more.append(line)
+        }
+        flush()
+        return result
+    }
+
+    /// A row number first, then a name: two name words, or one (the rest wrapped onto the next
+    /// line) before the birth date.
+    static func isRowStart(_ line: String) -> Bool {
+        let words = tokens(line)
+        guard words.count >= 3, InitiativeAuthorWords.rowNumber(words[0]) != nil,
+              InitiativeAuthorWords.isNameWord(words[1]) else { return false }
+        guard InitiativeAuthorWords.isNameWord(words[2]) || InitiativeAuthorWords.birthDate(words[2]) != nil else { return false }
+        return !isHeader(line)
+    }
+
+    static func isHeader(_ line: String) -> Bool {
+        let key = InitiativeFormHeadings.matchKey(line)
+        return InitiativeForm.tableHeaderWords.filter { key.contains($0) }.count >= 2
+    }
+
+    static func isTotalRow(_ key: String) -> Bool {
+        key.hasPrefix("tong cong") || key.hasPrefix("cong ") || key == "cong" || key.hasPrefix("tong ")
+    }
+
+    /// Words split on spaces, tabs and bars.
+    static func tokens(_ line: String) -> [String] {
+        line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" }).map(String.init)
+    }
+
+    /// The cells of a row from its first line and the lines its wrapped cells run onto.
+    static func cells(first: String, continuation: [String]) -> RowCells? {
+        let number = InitiativeAuthorWords.rowNumber(tokens(first)[0])!
+        if first.contains("\t") {
+            return RowCells(number: number, cells: merge(split(first, on: "\t"), continuation, on: "\t"))
+        }
+        if first.filter({ $0 == "|" }).count >= 2 {
+            return RowCells(number: number, cells: merge(split(first, on: "|"), continuation, on: "|"))
+        }
+        let anchors = LayoutColumns.segments(first)
+        if anchors.count >= 3 {
+            return RowCells(number: number, cells: LayoutColumns.merge(anchors: anchors, continuation: continuation))
+        }
+        return RowCells(number: number, cells: [([first] + continuationForOCR(continuation)).joined(separator: " ")])
+    }
+
+    /// Cells between separators; the first cell may be empty before a leading bar.
+    static func split(_ line: String, on separator: Character) -> [String] {
+        var parts = line.split(separator: separator, omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        if separator == "|" {
+            if parts.first == "" { parts.removeFirst() }
+            if parts.last == "" { parts.removeLast() }
+        }
+        return parts
+    }
+
+    /// Continuation lines with the same separators join cell by cell; others join the last cell
+    /// (the contribution, the cell that wraps most).
+    static func merge(_ cells: [String], _ continuation: [String], on separator: Character) -> [String] {
+        var cells = cells
+        for line in continuation {
+            let more = split(line, on: separator)
+            if more.count == cells.count {
+                for i in cells.indices where !more[i].isEmpty { cells[i] = (cells[i] + " " + more[i]).trimmingCharacters(in: .whitespaces) }
+            } else if let last = cells.lastIndex(where: { !$0.isEmpty }) {
+                cells[last] += " " + line.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return cells
+    }
+
+    /// OCR lines of a wrapped row, in order. A name cut after its first words goes on at the start
+    /// of the next line; the rest of a continuation line is read as running on from the row's
+    /// last cell.
+    static func continuationForOCR(_ lines: [String]) -> [String] {
+        lines.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    // MARK: - Fields
+
+    /// A word of a row, remembering whether a cell begins with it.
+    struct Word { let text: String; let startsCell: Bool }
+
+    static func assemble(_ row: RowCells) -> InitiativeAuthor? {
+        var words: [Word] = []
+        for cell in row.cells where !cell.isEmpty {
+            for (i, w) in tokens(cell).enumerated() { words.append(Word(text: w, startsCell: i == 0)) }
+        }
+        guard words.count >= 3 else { return nil }
+        var i = 1
+        // The name: the whole second cell when it is a name; otherwise the name words up to the
+        // birth date, or the longest run of name words that stops at a cell boundary.
+        let dateIndex = words.indices.dropFirst().first { InitiativeAuthorWords.birthDate(words[$0].text) != nil }
+        var nameEnd = i
+        if let d = dateIndex, (2...5).contains(d - i),
+           words[i..<d].allSatisfy({ InitiativeAuthorWords.isNameWord($0.text) }) {
+            nameEnd = d
+        } else {
+            while nameEnd < words.count, nameEnd - i < 5, InitiativeAuthorWords.isNameWord(words[nameEnd].text) {
+                if nameEnd - i >= 2 && words[nameEnd].startsCell { break }
+                if nameEnd - i >= 2 && startsPositionOrQualification(words, nameEnd) { break }
+                if nameEnd - i >= 4 && !words[i].startsCell { break }
+                nameEnd += 1
+            }
+        }
+        guard nameEnd - i >= 2 else { return nil }
+        let name = words[i..<nameEnd].map { InitiativeAuthorWords.clean($0.text) }.joined(separator: " ")
+        i = nameEnd
+
+        let (shareIndex, shareLength, share) = findShare(words, from: i)
+        let middleEnd = shareIndex ?? words.count
+        // The birth date stands between the name and the share; words between the name and the
+        // date (a stray fragment) stay with the workplace rather than being dropped.
+        var birth: CalendarDate?
+        var middle = Array(words[i..<middleEnd])
+        if let d = dateIndex, d >= i, d < middleEnd {
+            birth = InitiativeAuthorWords.birthDate(words[d].text)
+            middle = Array(words[i..<d]) + Array(words[(d + 1)..<middleEnd])
+            if d + 1 < middleEnd, !middle.isEmpty, d > i {
+                middle[d - i] = Word(text: middle[d - i].text, startsCell: true)
+            }
+        }
+        let (workplace, position, qualification) = splitMiddle(shareIndex == nil ? trimTrailingContribution(middle) : middle)
+        var contribution: String?
+        if let s = shareIndex {
+            let rest = words[(s + shareLength)...].map(\.text).joined(separator: " ")
+            contribution = rest.isEmpty ? nil : rest
+        }
+        return InitiativeAuthor(row: row.number, name: name, birthDate: birth?.iso, workplace: workplace,
+                                position: position, qualification: qualification, share: share,
+                                contribution: contribution)
+    }
+
+    static func startsPositionOrQualification(_ words: [Word], _ index: Int) -> Bool {
+        let folded = words[index...].prefix(5).map { Folding.fold(InitiativeAuthorWords.clean($0.text)) }
+        return InitiativePhrases.match(InitiativeForm.positions, at: 0, in: folded) != nil
+            || InitiativePhrases.match(InitiativeForm.qualifications, at: 0, in: folded) != nil
+    }
+
+    /// The share: a word with a percent sign (`30%`, or `30` then `%`) first; else a number alone
+    /// in its cell; else, in run-together OCR lines, the first number after the qualification.
+    static func findShare(_ words: [Word], from start: Int) -> (Int?, Int, Double?) {
+        guard start < words.count else { return (nil, 0, nil) }
+        for j in start..<words.count {
+            if let v = InitiativeAuthorWords.percent(words[j].text) { return (j, 1, v) }
+            if j + 1 < words.count, InitiativeAuthorWords.clean(words[j + 1].text) == "%",
+               let v = InitiativeAuthorWords.number(words[j].text) { return (j, 2, v) }
+        }
+        for j in start..<words.count where words[j].startsCell && (j + 1 == words.count || words[j + 1].startsCell) {
+            if let v = InitiativeAuthorWords.number(words[j].text), words[j].text.contains(where: \.isNumber) { return (j, 1, v) }
+        }
+        let folded = words.map { Folding.fold(InitiativeAuthorWords.clean($0.text)) }
+        if let q = InitiativePhrases.lastMatch(of: InitiativeForm.qualifications, in: Array(folded[start...])) {
+            let j = start + q.start + q.length
+            if j < words.count, words[j].text.contains(where: \.isNumber), let v = InitiativeAuthorWords.number(words[j].text) {
+                return (j, 1, v)
+            }
+        }
+        return (nil, 0, nil)
+    }
+
+    /// Without a share the row's contribution cannot be told from the middle cells; keep only the
+    /// words up to the qualification.
+    static func trimTrailingContribution(_ words: [Word]) -> [Word] {
+        let folded = words.map { Folding.fold(InitiativeAuthorWords.clean($0.text)) }
+        guard let q = InitiativePhrases.lastMatch(of: InitiativeForm.qualifications, in: folded) else { return words }
+        return Array(words[..<(q.start + q.length)])
+    }
+
+    /// Workplace, position and qualification from the cells between the birth date and the share.
+    static func splitMiddle(_ words: [Word]) -> (String?, String?, String?) {
+        guard !words.isEmpty else { return (nil, nil, nil) }
+        var segments: [[String]] = []
+        for w in words {
+            if w.startsCell || segments.isEmpty { segments.append([w.text]) } else { segments[segments.count - 1].append(w.text) }
+        }
+        func text(_ ws: ArraySlice<String>) -> String? {
+            let s = ws.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            return s.isEmpty ? nil : s
+        }
+        if segments.count >= 3 {
+            return (text(segments[0][...]), text(segments[1][...]), text(segments[2...].flatMap { $0 }[...]))
+        }
+        // Run-together cells: the qualification is a known word at the end, the position starts
+        // with a known title; what comes before is the workplace.
+        var all = segments.flatMap { $0 }
+        let folded = all.map { Folding.fold(InitiativeAuthorWords.clean($0)) }
+        var qualification: String?
+        if let q = InitiativePhrases.lastMatch(of: InitiativeForm.qualifications, in: folded), q.start > 0 {
+            qualification = text(all[q.start...])
+            all = Array(all[..<q.start])
+        }
+        if segments.count == 2, segments[0].count < all.count {
+            return (text(segments[0][...]), text(all[segments[0].count...]), qualification)
+        }
+        if let p = InitiativePhrases.firstStart(of: InitiativeForm.positions, in: Array(folded[..<all.count]), from: 1) {
+            return (text(all[..<p]), text(all[p...]), qualification)
+        }
+        if InitiativePhrases.match(InitiativeForm.positions, at: 0, in: folded) != nil {
+            return (nil, text(all[...]), qualification)
+        }
+        return (text(all[...]), nil, qualification)
+    }
+}
+
+/// Columns of a `pdftotext -layout` page: cells are separated by runs of two or more spaces, and a
+/// wrapped cell goes on below at (about) the column where it started.
+enum LayoutColumns {
+    struct Segment { let start: Int; let text: String }
+
+    /// The pieces of a line between runs of 2+ spaces (or tabs), with their character column.
+    static func segments(_ line: String) -> [Segment] {
+        var result: [Segment] = []
+        var current = "", start = 0, spaces = 0, column = 0
+        for ch in line {
+            if ch == " " || ch == "\t" {
+                spaces += ch == "\t" ? 2 : 1
+                if !current.isEmpty && spaces < 2 { current.append(" ") }
+            } else {
+                if spaces >= 2 && !current.isEmpty {
+                    result.append(Segment(start: start, text: current.trimmingCharacters(in: .whitespaces)))
+                    current = ""
+                }
+                if current.isEmpty { start = column }
+                current.append(ch)
+                spaces = 0
+            }
+            column += 1
+        }
+        if !current.isEmpty { result.append(Segment(start: start, text: current.trimmingCharacters(in: .whitespaces))) }
+        return result
+    }
+
+    /// Cells anchored at the first line's columns; each piece of a continuation line joins the
+    /// cell whose column starts at or just before it.
+    static func merge(anchors: [Segment], continuation: [String]) -> [String] {
+        var cells = anchors.map(\.text)
+        for line in continuation {
+            for piece in segments(line) {
+                let target = anchors.lastIndex { $0.start <= piece.start + 2 } ?? 0
+                cells[target] += " " + piece.text
+            }
+        }
+        return cells
+    }
+}
