@@ -74,7 +74,7 @@ extension JSONEncoder {
     /// One record per line, Vietnamese left as is (no \u escapes), slashes unescaped.
     static var record: JSONEncoder {
         let e = JSONEncoder()
-        e.outputFormatting = [.withoutEscapingSlashes]
+        e.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return e
     }
 }

@@ -43,6 +43,28 @@ enum Msg {
         return out
     }
 
+    /// The record's warnings (English in the JSON) said in Vietnamese in the summary.
+    static func warning(_ w: String, _ lang: Lang) -> String {
+        guard lang == .vi else { return w }
+        var out = w
+        for (en, vi) in warningWords { out = out.replacingOccurrences(of: en, with: vi) }
+        return out
+    }
+
+    static let warningWords: [(String, String)] = [
+        ("number: the number is blank", "số hiệu: chưa điền số"),
+        (": an unsigned draft?", ": bản dự thảo chưa ký?"),
+        ("number: `Số:` is there but no number or symbol could be read", "số hiệu: có chữ `Số:` nhưng không đọc được số và ký hiệu"),
+        ("does not exist; the day is left out", "không có thật; bỏ ngày"),
+        ("does not exist", "không có thật"),
+        ("date: the day was read from the digital signature time", "ngày: lấy ngày từ thời gian ký số"),
+        ("this does not look like an official letter: no number, date, title or subject found",
+         "tệp này không giống một văn bản hành chính: không thấy số, ngày, tên loại hay trích yếu"),
+        ("the document has no text", "văn bản không có chữ"),
+        ("converted from the legacy TCVN3 encoding", "đã chuyển từ bảng mã TCVN3 cũ"),
+        ("date:", "ngày:"), ("month", "tháng"),
+    ]
+
     static let reasonWords: [(String, String)] = [
         ("cannot read the file", "không đọc được tệp"),
         ("no such file", "không có tệp này"),

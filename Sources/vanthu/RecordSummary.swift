@@ -29,7 +29,7 @@ struct RecordSummary {
             add("initiative", i.title)
             for a in i.authors { add("authors", "\(a.name)\(a.share.map { " — \(Int($0))%" } ?? "")") }
         }
-        for w in record.warnings { add("warnings", w) }
+        for w in record.warnings { add("warnings", Msg.warning(w, lang)) }
         return out.joined(separator: "\n")
     }
 }
