@@ -13,7 +13,7 @@ enum InitiativeAuthorWords {
         let w = clean(raw)
         guard let first = w.first, first.isLetter, first.isUppercase,
               w.allSatisfy({ $0.isLetter }), w.count <= 8 else { return false }
-        return VietnameseNames.isSyllable(Folding.fold(w))
+        return VietnameseSyllable.isSyllable(Folding.fold(w))
     }
 
     /// Two to five name words, none of them the start of a position ("Giám đốc") or a note.

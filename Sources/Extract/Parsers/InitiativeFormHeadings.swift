@@ -13,14 +13,18 @@ enum InitiativeFormHeadings {
         let rest: String
     }
 
+    private static let phrases = InitiativeForm.headings.map { ($0, Array($0.phrase.unicodeScalars)) }
+    private static let titlePhrases = InitiativeForm.reportTitles.map { Array($0.unicodeScalars) }
+
     /// The heading that opens `line`, if any.
     static func heading(in line: String) -> Found? {
         let (body, numbered) = stripNumbering(stripMarkup(line.trimmingCharacters(in: .whitespaces)))
         let key = matchKey(body)
         guard !key.isEmpty else { return nil }
         var best: (heading: InitiativeForm.Heading, length: Int)?
-        for heading in InitiativeForm.headings where numbered || !heading.numberedOnly {
-            guard let length = FuzzyPrefix.match(heading.phrase, in: key) else { continue }
+        let keyScalars = Array(key.unicodeScalars)
+        for (heading, phrase) in phrases where numbered || !heading.numberedOnly {
+            guard let length = FuzzyPrefix.match(phrase, in: keyScalars) else { continue }
             if best == nil || heading.phrase.count > best!.heading.phrase.count { best = (heading, length) }
         }
         guard let best else { return nil }
@@ -36,7 +40,8 @@ enum InitiativeFormHeadings {
     static func isReportTitle(_ line: String) -> Bool {
         let key = matchKey(stripMarkup(line.trimmingCharacters(in: .whitespaces)))
         guard key.count <= 90 else { return false }
-        return InitiativeForm.reportTitles.contains { FuzzyPrefix.match($0, in: key) != nil }
+        let keyScalars = Array(key.unicodeScalars)
+        return titlePhrases.contains { FuzzyPrefix.match($0, in: keyScalars) != nil }
     }
 
     /// True for the place-and-date line above the signatures ("Quảng Ngãi, ngày 10 tháng 3 năm
@@ -106,28 +111,39 @@ enum InitiativeFormHeadings {
 /// "Tac qia") still find the heading. Allowed edits grow with the phrase: none below 8
 /// characters, then one per 10 characters.
 enum FuzzyPrefix {
-    static func allowedEdits(_ phrase: String) -> Int { phrase.count < 8 ? 0 : max(1, phrase.count / 10) }
-
+    
     /// The length of the prefix of `text` that matches `phrase` within the allowed edits and ends
     /// at a word boundary; nil when none does.
     static func match(_ phrase: String, in text: String) -> Int? {
-        let p = Array(phrase.unicodeScalars), t = Array(text.unicodeScalars)
-        let k = allowedEdits(phrase)
+        match(Array(phrase.unicodeScalars), in: Array(text.unicodeScalars))
+    }
+
+    static func match(_ p: [Unicode.Scalar], in t: [Unicode.Scalar]) -> Int? {
+        let k = p.count < 8 ? 0 : max(1, p.count / 10)
+        guard !p.isEmpty, t.count >= p.count - k else { return nil }
+        // Most lines are not headings: one of the first two letters must agree before the
+        // alignment is worth computing.
+        guard t[0] == p[0] || (t.count > 1 && p.count > 1 && t[1] == p[1]) else { return nil }
         if k == 0 {
             guard t.count >= p.count, Array(t[0..<p.count]) == p else { return nil }
             return isBoundary(t, p.count) ? p.count : nil
         }
         let maxLen = min(t.count, p.count + k)
-        guard maxLen >= p.count - k, maxLen > 0 else { return nil }
-        // prev[j]: edits to turn phrase[0..<i] into text[0..<j].
-        var prev = Array(0...maxLen)
-        var cur = [Int](repeating: 0, count: maxLen + 1)
+        let far = k + 1
+        // prev[j]: edits to turn phrase[0..<i] into text[0..<j], inside a band of width k.
+        var prev = (0...maxLen).map { min($0, far) }
+        var cur = [Int](repeating: far, count: maxLen + 1)
         for i in 1...p.count {
-            cur[0] = i
-            for j in 1...maxLen {
-                let cost = p[i - 1] == t[j - 1] ? 0 : 1
-                cur[j] = min(prev[j - 1] + cost, prev[j] + 1, cur[j - 1] + 1)
+            let lo = max(1, i - k), hi = min(maxLen, i + k)
+            cur[0] = min(i, far)
+            if lo > 1 { cur[lo - 1] = far }
+            if lo <= hi {
+                for j in lo...hi {
+                    let cost = p[i - 1] == t[j - 1] ? 0 : 1
+                    cur[j] = min(prev[j - 1] + cost, prev[j] + 1, cur[j - 1] + 1, far)
+                }
             }
+            if hi < maxLen { cur[hi + 1] = far }
             swap(&prev, &cur)
         }
         var best: (edits: Int, length: Int)?

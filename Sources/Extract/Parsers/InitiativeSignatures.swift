@@ -96,7 +96,7 @@ enum InitiativeSignatures {
         let cuts = (2...(words.count - 2)).filter { words.count - $0 <= 5 && $0 <= 5 }
         guard !cuts.isEmpty else { return nil }
         let middle = Double(words.count) / 2
-        let bySurname = cuts.filter { VietnameseNames.surnames.contains(Folding.fold(words[$0])) }
+        let bySurname = cuts.filter { Names.surnameSet.contains(Folding.fold(words[$0])) }
         let cut = (bySurname.isEmpty ? cuts : bySurname).min { abs(Double($0) - middle) < abs(Double($1) - middle) }!
         return (words[..<cut].joined(separator: " "), words[cut...].joined(separator: " "))
     }
