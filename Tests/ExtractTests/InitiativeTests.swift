@@ -136,6 +136,55 @@ final class InitiativeTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(initiative.effectiveness).hasPrefix("Giúp nâng cao hiệu quả quản lý"))
     }
 
+    // The seed report rendered as a PDF and read back by the real tools (fixtures/initiative/README.md).
+
+    func testTheSameReportAsPdftotextLayoutPrintsItGivesTheSameAuthorsAndShares() throws {
+        // Narrow columns: the birth year "7" and the names "Phương Thảo", "Huệ" wrap onto the next line.
+        let reading = try parse(fixture("initiative/s002-layout.txt"))
+        assertSeedAuthors(reading)
+        let initiative = reading.initiative
+        XCTAssertEqual(initiative.title, "Chỉ thị về việc nâng cao hiệu quả thực hiện Quy chế làm việc của UBND tỉnh")
+        XCTAssertEqual(initiative.authors.map(\.workplace), ["Văn phòng UBND tỉnh", "Phòng Tổng hợp", "Phòng Tổng hợp"])
+        XCTAssertEqual(initiative.authors.map(\.position), ["Chánh Văn phòng", "Trưởng phòng Tổng hợp", "Chuyên viên"])
+        XCTAssertEqual(initiative.authors.map(\.contribution), [
+            "Đóng góp vào nội dung của Sáng kiến", "Đóng góp vào nội dung của Sáng kiến",
+            "Chủ trì nghĩ ra ý tưởng; hoàn thiện và đóng góp vào nội dung của Sáng kiến"])
+        XCTAssertEqual(initiative.firstApplied, "2024-02-29")
+        XCTAssertEqual(initiative.confirmedBy, "Phạm Văn Đà")
+        XCTAssertEqual(initiative.representative, "Đông Thị Huệ")
+        XCTAssertEqual(initiative.sections, ["I.1", "I.2", "I.3", "I.4", "II.1", "II.2"])
+        XCTAssertTrue(try XCTUnwrap(initiative.scalability).hasSuffix("chỉ đạo cụ thể và kịp thời."))
+        XCTAssertEqual(reading.warnings, ["initiative: the authors' table numbers 2 rows 2"])
+    }
+
+    func testTheSameReportAsTesseractReadsItGivesTheSameAuthorsAndShares() throws {
+        // Cells run together, a few bars from the table's rules, wrapped cells at the next line's start.
+        let reading = try parse(fixture("initiative/s002-ocr-vie.txt"))
+        assertSeedAuthors(reading)
+        let initiative = reading.initiative
+        XCTAssertEqual(initiative.authors.map(\.qualification), ["Thạc sỹ", "Thạc sỹ", "Thạc sỹ"])
+        XCTAssertEqual(initiative.firstApplied, "2024-02-29")
+        XCTAssertEqual(initiative.confirmedBy, "Phạm Văn Đà")
+        XCTAssertEqual(initiative.representative, "Đông Thị Huệ")
+        XCTAssertEqual(initiative.sections, ["I.1", "I.2", "I.3", "I.4", "II.1", "II.2"])
+        XCTAssertEqual(reading.warnings, ["initiative: the authors' table numbers 2 rows 2"])
+    }
+
+    func testTheSameReportReadByAnOcrWithoutVietnameseGivesTheSameSharesAndDates() throws {
+        let reading = try parse(fixture("initiative/s002-ocr-eng.txt"))
+        let authors = reading.initiative.authors
+        // The English model read "Lê Tuấn Phú" as "Lé Tuan Phi": the slip stays, the row does not move.
+        XCTAssertEqual(authors.map { Folding.fold($0.name) }, ["le tuan phi", "nguyen phuong thao", "dong thi hue"])
+        XCTAssertEqual(authors.map(\.share), [30, 30, 40])
+        XCTAssertEqual(authors.map(\.birthDate), ["1967-01-28", "1982-07-03", "1989-06-30"])
+        XCTAssertEqual(reading.initiative.firstApplied, "2024-02-29")
+        XCTAssertEqual(reading.initiative.sections.count, 6)
+        XCTAssertEqual(reading.initiative.confirmedBy, "Pham Van Da")
+        let original = try parse(fixture("s002.txt")).initiative
+        XCTAssertGreaterThan(InitiativeSimilarity.compare(original, reading.initiative), InitiativeSimilarity.nearDuplicateThreshold,
+                             "the same report, badly read, is still a duplicate")
+    }
+
     func testTheSameReportWithoutDiacriticsGivesTheSameAuthorsAndShares() throws {
         let stripped = Folding.fold(try fixture("s002.txt"), keepCase: true)
         XCTAssertFalse(Folding.hasDiacritics(stripped))

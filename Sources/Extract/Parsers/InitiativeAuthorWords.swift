@@ -37,7 +37,7 @@ enum InitiativeAuthorWords {
 
     /// A row number (`1`, `2.`, `l`), 1–99.
     static func rowNumber(_ raw: String) -> Int? {
-        let w = raw.trimmingCharacters(in: CharacterSet(charactersIn: ".)|:"))
+        let w = raw.trimmingCharacters(in: CharacterSet(charactersIn: ".)|:_"))
         guard !w.isEmpty, w.count <= 2 else { return nil }
         guard let n = Int(ocrDigits(w)), (1...99).contains(n) else { return nil }
         return n
@@ -81,6 +81,15 @@ enum InitiativePhrases {
             if Array(words[index..<index + parts.count]) == parts, parts.count > (best ?? 0) { best = parts.count }
         }
         return best
+    }
+
+    /// True when `words` are the first words of one of the phrases (a phrase cut short).
+    static func beginsPhrase(_ phrases: [String], _ words: [String]) -> Bool {
+        guard !words.isEmpty else { return false }
+        return phrases.contains { phrase in
+            let parts = phrase.split(separator: " ").map(String.init)
+            return parts.count > words.count && Array(parts.prefix(words.count)) == words
+        }
     }
 
     /// The first index at or after `from` where one of the phrases starts.

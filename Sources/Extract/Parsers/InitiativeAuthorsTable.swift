@@ -19,7 +19,12 @@ enum InitiativeAuthorsTable {
     // MARK: - Rows
 
     /// One table row as cells; a cell may still hold several fields (OCR lines).
-    struct RowCells { let number: Int; var cells: [String] }
+    struct RowCells {
+        let number: Int
+        var cells: [String]
+        /// The end of a name a scan put on the row's next line ("Nguyễn" / "Phương Thảo").
+        var nameTail: [String] = []
+    }
 
     static func rows(in lines: [String]) -> [RowCells] {
         var result: [RowCells] = []
@@ -56,8 +61,13 @@ enum InitiativeAuthorsTable {
         return InitiativeForm.tableHeaderWords.filter { key.contains($0) }.count >= 2
     }
 
+    /// "Tổng cộng: 100%", "Cộng 100": the sum under the table (not "Tổng hợp", a wrapped cell).
     static func isTotalRow(_ key: String) -> Bool {
-        key.hasPrefix("tong cong") || key.hasPrefix("cong ") || key == "cong" || key.hasPrefix("tong ")
+        for label in ["tong cong", "tong", "cong"] where key == label || key.hasPrefix(label + " ") || key.hasPrefix(label + ":") {
+            let rest = key.dropFirst(label.count)
+            return rest.allSatisfy { !$0.isLetter }
+        }
+        return false
     }
 
     /// Words split on spaces, tabs and bars.
@@ -68,17 +78,21 @@ enum InitiativeAuthorsTable {
     /// The cells of a row from its first line and the lines its wrapped cells run onto.
     static func cells(first: String, continuation: [String]) -> RowCells? {
         let number = InitiativeAuthorWords.rowNumber(tokens(first)[0])!
-        if first.contains("\t") {
-            return RowCells(number: number, cells: merge(split(first, on: "\t"), continuation, on: "\t"))
-        }
-        if first.filter({ $0 == "|" }).count >= 2 {
-            return RowCells(number: number, cells: merge(split(first, on: "|"), continuation, on: "|"))
-        }
+        let bars = first.filter { $0 == "|" }.count
         let anchors = LayoutColumns.segments(first)
-        if anchors.count >= 3 {
+        if !first.contains("\t") && bars < 2 && anchors.count >= 3 {
             return RowCells(number: number, cells: LayoutColumns.merge(anchors: anchors, continuation: continuation))
         }
-        return RowCells(number: number, cells: [([first] + continuationForOCR(continuation)).joined(separator: " ")])
+        // Line by line, a wrapped cell's end lands at the start of the next line: mend the birth
+        // date and the name before the rest of that line is joined to the row's last cell.
+        var first = first, more = continuation
+        WrappedCells.mendDate(&first, &more)
+        let tail = WrappedCells.nameTail(first, &more)
+        let cells: [String]
+        if first.contains("\t") { cells = merge(split(first, on: "\t"), more, on: "\t") }
+        else if bars >= 2 { cells = merge(split(first, on: "|"), more, on: "|") }
+        else { cells = [([first] + more).joined(separator: " ")] }
+        return RowCells(number: number, cells: cells, nameTail: tail)
     }
 
     /// Cells between separators; the first cell may be empty before a leading bar.
@@ -101,17 +115,11 @@ enum InitiativeAuthorsTable {
             if more.count == cells.count {
                 for i in cells.indices where !more[i].isEmpty { cells[i] = (cells[i] + " " + more[i]).trimmingCharacters(in: .whitespaces) }
             } else if let last = cells.lastIndex(where: { !$0.isEmpty }) {
-                cells[last] += " " + line.trimmingCharacters(in: .whitespaces)
+                let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" })
+                if !words.isEmpty { cells[last] += " " + words.joined(separator: " ") }
             }
         }
         return cells
-    }
-
-    /// OCR lines of a wrapped row, in order. A name cut after its first words goes on at the start
-    /// of the next line; the rest of a continuation line is read as running on from the row's
-    /// last cell.
-    static func continuationForOCR(_ lines: [String]) -> [String] {
-        lines.map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     // MARK: - Fields
@@ -123,6 +131,11 @@ enum InitiativeAuthorsTable {
         var words: [Word] = []
         for cell in row.cells where !cell.isEmpty {
             for (i, w) in tokens(cell).enumerated() { words.append(Word(text: w, startsCell: i == 0)) }
+        }
+        if !row.nameTail.isEmpty {
+            var end = 1
+            while end < words.count, InitiativeAuthorWords.isNameWord(words[end].text) { end += 1 }
+            words.insert(contentsOf: row.nameTail.map { Word(text: $0, startsCell: false) }, at: end)
         }
         guard words.count >= 3 else { return nil }
         var i = 1
@@ -237,6 +250,11 @@ enum InitiativeAuthorsTable {
         if InitiativePhrases.match(InitiativeForm.positions, at: 0, in: folded) != nil {
             return (nil, text(all[...]), qualification)
         }
+        // A position cut by the cell's width ("Văn phòng Chánh Văn" over "phòng"): the words at
+        // the end that begin a known position.
+        if let p = (1..<max(1, all.count)).first(where: { InitiativePhrases.beginsPhrase(InitiativeForm.positions, Array(folded[$0..<all.count])) }) {
+            return (text(all[..<p]), text(all[p...]), qualification)
+        }
         return (text(all[...]), nil, qualification)
     }
 }
@@ -276,9 +294,49 @@ enum LayoutColumns {
         for line in continuation {
             for piece in segments(line) {
                 let target = anchors.lastIndex { $0.start <= piece.start + 2 } ?? 0
-                cells[target] += " " + piece.text
+                cells[target] += (WrappedCells.continuesNumber(cells[target], piece.text) ? "" : " ") + piece.text
             }
         }
         return cells
+    }
+}
+
+/// Mending cells a narrow column wrapped: `28/01/196` over `7`, `Nguyễn` over `Phương Thảo`.
+enum WrappedCells {
+    /// True when `piece` is the rest of a number cut at the cell's end (a birth year).
+    static func continuesNumber(_ cell: String, _ piece: String) -> Bool {
+        guard let last = cell.split(separator: " ").last, last.contains("/"), last.last?.isNumber == true else { return false }
+        return !piece.isEmpty && piece.count <= 3 && piece.allSatisfy(\.isNumber)
+    }
+
+    /// `28/01/196` on the row's line and `7` opening the next line → `28/01/1967`.
+    static func mendDate(_ first: inout String, _ more: inout [String]) {
+        guard let next = more.first else { return }
+        let nextWords = next.split(separator: " ", omittingEmptySubsequences: true)
+        guard let head = nextWords.first, head.count <= 3, head.allSatisfy(\.isNumber) else { return }
+        for word in first.split(separator: " ") where word.contains("/") && InitiativeAuthorWords.birthDate(String(word)) == nil {
+            guard let year = word.split(separator: "/").last, year.count + head.count == 4,
+                  InitiativeAuthorWords.birthDate(String(word) + head) != nil,
+                  let range = first.range(of: String(word)) else { continue }
+            first.replaceSubrange(range, with: String(word) + head)
+            more[0] = nextWords.dropFirst().joined(separator: " ")
+            return
+        }
+    }
+
+    /// The rest of a name cut after its first word, or after a middle name (`Đông Thị` / `Huệ`):
+    /// the name words opening the next line, taken off that line.
+    static func nameTail(_ first: String, _ more: inout [String]) -> [String] {
+        guard let next = more.first else { return [] }
+        let words = InitiativeAuthorsTable.tokens(first).dropFirst()
+        let name = words.prefix { InitiativeAuthorWords.isNameWord($0) }.prefix(5)
+        guard let last = name.last else { return [] }
+        let cut = name.count == 1 || InitiativeForm.middleNames.contains(Folding.fold(InitiativeAuthorWords.clean(last)))
+        guard cut, name.count < 5 else { return [] }
+        let nextWords = next.split(separator: " ").map(String.init)
+        let tail = Array(nextWords.prefix { InitiativeAuthorWords.isNameWord($0) }.prefix(5 - name.count))
+        guard !tail.isEmpty else { return [] }
+        more[0] = nextWords.dropFirst(tail.count).joined(separator: " ")
+        return tail
     }
 }

@@ -122,6 +122,10 @@ public enum InitiativeForm {
         "pho to truong", "to truong", "pho bi thu", "bi thu", "can bo", "cong chuc", "vien chuc",
     ]
 
+    /// Middle names (tên đệm) a name does not end with: a table cell cut after "Đông Thị" goes on
+    /// on the next line.
+    public static let middleNames: Set<String> = ["thi", "van"]
+
     /// Forms of address before a name in the list form ("Ông Lê Tuấn Phú", "Đ/c …").
     public static let honorifics: [String] = ["ong", "ba", "dong chi", "d/c"]
 
