@@ -215,6 +215,40 @@ final class InitiativeTests: XCTestCase {
         XCTAssertTrue(reading.warnings.contains("initiative: authors are listed without the form's table: no birth dates or shares"))
     }
 
+    func testAMarkdownTableWithOneAuthorNeedsNoShareAndTheTitleMayStandUnderItsHeading() throws {
+        let text = """
+        # BÁO CÁO HIỆU QUẢ ÁP DỤNG, KHẢ NĂNG NHÂN RỘNG CỦA SÁNG KIẾN
+        ## 1. Tên sáng kiến:
+        **Số hóa hồ sơ lưu trữ**
+        **của Văn phòng UBND tỉnh**
+
+        ## 2. Tác giả sáng kiến
+        | Số TT | Họ và tên | Ngày tháng năm sinh | Nơi công tác | Chức danh | Trình độ chuyên môn | Tỷ lệ (%) | Nội dung đóng góp |
+        |---|---|---|---|---|---|---|---|
+        | 1 | Trần Thị Mai | 5/9/1990 | Văn phòng UBND tỉnh | Chuyên viên | Cử nhân | | Toàn bộ |
+        ## 3. Nội dung, bản chất của sáng kiến
+        Quét và lập chỉ mục toàn bộ hồ sơ lưu trữ.
+        ## 4. Thời gian áp dụng sáng kiến: ngày 05 tháng 3 năm 2025
+        ## II. Đánh giá hiệu quả áp dụng, khả năng nhân rộng của sáng kiến
+        1. Về hiệu quả áp dụng: tra cứu hồ sơ trong vài giây.
+        2. Về khả năng nhân rộng
+        Các sở, ngành có thể áp dụng.
+        Quảng Ngãi, ngày 10 tháng 4 năm 2025
+        Tác giả
+        """
+        let reading = try parse(text, reportDate: CalendarDate(year: 2025, month: 4, day: 10))
+        let initiative = reading.initiative
+        XCTAssertEqual(initiative.title, "Số hóa hồ sơ lưu trữ của Văn phòng UBND tỉnh")
+        XCTAssertEqual(initiative.authors.map(\.name), ["Trần Thị Mai"])
+        XCTAssertEqual(initiative.authors.first?.birthDate, "1990-09-05")
+        XCTAssertEqual(initiative.authors.first?.qualification, "Cử nhân")
+        XCTAssertNil(initiative.authors.first?.share)
+        XCTAssertEqual(initiative.firstApplied, "2025-03-05")
+        XCTAssertEqual(initiative.effectiveness, "tra cứu hồ sơ trong vài giây.")
+        XCTAssertEqual(initiative.scalability, "Các sở, ngành có thể áp dụng.", "the place and date end the section")
+        XCTAssertEqual(reading.warnings, [], "one author: the form asks no share")
+    }
+
     // MARK: - Not an initiative report
 
     func testAnOrdinaryLetterIsNotAnInitiativeReport() throws {

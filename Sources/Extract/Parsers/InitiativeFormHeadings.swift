@@ -19,7 +19,8 @@ enum InitiativeFormHeadings {
     /// The heading that opens `line`, if any.
     static func heading(in line: String) -> Found? {
         let (body, numbered) = stripNumbering(stripMarkup(line.trimmingCharacters(in: .whitespaces)))
-        let key = matchKey(body)
+        // The longest phrase and what may follow a heading fit in the first 160 characters.
+        let key = matchKey(body, limit: 160)
         guard !key.isEmpty else { return nil }
         var best: (heading: InitiativeForm.Heading, length: Int)?
         let keyScalars = Array(key.unicodeScalars)
@@ -38,6 +39,7 @@ enum InitiativeFormHeadings {
     /// True when the line is the report's own title ("Hiệu quả áp dụng và khả năng nhân rộng của
     /// sáng kiến").
     static func isReportTitle(_ line: String) -> Bool {
+        guard line.utf8.count <= 300 else { return false }
         let key = matchKey(stripMarkup(line.trimmingCharacters(in: .whitespaces)))
         guard key.count <= 90 else { return false }
         let keyScalars = Array(key.unicodeScalars)
@@ -47,6 +49,7 @@ enum InitiativeFormHeadings {
     /// True for the place-and-date line above the signatures ("Quảng Ngãi, ngày 10 tháng 3 năm
     /// 2025"): it ends the last section.
     static func isPlaceDateLine(_ line: String) -> Bool {
+        guard line.utf8.count <= 200, line.contains(",") else { return false }
         let key = matchKey(line)
         guard key.count <= 70, line.contains(",") else { return false }
         let words = key.split(separator: " ")
@@ -56,17 +59,27 @@ enum InitiativeFormHeadings {
 
     // MARK: - Normalising a line for matching
 
-    /// Folded, punctuation other than `:` `/` `%` turned to spaces, single spaces.
-    static func matchKey(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        var lastSpace = true
+    /// Folded, punctuation other than `:` `/` `%` turned to spaces, single spaces; from the first
+    /// `limit` characters.
+    static func matchKey(_ s: String, limit: Int = .max) -> String {
+        var out = String.UnicodeScalarView()
+        var lastSpace = true, count = 0
         for ch in Folding.fold(s).unicodeScalars {
-            let keep = CharacterSet.alphanumerics.contains(ch) || ch == ":" || ch == "/" || ch == "%"
-            if keep { out.unicodeScalars.append(ch); lastSpace = false }
+            count += 1
+            if count > limit { break }
+            let v = ch.value
+            let keep: Bool
+            if v < 0x80 {
+                keep = (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A)
+                    || v == 0x3A || v == 0x2F || v == 0x25
+            } else {
+                keep = ch.properties.isAlphabetic || ch.properties.numericType != nil
+            }
+            if keep { out.append(ch); lastSpace = false }
             else if !lastSpace { out.append(" "); lastSpace = true }
         }
-        return out.trimmingCharacters(in: .whitespaces)
+        if lastSpace, !out.isEmpty { out.removeLast() }
+        return String(out)
     }
 
     /// Without markdown emphasis and leading bullets or table bars: `- **Tên**` → `Tên`.

@@ -15,6 +15,9 @@ public enum InitiativeParser {
     /// `reportDate`: the report's own date, when its header has one; `today`: the day the report is
     /// read. Both only serve the checks (a first application cannot come after either).
     public static func parse(_ text: String, reportDate: CalendarDate?, today: CalendarDate?) -> InitiativeReading? {
+        // Most documents never speak of an initiative: one pass over the folded text lets them go.
+        let folded = Folding.fold(text)
+        guard InitiativeForm.markers.contains(where: folded.contains) else { return nil }
         let form = InitiativeFormLayout(text)
         guard form.isInitiativeReport else { return nil }
 

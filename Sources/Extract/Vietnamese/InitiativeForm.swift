@@ -86,6 +86,10 @@ public enum InitiativeForm {
         .init(.representative, "nguoi bao cao"),
     ]
 
+    /// Words every initiative report holds somewhere (even scanned: one of them survives); a text
+    /// with none is not read further.
+    public static let markers: [String] = ["sang kien", "sang kie", "ang kien", "tac gia", "nhan rong"]
+
     /// The report's own title (the lines under `BÁO CÁO`): with two sections of the form, one of
     /// these makes a text an initiative report.
     public static let reportTitles: [String] = [
