@@ -157,6 +157,19 @@ final class InitiativeTests: XCTestCase {
         XCTAssertEqual(reading.warnings, ["initiative: the authors' table numbers 2 rows 2"])
     }
 
+    func testATableWithCellsCentredVerticallyGivesTheSameAuthorsAndShares() throws {
+        // Row 1's birth date "28/01/196" prints above the row number and "7" below it.
+        let reading = try parse(fixture("initiative/s002-layout-centred.txt"))
+        assertSeedAuthors(reading)
+        let initiative = reading.initiative
+        XCTAssertEqual(initiative.authors.map(\.workplace), ["Văn phòng UBND tỉnh", "Phòng Tổng hợp", "Phòng Tổng hợp"])
+        XCTAssertEqual(initiative.authors.map(\.position), ["Chánh Văn phòng", "Trưởng phòng Tổng hợp", "Chuyên viên"])
+        XCTAssertEqual(initiative.authors.map(\.contribution), [
+            "Đóng góp vào nội dung của Sáng kiến", "Đóng góp vào nội dung của Sáng kiến",
+            "Chủ trì nghĩ ra ý tưởng; hoàn thiện và đóng góp vào nội dung của Sáng kiến"])
+        XCTAssertEqual(reading.warnings, ["initiative: the authors' table numbers 2 rows 2"])
+    }
+
     func testTheSameReportAsTesseractReadsItGivesTheSameAuthorsAndShares() throws {
         // Cells run together, a few bars from the table's rules, wrapped cells at the next line's start.
         let reading = try parse(fixture("initiative/s002-ocr-vie.txt"))

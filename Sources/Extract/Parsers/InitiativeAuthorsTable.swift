@@ -13,7 +13,16 @@ import Foundation
 enum InitiativeAuthorsTable {
     /// The authors found in `lines` (the text between the I.2 heading and the next heading).
     static func read(_ lines: [String]) -> [InitiativeAuthor] {
-        rows(in: lines).compactMap { assemble($0) }
+        let topAligned = rows(in: lines).compactMap(assemble)
+        // A PDF table whose cells are centred vertically prints part of each row above its
+        // number: read it both ways and keep the reading that finds more.
+        let centred = LayoutColumns.centredRows(lines).compactMap(assemble)
+        return completeness(centred) > completeness(topAligned) ? centred : topAligned
+    }
+
+    /// Authors, birth dates and shares found: how much of the table a reading made sense of.
+    static func completeness(_ authors: [InitiativeAuthor]) -> Int {
+        authors.count + authors.filter { $0.birthDate != nil }.count + authors.filter { $0.share != nil }.count
     }
 
     // MARK: - Rows
@@ -76,8 +85,12 @@ enum InitiativeAuthorsTable {
     }
 
     /// The cells of a row from its first line and the lines its wrapped cells run onto.
+    static func rowNumber(of line: String) -> Int? {
+        tokens(line).first.flatMap(InitiativeAuthorWords.rowNumber)
+    }
+
     static func cells(first: String, continuation: [String]) -> RowCells? {
-        let number = InitiativeAuthorWords.rowNumber(tokens(first)[0])!
+        guard let number = rowNumber(of: first) else { return nil }
         let bars = first.filter { $0 == "|" }.count
         let anchors = LayoutColumns.segments(first)
         if !first.contains("\t") && bars < 2 && anchors.count >= 3 {
@@ -285,6 +298,73 @@ enum LayoutColumns {
         }
         if !current.isEmpty { result.append(Segment(start: start, text: current.trimmingCharacters(in: .whitespaces))) }
         return result
+    }
+
+    /// Rows of a table whose cells are centred vertically: each line goes to the row whose
+    /// numbered line is nearest (the later one on a tie: a cell grows upwards as much as
+    /// downwards); the first row takes as many lines above its number as it has below. Cells are
+    /// the columns the pieces' spans form (a centred piece starts where it likes, but overlaps its
+    /// column). Empty when the table is not a space-aligned one.
+    static func centredRows(_ lines: [String]) -> [InitiativeAuthorsTable.RowCells] {
+        // Row numbers stand in the leftmost column; a lone number further right is a wrapped year.
+        let margin = lines.compactMap { segments($0).first?.start }.min() ?? 0
+        let starts = lines.indices.filter { isNumberedRowLine(lines[$0], margin: margin) }
+        guard let first = starts.first, let last = starts.last else { return [] }
+        var members: [[Int]] = starts.map { [$0] }
+        var below = last + 1
+        while below < lines.count, below - last <= 8, !lines[below].trimmingCharacters(in: .whitespaces).isEmpty { below += 1 }
+        for i in first..<below where !starts.contains(i) {
+            guard !lines[i].trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            let k = starts.indices.min { a, b in
+                let da = abs(starts[a] - i), db = abs(starts[b] - i)
+                return da < db || (da == db && a > b)
+            }!
+            members[k].append(i)
+        }
+        let firstBelow = members[0].filter { $0 > first }.count
+        var above = first - 1
+        while above >= 0, first - above <= firstBelow, !lines[above].trimmingCharacters(in: .whitespaces).isEmpty {
+            members[0].append(above); above -= 1
+        }
+        return zip(starts, members).compactMap { start, rowLines in
+            guard let number = InitiativeAuthorsTable.rowNumber(of: lines[start]) else { return nil }
+            return InitiativeAuthorsTable.RowCells(number: number, cells: columns(rowLines.sorted().map { lines[$0] }))
+        }
+    }
+
+    /// The line of a centred row that holds its number: the number alone in the first column,
+    /// other cells beside it (the name may sit above or below). Not the header's column numbers.
+    static func isNumberedRowLine(_ line: String, margin: Int) -> Bool {
+        guard !line.contains("\t"), line.filter({ $0 == "|" }).count < 2 else { return false }
+        let pieces = segments(line)
+        guard pieces.count >= 3, pieces[0].start <= margin + 2, InitiativeAuthorWords.rowNumber(pieces[0].text) != nil,
+              !pieces[0].text.contains(" ") else { return false }
+        return pieces.dropFirst().contains { $0.text.contains { $0.isLetter } }
+    }
+
+    /// The cells of a row's lines: pieces whose character spans overlap are one column; columns
+    /// left to right, each piece in line order.
+    static func columns(_ rowLines: [String]) -> [String] {
+        let pieces = rowLines.flatMap(segments)
+        var column = Array(pieces.indices)
+        func root(_ i: Int) -> Int { var i = i; while column[i] != i { i = column[i] }; return i }
+        for a in pieces.indices {
+            for b in pieces.indices where b > a {
+                let (pa, pb) = (pieces[a], pieces[b])
+                if pa.start < pb.start + pb.text.count && pb.start < pa.start + pa.text.count { column[root(b)] = root(a) }
+            }
+        }
+        var cells: [Int: (start: Int, text: String)] = [:]
+        for (i, piece) in pieces.enumerated() {
+            let r = root(i)
+            if let cell = cells[r] {
+                let glue = WrappedCells.continuesNumber(cell.text, piece.text) ? "" : " "
+                cells[r] = (min(cell.start, piece.start), cell.text + glue + piece.text)
+            } else {
+                cells[r] = (piece.start, piece.text)
+            }
+        }
+        return cells.values.sorted { $0.start < $1.start }.map(\.text)
     }
 
     /// Cells anchored at the first line's columns; each piece of a continuation line joins the
