@@ -5,6 +5,10 @@ public struct InitiativeReading: Sendable {
     public var initiative: Initiative
     /// English, for the record's `warnings`: "initiative: author shares add to 90 %, not 100 %".
     public var warnings: [String]
+
+    public init(initiative: Initiative, warnings: [String] = []) {
+        self.initiative = initiative; self.warnings = warnings
+    }
 }
 
 /// Text → initiative, for the report form "Báo cáo hiệu quả áp dụng, khả năng nhân rộng của sáng
