@@ -25,8 +25,8 @@ enum InitiativeAuthorWords {
             && InitiativePhrases.match(InitiativeForm.qualifications, at: 0, in: folded) == nil
     }
 
-    /// `28/01/1967`, `3/7/1982`, `28/0l/1967` (an OCR slip) → the date.
-    static func birthDate(_ raw: String) -> CalendarDate? {
+    /// A numeric date, day first: `28/01/1967`, `3/7/1982`, `28/0l/1967` (an OCR slip) → the date.
+    static func numericDate(_ raw: String) -> CalendarDate? {
         let w = raw.trimmingCharacters(in: clinging.union(CharacterSet(charactersIn: ".")))
         let separators = w.filter { $0 == "/" || $0 == "-" || $0 == "." }
         guard separators.count == 2, w.count >= 6, w.count <= 12 else { return nil }

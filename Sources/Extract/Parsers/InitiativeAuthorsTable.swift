@@ -61,7 +61,7 @@ enum InitiativeAuthorsTable {
         let words = tokens(line)
         guard words.count >= 3, InitiativeAuthorWords.rowNumber(words[0]) != nil,
               InitiativeAuthorWords.isNameWord(words[1]) else { return false }
-        guard InitiativeAuthorWords.isNameWord(words[2]) || InitiativeAuthorWords.birthDate(words[2]) != nil else { return false }
+        guard InitiativeAuthorWords.isNameWord(words[2]) || InitiativeAuthorWords.numericDate(words[2]) != nil else { return false }
         return !isHeader(line)
     }
 
@@ -154,7 +154,7 @@ enum InitiativeAuthorsTable {
         var i = 1
         // The name: the whole second cell when it is a name; otherwise the name words up to the
         // birth date, or the longest run of name words that stops at a cell boundary.
-        let dateIndex = words.indices.dropFirst().first { InitiativeAuthorWords.birthDate(words[$0].text) != nil }
+        let dateIndex = words.indices.dropFirst().first { InitiativeAuthorWords.numericDate(words[$0].text) != nil }
         var nameEnd = i
         if let d = dateIndex, (2...5).contains(d - i),
            words[i..<d].allSatisfy({ InitiativeAuthorWords.isNameWord($0.text) }) {
@@ -178,7 +178,7 @@ enum InitiativeAuthorsTable {
         var birth: CalendarDate?
         var middle = Array(words[i..<middleEnd])
         if let d = dateIndex, d >= i, d < middleEnd {
-            birth = InitiativeAuthorWords.birthDate(words[d].text)
+            birth = InitiativeAuthorWords.numericDate(words[d].text)
             middle = Array(words[i..<d]) + Array(words[(d + 1)..<middleEnd])
             if d + 1 < middleEnd, !middle.isEmpty, d > i {
                 middle[d - i] = Word(text: middle[d - i].text, startsCell: true)
@@ -394,9 +394,9 @@ enum WrappedCells {
         guard let next = more.first else { return }
         let nextWords = next.split(separator: " ", omittingEmptySubsequences: true)
         guard let head = nextWords.first, head.count <= 3, head.allSatisfy(\.isNumber) else { return }
-        for word in first.split(separator: " ") where word.contains("/") && InitiativeAuthorWords.birthDate(String(word)) == nil {
+        for word in first.split(separator: " ") where word.contains("/") && InitiativeAuthorWords.numericDate(String(word)) == nil {
             guard let year = word.split(separator: "/").last, year.count + head.count == 4,
-                  InitiativeAuthorWords.birthDate(String(word) + head) != nil,
+                  InitiativeAuthorWords.numericDate(String(word) + head) != nil,
                   let range = first.range(of: String(word)) else { continue }
             first.replaceSubrange(range, with: String(word) + head)
             more[0] = nextWords.dropFirst().joined(separator: " ")

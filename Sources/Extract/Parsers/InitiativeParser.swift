@@ -170,7 +170,7 @@ enum InitiativeDates {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
         let folded = words.map { Folding.fold(InitiativeAuthorWords.clean($0)).trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
         for i in words.indices {
-            if let d = InitiativeAuthorWords.birthDate(words[i]) { return d }
+            if let d = InitiativeAuthorWords.numericDate(words[i]) { return d }
             if folded[i] == "ngay", i + 5 < words.count, folded[i + 2] == "thang", folded[i + 4] == "nam",
                let d = Int(folded[i + 1]), let m = Int(folded[i + 3]), let y = Int(folded[i + 5]),
                let date = CalendarDate.valid(y, m, d) { return date }
