@@ -48,6 +48,11 @@ public struct LetterExtractor: Sendable {
         }
         record.deadlines = DeadlineParser.parse(body, letterDate: letterDate, kind: record.kind)
 
+        if let reading = InitiativeParser.parse(input.text, reportDate: letterDate, today: input.today) {
+            record.initiative = reading.initiative
+            warnings += reading.warnings
+        }
+
         if record.number == nil && record.date == nil && record.subject == nil && record.kind == .unknown {
             warnings.append("this does not look like an official letter: no number, date, title or subject found")
         }

@@ -11,8 +11,13 @@ public struct LetterText: Sendable {
     /// box), `received_date` (a readable ĐẾN stamp), `urgency_stamp` (`khan`/`thuong_khan`/`hoa_toc`).
     public var hints: [String: String]
 
-    public init(text: String, source: Source = Source(file: "-"), warnings: [String] = [], hints: [String: String] = [:]) {
-        self.text = text; self.source = source; self.warnings = warnings; self.hints = hints
+    /// Today's date, for checks against the future (a first-applied date not yet come). The
+    /// extractor reads no clock: the caller says what day it is; nil skips those checks.
+    public var today: CalendarDate?
+
+    public init(text: String, source: Source = Source(file: "-"), warnings: [String] = [], hints: [String: String] = [:],
+                today: CalendarDate? = nil) {
+        self.text = text; self.source = source; self.warnings = warnings; self.hints = hints; self.today = today
     }
 }
 

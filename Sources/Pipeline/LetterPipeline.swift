@@ -33,6 +33,12 @@ public struct LetterPipeline: Sendable {
         let source = Source(file: (doc.path as NSString).lastPathComponent, sha256: doc.sha256,
                             pages: max(1, doc.pages.count), textOrigin: doc.origin.rawValue,
                             ocrConfidence: doc.ocrConfidence.map { ($0 * 1000).rounded() / 1000 })
-        return LetterText(text: doc.text, source: source, warnings: doc.warnings, hints: doc.hints)
+        return LetterText(text: doc.text, source: source, warnings: doc.warnings, hints: doc.hints, today: today())
+    }
+
+    /// Today's civil date in the local time zone.
+    static func today() -> CalendarDate {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: c.year!, month: c.month, day: c.day)
     }
 }
