@@ -66,7 +66,7 @@ enum HeaderParser {
                     let afterNumber = tail.slice(from: used, to: tail.utf16Length)
                     if h.date == nil, let d = parseDate(afterNumber, Folding.fold(afterNumber)) { apply(d, line: i, to: &h) }
                     rest = beforeNumber; restFolded = Folding.fold(beforeNumber)
-                } else if tail.trimmedFast.isEmpty || !tail.contains(where: \.isLetter) {
+                } else if m.range.location == 0 || tail.trimmedFast.isEmpty || !tail.contains(where: \.isLetter) {
                     // `Số:` with nothing legible after it.
                     h.numberLine = i; isHeaderLine = true
                     rest = rest.slice(from: 0, to: m.range.location); restFolded = Folding.fold(rest)
@@ -125,15 +125,21 @@ enum HeaderParser {
 
     // MARK: - Place and date
 
+    /// `ngày 17`, `ngay  7`: the word, spaces, one or two digits, nothing else.
+    static let cleanDay = Pattern(#"^ng[a4]y\s*[0-9]{0,2}\s*$"#)
+
     struct PlaceDate { var place: String?; var date: CalendarDate; var placeStart: Int; var impossible: String? }
 
     static func parseDate(_ text: String, _ folded: String) -> PlaceDate? {
         guard let m = LetterKeywords.placeDate.firstMatch(in: folded) else { return nil }
         let year = Int(folded.slice(m.range(at: 3)))!
         let monthText = folded.slice(m.range(at: 2))
-        let dayDigits = folded.slice(m.range(at: 1)).filter(\.isNumber)
+        let dayText = folded.slice(m.range(at: 1))
+        let dayDigits = dayText.filter(\.isNumber)
         let month = Int(monthText)
-        let day = dayDigits.count >= 1 && dayDigits.count <= 2 ? Int(dayDigits) : nil
+        // A handwritten day that OCR garbled (`ngày/{5`, `ngày 34|`) is not trusted: left blank.
+        let clean = Self.cleanDay.test(dayText)
+        let day = clean && dayDigits.count >= 1 && dayDigits.count <= 2 ? Int(dayDigits) : nil
         var date = CalendarDate(year: year, month: month, day: month == nil ? nil : day)
         var impossible: String? = nil
         if let mo = month, let d = date.day, CalendarDate.valid(year, mo, d) == nil {

@@ -5,12 +5,13 @@ import Foundation
 enum NumberParser {
     /// seq, optional year, separator, symbol. The symbol is upper-case letters (Đ too), digits,
     /// `&`, `-`, and for Party documents one `/` part (`CV/TU`).
-    static let pattern = Pattern(#"^\s*([0-9]{1,6})?\s*(?:/\s*((?:19|20)[0-9]{2})\s*)?([/-])\s*([A-ZĐÐ][A-Za-zĐđÐ0-9&.\-]*(?:\s*/\s*[A-ZĐÐ][A-Za-zĐđÐ0-9&\-]*)?)"#)
+    static let pattern = Pattern(#"^\s*([0-9]{1,6})?\s*(?:/\s*((?:19|20)[0-9]{2})\s*)?([/-])\s*([A-ZĐÐ][A-Za-zĐđÐ0-9&.]*(?:-\s?[A-ZĐÐ][A-Za-zĐđÐ0-9&.]*)*(?:\s*/\s*[A-ZĐÐ][A-Za-zĐđÐ0-9&\-]*)?)"#)
 
     /// Parses a number at the start of `s` (the text after `Số:`). Returns the number and the
     /// UTF-16 length consumed.
     static func parse(_ s: String) -> (LetterNumber, Int)? {
-        guard let m = pattern.firstMatch(in: s) else { return nil }
+        guard let m = pattern.firstMatch(in: s) ?? pattern.firstMatch(in: mendedDigits(s)) else { return nil }
+        let s = pattern.firstMatch(in: s) != nil ? s : mendedDigits(s)
         let seqText = m.group(1).map { s.slice($0) }
         let year = m.group(2).map { Int(s.slice($0))! }
         let sep = s.slice(m.range(at: 3))
@@ -23,6 +24,23 @@ enum NumberParser {
         text += sep + symbol
         let number = LetterNumber(text: text, seq: seqText.flatMap { Int($0) }, year: year, symbol: symbol)
         return (number, m.range.location + m.range.length)
+    }
+
+    /// The number's sequence with OCR's stand-ins for digits replaced (`6§0 /TB` → `660 /TB`,
+    /// `Ø1. /2013` → `01 /2013`): only in the first token, only when it holds a real digit too.
+    static func mendedDigits(_ s: String) -> String {
+        let trimmed = s.drop(while: { $0 == " " })
+        guard let end = trimmed.firstIndex(where: { $0 == "/" || $0 == " " || $0 == "-" }) ?? Optional(trimmed.endIndex) else { return s }
+        let token = trimmed[..<end]
+        guard token.count <= 6, token.contains(where: \.isNumber) else { return s }
+        var mended = ""
+        for ch in token {
+            if ch.isNumber && ch.isASCII { mended.append(ch) }
+            else if let d = OCRCharacterConfusions.digits[ch] { mended.append(d) }
+            else if ch == "." || ch == "," || ch == "`" || ch == "'" { continue }
+            else { return s }
+        }
+        return mended + String(trimmed[end...])
     }
 
     /// A cited number, normalised like `number.text`: spaces removed, OCR slips mended.

@@ -13,6 +13,9 @@ struct Lists {
 
 enum RecipientsParser {
     /// The first item of a distribution list, for when OCR lost the `Nơi nhận:` label itself.
+    /// `- Lưu: VT, …`, the last item of a distribution list.
+    static let luuItem = Pattern(#"^[-+]\s*l[uư]u\s*[:;.]"#)
+
     static let firstDistributionItem = Pattern(#"^[-+•*]\s*nh[uư]\s*(?:tren|dieu|kinh gui|khoan)"#)
 
     static func parse(_ doc: LetterLines, after start: Int) -> Lists {
@@ -38,6 +41,21 @@ enum RecipientsParser {
                 label = (j, 0)   // the list starts at its first item; its label was lost
             }
         }
+        if label == nil {
+            // Both the label and `Như trên` lost: the run of dash items that ends with `- Lưu: …`.
+            if let luu = (0..<doc.count).last(where: { j in j > start && luuItem.test(doc[j].folded) }) {
+                var first = luu
+                var j = luu - 1
+                while j > start {
+                    let l = doc[j]
+                    if l.isBlank { j -= 1; continue }
+                    if l.text.hasPrefix("-") || l.text.hasPrefix("+") { first = j }
+                    else if !(doc[j + 1].text.hasPrefix("-")) || l.text.hasSuffix(";") || l.text.hasSuffix(".") { break }
+                    j -= 1
+                }
+                if luu - first >= 2 { label = (first, 0) }
+            }
+        }
         if let (j, len) = label { distribution(doc, label: j, afterLabel: len, into: &lists) }
         return lists
     }
@@ -58,6 +76,9 @@ enum RecipientsParser {
             let text = line.columns.first ?? line.text
             let f = Folding.fold(text)
             if LetterKeywords.bodyStart.test(f) || LetterKeywords.distributionLabel.test(f) || TitleParser.kindTitle(line) != nil { break }
+            // The header's right column may come after the label in OCR order (motto, date).
+            if HeaderParser.mottoRange(f) != nil || LetterKeywords.placeDate.test(f) { j += 1; continue }
+            if let c = current, c.hasSuffix(")"), text.first?.isUppercase == true { break }
             if text.hasPrefix("-") || text.hasPrefix("+") || text.hasPrefix("•") {
                 flush(); current = text
             } else if let c = current, !c.hasSuffix(";") && !c.hasSuffix("."), text.utf16Length < 90,
@@ -97,7 +118,8 @@ enum RecipientsParser {
             // belongs to the signature block (`- Như trên; KT. CHỦ TỊCH`).
             if let semi = left.lastIndex(of: ";") ?? left.lastIndex(of: "”") {
                 let after = String(left[left.index(after: semi)...]).trimmedFast
-                if !after.isEmpty && !after.contains(where: { $0.isLowercase }) {
+                let lowerWords = after.split(separator: " ").filter { $0.filter(\.isLowercase).count >= 3 }
+                if !after.isEmpty && lowerWords.isEmpty && after.contains(where: \.isUppercase) {
                     cols.insert(after, at: 0)
                     left = String(left[...semi])
                 }

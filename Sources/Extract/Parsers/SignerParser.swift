@@ -6,7 +6,10 @@ import Foundation
 enum SignerParser {
     /// `candidates`: the lines of the signature area, top to bottom (right-column fragments of the
     /// Nơi nhận lines included).
-    static func parse(_ candidates: [(line: Int, text: String)]) -> Signer? {
+    static func parse(_ raw: [(line: Int, text: String)]) -> Signer? {
+        // OCR leaves marks of the seal and signature around the block's lines: drop short debris
+        // tokens at the ends (`TL. CHỦ TỊCH v \``, `Trần Phước Hiền „`, `= CHANH VAN PHONG`).
+        let candidates = raw.map { (line: $0.line, text: stripDebris($0.text)) }.filter { !$0.text.isEmpty }
         var signer = Signer()
         var titleAt: Int? = nil
         var k = 0
@@ -68,6 +71,17 @@ enum SignerParser {
             if isPersonName(t) { signer.name = mendName(t); break }
         }
         return signer
+    }
+
+    static func stripDebris(_ s: String) -> String {
+        var words = s.collapsedSpaces.split(separator: " ").map(String.init)
+        func isDebris(_ w: String) -> Bool {
+            let letters = w.filter(\.isLetter).count
+            return letters == 0 || (w.count <= 2 && w.contains(where: { $0.isLowercase }) && letters < 2) || (w.count == 1 && !w.first!.isUppercase)
+        }
+        while let l = words.last, isDebris(l) { words.removeLast() }
+        while let f = words.first, isDebris(f), words.count > 1 { words.removeFirst() }
+        return words.joined(separator: " ")
     }
 
     static func isMostlyUpper(_ s: String) -> Bool {

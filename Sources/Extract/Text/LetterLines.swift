@@ -48,6 +48,7 @@ struct LetterLines {
             if s.utf8.contains(0x7C) { s = s.replacingOccurrences(of: "|", with: "   ") }
             s = OCRCharacterConfusions.apply(s)
             s = s.trimmedFast
+            if Self.isDebris(s) { s = "" }
             var line = Line(index: i, text: s)
             // A gazette's running head (`CÔNG BÁO/Số 302/Ngày 02-06-2026   70`) interrupts sentences.
             if line.folded.hasPrefix("cong bao/") || line.folded.hasPrefix("cong bao /") { line = Line(index: i, text: "") }
@@ -58,6 +59,19 @@ struct LetterLines {
     }
 
     var count: Int { lines.count }
+
+    /// A short line that is mostly not letters: marks of a seal or a signature OCR'd as text
+    /// (`ˆ Lá Â° ˆ Ẩ ° Lá \`-4`, `^ .^A k4`).
+    static func isDebris(_ s: String) -> Bool {
+        guard !s.isEmpty, s.utf16.count <= 40 else { return false }
+        var letters = 0, other = 0, digits = 0
+        for u in s.unicodeScalars where u != " " {
+            if u.properties.isAlphabetic { letters += 1 } else if u.value >= 0x30 && u.value <= 0x39 { digits += 1 } else { other += 1 }
+        }
+        let longestWord = s.split(separator: " ").map { $0.filter(\.isLetter).count }.max() ?? 0
+        return longestWord < 3 && digits < 3 && other > 0 && !s.hasPrefix("-")
+            || (other > letters && digits == 0 && letters < 6)
+    }
 
     /// True when the extractor that made the text put a blank line after every line (some PDF
     /// and Word exports do): then a blank line does not end a paragraph.

@@ -32,7 +32,7 @@ enum LetterKeywords {
 
     /// Lines that start the body of the letter: whatever comes after is not header, subject or
     /// recipients.
-    static let bodyStart = Pattern(#"^(?:can cu|thuc hien|theo de nghi|xet de nghi|trong (?:thoi gian|nhung nam)|de (?:thuc hien|trien khai|phong trao)|nham\b|ngay [0-9]+ thang [0-9]+ nam [0-9]+, )"#)
+    static let bodyStart = Pattern(#"^(?:can cu|thuc hien|theo de nghi|xet de nghi|trong (?:thoi gian|nhung nam)|de (?:thuc hien|trien khai|phong trao)|nham\b|ngay [0-9]+ thang [0-9]+ nam [0-9]+, |ngay [0-9]{1,2}/[0-9]{1,2}/[0-9]{4},)"#)
 
     /// Signing modes (thể thức ký, Nghị định 30/2020, Điều 13): `KT.`, `TM.`, `TL.`, `TUQ.`, `Q.`.
     static let signingMode = Pattern(#"(?:^|\s)(kt|tm|tl|tuq|q)\s*[.,:]\s*([a-z][a-z .]{2,60}?)\s*$"#)
@@ -67,6 +67,11 @@ enum OCRCharacterConfusions {
         for u in s.unicodeScalars { if let r = table[u] { out += r } else { out.unicodeScalars.append(u) } }
         return out
     }
+    /// What OCR reads for a digit in a handwritten or stamped number (`6§0` for 660, `Ø1` for 01).
+    static let digits: [Character: Character] = ["O": "0", "o": "0", "Ø": "0", "ø": "0", "D": "0", "Q": "0",
+                                                 "l": "1", "I": "1", "|": "1", "i": "1", "!": "1",
+                                                 "Z": "2", "z": "2", "S": "5", "s": "5", "§": "6", "b": "6",
+                                                 "G": "6", "B": "8", "g": "9", "q": "9"]
     /// First letters of a family name as OCR misreads them (`Iê Đức Luận` → `Lê Đức Luận`).
     static let nameInitials: [Character: Character] = ["I": "L", "l": "L", "1": "L", "|": "L"]
 }
