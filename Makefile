@@ -32,7 +32,10 @@ release: deps
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+	@set -o pipefail; $(SWIFT) test --skip-build 2>&1 | tee .build/test.log; status=$$?; \
+	  total=$$(grep -Eo 'Executed [0-9]+ tests?, with [0-9]+ failures?' .build/test.log | tail -1); \
+	  n=$$(echo "$$total" | grep -Eo '[0-9]+' | head -1); f=$$(echo "$$total" | grep -Eo '[0-9]+' | sed -n 2p); \
+	  echo "tests: $$(( $${n:-0} - $${f:-0} )) passed, $${f:-0} failed"; exit $$status
 
 demo: release
 	@rm -rf demo && mkdir -p demo
@@ -43,7 +46,6 @@ demo: release
 	fi
 
 bench: release
-	$(SWIFT) build -c release --product vanthu-bench 2>/dev/null || true
 	bash bench/run.sh
 
 clean:

@@ -87,7 +87,7 @@ extension CalendarDate {
     /// does not exist.
     public static func numeric(_ s: String) -> CalendarDate? {
         let parts = s.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { String($0).trimmedFast }
         guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), var y = Int(parts[2]) else { return nil }
         if parts[2].count == 2 { y += 2000 }
         return valid(y, m, d)

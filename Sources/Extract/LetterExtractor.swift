@@ -1,17 +1,125 @@
 import Foundation
 
-/// Text → letter record. Pure: no I/O. Each part of the letter has its own parser under Parsers/.
+/// Text → letter record. Pure: no I/O. Each part of the letter has its own parser under Parsers/;
+/// this type only runs them in order and puts their findings into the record.
 public struct LetterExtractor: Sendable {
     public init() {}
 
     public func extract(_ input: LetterText) -> LetterRecord {
         var record = LetterRecord(source: input.source)
-        record.warnings = input.warnings
+        var warnings = input.warnings
+        let doc = LetterLines(input.text)
+        guard doc.lines.contains(where: { !$0.isBlank }) else {
+            record.warnings = warnings + ["the document has no text"]
+            return record
+        }
+        record.diacritics = DiacriticsCheck.isStripped(input.text) ? .stripped : .full
+
+        let header = HeaderParser.parse(doc, stripped: record.diacritics == .stripped)
+        warnings += header.warnings
+        record.issuer = header.issuer
+        record.number = header.number
+        record.place = header.place
+        record.date = header.date?.iso
+        record.urgency = header.urgency ?? input.hints["urgency_stamp"].flatMap(Urgency.init(rawValue:))
+
+        let symbolKind = header.number?.symbol.flatMap(DocumentKinds.kind(forSymbol:))
+        let title = TitleParser.parse(doc, header: header, symbolKind: symbolKind)
+        record.kind = title.kind
+        if record.kind == .unknown, header.number?.symbol != nil, symbolKind == nil { record.kind = .congVan }
+        record.subject = title.subject
+
+        let bodyStart = max(header.lastLine, title.subjectLines?.upperBound ?? -1) + 1
+        let lists = RecipientsParser.parse(doc, after: bodyStart)
+        record.recipients = lists.recipients
+        record.distribution = lists.distribution
+
+        record.signer = SignerParser.parse(signatureArea(doc, lists: lists))
+
+        let bodyEnd = lists.distributionLines?.lowerBound ?? doc.count
+        let body = doc.flat(from: min(bodyStart, bodyEnd), to: bodyEnd)
+        record.references = ReferencesParser.parse(body, ownNumber: header.number?.text)
+
+        var letterDate = header.date
+        if let hinted = signatureDate(input.hints, printed: header.date) {
+            letterDate = hinted
+            record.date = hinted.iso
+            warnings.append("date: the day was read from the digital signature time (\(input.hints["signature_time"] ?? ""))")
+        }
+        record.deadlines = DeadlineParser.parse(body, letterDate: letterDate, kind: record.kind)
+
+        if record.number == nil && record.date == nil && record.subject == nil && record.kind == .unknown {
+            warnings.append("this does not look like an official letter: no number, date, title or subject found")
+        }
+        record.warnings = warnings
         return record
     }
 
     /// Convenience for tests and callers holding only a string.
     public func extract(text: String, file: String = "-") -> LetterRecord {
         extract(LetterText(text: text, source: Source(file: file)))
+    }
+
+    /// The lines where the signature block can be: right of and around the Nơi nhận list, or the
+    /// end of the letter when there is no list.
+    private func signatureArea(_ doc: LetterLines, lists: Lists) -> [(line: Int, text: String)] {
+        var area: [(line: Int, text: String)] = []
+        if let dl = lists.distributionLines {
+            var j = dl.lowerBound - 1, taken = 0
+            var before: [(Int, String)] = []
+            while j >= 0 && taken < 10 {
+                let l = doc[j]
+                if !l.isBlank {
+                    if l.text.hasSuffix("./.") || l.text.hasSuffix("/.") { break }
+                    for c in l.columns.reversed() where !c.hasPrefix("-") { before.insert((j, c), at: 0) }
+                    taken += 1
+                }
+                j -= 1
+            }
+            area = before + lists.rightColumn
+        } else {
+            var j = doc.count - 1, taken = 0
+            while j >= 0 && taken < 15 {
+                if !doc[j].isBlank { for c in doc[j].columns.reversed() { area.insert((j, c), at: 0) }; taken += 1 }
+                j -= 1
+            }
+        }
+        return area.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+
+    /// The date of the digital signature, when the printed date has the same month and year but
+    /// no legible day (handwritten days are often lost by OCR).
+    private func signatureDate(_ hints: [String: String], printed: CalendarDate?) -> CalendarDate? {
+        guard let p = printed, p.day == nil, let m = p.month,
+              let s = hints["signature_time"], let d = CalendarDate(iso: String(s.prefix(10))),
+              d.year == p.year, d.month == m, d.day != nil else { return nil }
+        return d
+    }
+}
+
+/// Whether the text came without its diacritics (typed in ASCII or OCR'd by a model without
+/// Vietnamese): in Vietnamese prose about three words in four carry a mark.
+enum DiacriticsCheck {
+    static func isStripped(_ text: String) -> Bool {
+        var words = 0, marked = 0
+        var length = 0, hasMark = false
+        func endWord() {
+            if length >= 2 { words += 1; if hasMark { marked += 1 } }
+            length = 0; hasMark = false
+        }
+        for u in text.utf16 {
+            let isAsciiLetter = (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A)
+            let isLatinMarked = u >= 0xC0 && u < 0x1F00 && u != 0xD7 && u != 0xF7
+            if isAsciiLetter || isLatinMarked {
+                length += 1
+                if isLatinMarked && Folding.isMarkedLetter(u) { hasMark = true }
+            } else {
+                endWord()
+                if words >= 3000 { break }
+            }
+        }
+        endWord()
+        guard words >= 15 else { return false }
+        return Double(marked) / Double(words) < 0.3
     }
 }

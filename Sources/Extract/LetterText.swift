@@ -16,10 +16,3 @@ public struct LetterText: Sendable {
     }
 }
 
-/// One line of the letter, kept with its folded form (same UTF-16 length) for matching.
-struct Line {
-    let index: Int
-    let text: String        // trimmed original
-    let folded: String      // Folding.fold(text)
-    var isBlank: Bool { text.isEmpty }
-}

@@ -47,12 +47,22 @@ public struct DocumentReader: Sendable {
         if size > options.limits.maxBytes {
             throw IngestError(path: path, .tooLarge("\(size) bytes (limit \(options.limits.maxBytes))"))
         }
+        // Sniff the kind from the first bytes, so a file over its kind's limit is refused unread.
+        let head: [UInt8]
+        do {
+            let h = try FileHandle(forReadingFrom: url)
+            head = [UInt8](try h.read(upToCount: 8192) ?? Data())
+            try? h.close()
+        } catch { throw IngestError(path: path, .unreadable(error.localizedDescription)) }
+        let kind = FileKind.sniff(head)
+        if kind == .text && size > options.limits.maxTextBytes {
+            throw IngestError(path: path, .tooLarge("a text of \(size) bytes (limit \(options.limits.maxTextBytes)) is not a letter"))
+        }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw IngestError(path: path, .unreadable(error.localizedDescription))
         }
         let bytes = [UInt8](data)
-        let kind = FileKind.sniff(Array(bytes.prefix(8192)))
         let hash = SHA256.hex(bytes)
         switch kind {
         case .text:

@@ -23,7 +23,9 @@ public enum FileKind: String, Sendable, Codable {
             return s.contains("word/") || s.contains("[Content_Types].xml") ? .docx : .zip
         }
         // %PDF may follow a few bytes of junk (allowed by the PDF spec within the first 1024 bytes).
-        if let r = head.prefix(1024).firstRange(of: [0x25, 0x50, 0x44, 0x46, 0x2D]), r.lowerBound < 1024 { return .pdf }
+        let window = head.prefix(1024)
+        for i in window.indices.dropLast(4) where window[i] == 0x25
+            && window[i + 1] == 0x50 && window[i + 2] == 0x44 && window[i + 3] == 0x46 && window[i + 4] == 0x2D { return .pdf }
         return TextDecoding.looksLikeText(head) ? .text : .unknownBinary
     }
 }

@@ -50,7 +50,10 @@ public struct SHA256 {
     }
 
     private mutating func compress(_ chunk: ArraySlice<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in compress(chunk, w) }
+    }
+
+    private mutating func compress(_ chunk: ArraySlice<UInt8>, _ w: UnsafeMutableBufferPointer<UInt32>) {
         var i = chunk.startIndex
         for t in 0..<16 {
             w[t] = UInt32(chunk[i]) << 24 | UInt32(chunk[i + 1]) << 16 | UInt32(chunk[i + 2]) << 8 | UInt32(chunk[i + 3])

@@ -29,8 +29,26 @@ public enum TextDecoding {
             if bad * 50 < max(1, b.count) { encoding = .utf8; text = s }
             else { encoding = .latin1; text = String(b.map { Character(Unicode.Scalar($0)) }) }
         }
-        text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        return (text.precomposedStringWithCanonicalMapping, encoding)
+        // Foundation's replace and normalise are slow on Linux: only when the bytes call for them.
+        if text.utf8.contains(0x0D) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        if needsComposition(text) { text = text.precomposedStringWithCanonicalMapping }
+        return (text, encoding)
+    }
+
+    /// True when the text holds combining marks (U+0300–U+036F, U+1DC0–U+1DFF, U+20D0–U+20FF,
+    /// U+FE20–U+FE2F): decomposed Vietnamese that NFC must compose.
+    static func needsComposition(_ s: String) -> Bool {
+        var prev: UInt8 = 0
+        for b in s.utf8 {
+            if (prev == 0xCC || (prev == 0xCD && b < 0xB0)) && b >= 0x80 { return true }
+            if prev == 0xE1 && (b == 0xB7) { return true }
+            if prev == 0xE2 && b == 0x83 { return true }
+            if prev == 0xEF && b == 0xB8 { return true }
+            prev = b
+        }
+        return false
     }
 
     /// True when the leading bytes look like text in one of the encodings above: no NUL bytes

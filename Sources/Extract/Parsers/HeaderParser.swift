@@ -1,0 +1,208 @@
+import Foundation
+
+/// The header of a letter (Nghị định 30/2020, Phụ lục I, ô 1–4): the issuer block and the
+/// number on the left, the national motto and `place, ngày … tháng … năm …` on the right. Text
+/// extractors give it in any order: the two columns on separate lines, run together on one line,
+/// or side by side with a run of spaces between.
+struct Header {
+    var issuer: Issuer?
+    var number: LetterNumber?
+    var numberLine: Int?
+    var place: String?
+    var date: CalendarDate?
+    var dateLine: Int?
+    var urgency: Urgency?
+    /// The last line that belongs to the header block (number, motto, date or issuer).
+    var lastLine: Int = -1
+    var warnings: [String] = []
+}
+
+enum HeaderParser {
+    /// How far down the page the header may reach, in non-blank lines.
+    static let maxHeaderLines = 30
+
+    static func parse(_ doc: LetterLines, stripped: Bool) -> Header {
+        var h = Header()
+        var issuerLines: [String] = []
+        var seen = 0
+        var i = 0
+        var stop = false
+        while i < doc.count && seen < maxHeaderLines && !stop {
+            let line = doc[i]
+            defer { i += 1 }
+            if line.isBlank { continue }
+            if let n = h.numberLine, let d = h.dateLine, i > max(n, d) + 2, h.number != nil { break }
+            seen += 1
+            if LetterKeywords.stampLine.test(line.folded) || LetterKeywords.noiseLine.test(line.folded) { continue }
+            for (p, u) in LetterKeywords.urgencyMarks where p.test(line.folded) { h.urgency = u }
+            if h.urgency != nil && LetterKeywords.urgencyMarks.contains(where: { $0.0.test(line.folded) }) { continue }
+
+            // Work on the line with the parts we recognise cut out, left to right.
+            var rest = line.text
+            var restFolded = line.folded
+            var isHeaderLine = false
+
+            if let r = mottoRange(restFolded) {
+                isHeaderLine = true
+                let right = rest.slice(from: r.upperBound, to: rest.utf16Length)
+                let rightFolded = restFolded.slice(from: r.upperBound, to: restFolded.utf16Length)
+                rest = rest.slice(from: 0, to: r.lowerBound)
+                restFolded = restFolded.slice(from: 0, to: r.lowerBound)
+                // A date may sit after the motto on a run-together line.
+                if h.date == nil, let d = parseDate(right, rightFolded) { apply(d, line: i, to: &h) }
+            }
+            if h.number == nil, let m = LetterKeywords.numberLabel.firstMatch(in: restFolded) {
+                let after = m.range.location + m.range.length
+                let tail = rest.slice(from: after, to: rest.utf16Length)
+                if let (n, used) = NumberParser.parse(tail) {
+                    h.number = n; h.numberLine = i; isHeaderLine = true
+                    let beforeNumber = rest.slice(from: 0, to: m.range.location)
+                    let afterNumber = tail.slice(from: used, to: tail.utf16Length)
+                    if h.date == nil, let d = parseDate(afterNumber, Folding.fold(afterNumber)) { apply(d, line: i, to: &h) }
+                    rest = beforeNumber; restFolded = Folding.fold(beforeNumber)
+                } else if tail.trimmedFast.isEmpty || !tail.contains(where: \.isLetter) {
+                    // `Số:` with nothing legible after it.
+                    h.numberLine = i; isHeaderLine = true
+                    rest = rest.slice(from: 0, to: m.range.location); restFolded = Folding.fold(rest)
+                }
+            }
+            if h.date == nil, let d = parseDate(rest, restFolded) {
+                apply(d, line: i, to: &h); isHeaderLine = true
+                rest = rest.slice(from: 0, to: d.placeStart); restFolded = Folding.fold(rest)
+            }
+            // The body, the subject or the recipients begin: the header is over.
+            let f = restFolded.trimmedFast
+            if LetterKeywords.subjectLabel.test(f) || LetterKeywords.recipientsLabel.test(f)
+                || LetterKeywords.bodyStart.test(f) || TitleParser.kindTitle(Line(index: i, text: rest)) != nil {
+                if isHeaderLine { h.lastLine = i }
+                // V/v may come before the motto and date (seed s004): keep looking for them.
+                if LetterKeywords.subjectLabel.test(f) && (h.date == nil) { continue }
+                if h.date != nil || h.number != nil || LetterKeywords.bodyStart.test(f) || LetterKeywords.recipientsLabel.test(f) { stop = true }
+                continue
+            }
+            if isHeaderLine { h.lastLine = i }
+            // What is left on the left of the header is the issuer, above the number.
+            let left = (rest.columns.first ?? "").collapsedSpaces.trimming(" -–_*.:")
+            if h.numberLine == nil && h.dateLine.map({ $0 < i }) != true && isIssuerText(left) {
+                issuerLines.append(left)
+                h.lastLine = max(h.lastLine, i)
+            }
+        }
+        if let n = h.number, n.seq == nil { h.warnings.append("number: the number is blank (\(n.text)): an unsigned draft?") }
+        if h.number == nil && h.numberLine != nil { h.warnings.append("number: `Số:` is there but no number or symbol could be read") }
+        h.issuer = issuer(from: issuerLines, stripped: stripped)
+        return h
+    }
+
+    // MARK: - Motto
+
+    private static let mottoKeys: [String] = LetterKeywords.mottoLines.map { $0.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "-", with: "") }
+
+    /// The range of the national motto (or the Party heading) in a folded line, allowing OCR slips.
+    static func mottoRange(_ folded: String) -> Range<Int>? {
+        // The shortest motto line has 18 letters; body lines are long: skip both quickly.
+        let n = folded.utf16.count
+        guard n >= 16 && n <= 160 else { return nil }
+        let f = folded.utf8.contains(0x2D) ? Folding.string(utf16: folded.utf16.map { $0 == 0x2D ? 0x20 : $0 }) : folded
+        for key in mottoKeys {
+            if let r = Fuzzy.find(key, in: f, maxErrors: max(1, key.count / 7)) {
+                // Swallow the dashes and spaces around it.
+                var lo = r.lowerBound, hi = r.upperBound
+                let u = Array(folded.utf16)
+                while hi < u.count, u[hi] == 0x20 || u[hi] == 0x2D || u[hi] == 0x2A { hi += 1 }
+                while lo > 0, u[lo - 1] == 0x20 || u[lo - 1] == 0x2A { lo -= 1 }
+                return lo..<hi
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Place and date
+
+    struct PlaceDate { var place: String?; var date: CalendarDate; var placeStart: Int; var impossible: String? }
+
+    static func parseDate(_ text: String, _ folded: String) -> PlaceDate? {
+        guard let m = LetterKeywords.placeDate.firstMatch(in: folded) else { return nil }
+        let year = Int(folded.slice(m.range(at: 3)))!
+        let monthText = folded.slice(m.range(at: 2))
+        let dayDigits = folded.slice(m.range(at: 1)).filter(\.isNumber)
+        let month = Int(monthText)
+        let day = dayDigits.count >= 1 && dayDigits.count <= 2 ? Int(dayDigits) : nil
+        var date = CalendarDate(year: year, month: month, day: month == nil ? nil : day)
+        var impossible: String? = nil
+        if let mo = month, let d = date.day, CalendarDate.valid(year, mo, d) == nil {
+            impossible = "date: \(d)/\(mo)/\(year) does not exist; the day is left out"
+            date.day = nil
+        }
+        if let mo = month, !(1...12).contains(mo) {
+            impossible = "date: month \(mo) does not exist"; date.month = nil; date.day = nil
+        }
+        // The place: the words before the comma that are not the issuer (upper case) or the number.
+        let before = text.slice(from: 0, to: m.range.location)
+        let seg = (before.columns.last ?? before)
+        var words = seg.split(separator: " ").map(String.init)
+        var placeWords: [String] = []
+        while let w = words.last {
+            let isUpper = w.count > 2 && w.isUpperCaseText && !(placeWords.isEmpty && w.hasSuffix("."))
+            if isUpper && !placeWords.isEmpty { break }
+            if isUpper && w.count > 3 { break }
+            placeWords.insert(w, at: 0); words.removeLast()
+            if placeWords.count >= 5 { break }
+        }
+        var place = placeWords.joined(separator: " ").trimming(" *-_.:")
+        if let canonical = Names.canonicalPlace(place) { place = canonical }
+        let placeStart = before.utf16Length - seg.utf16Length + max(0, seg.utf16Length - placeWords.joined(separator: " ").utf16Length)
+        return PlaceDate(place: place.isEmpty ? nil : place, date: date, placeStart: max(0, placeStart), impossible: impossible)
+    }
+
+    private static func apply(_ d: PlaceDate, line: Int, to h: inout Header) {
+        h.date = d.date; h.place = d.place; h.dateLine = line
+        if let w = d.impossible { h.warnings.append(w) }
+    }
+
+    // MARK: - Issuer
+
+    /// Issuer text is upper case (allowing OCR noise), not a page number or a stray mark.
+    static func isIssuerText(_ s: String) -> Bool {
+        var letters = 0, upper = 0
+        for u in s.utf16 {
+            // Latin letters only (the issuer is Vietnamese): ASCII, Latin-1, Latin Extended, Vietnamese.
+            if (u >= 0x41 && u <= 0x5A) || (u >= 0xC0 && u <= 0xDE && u != 0xD7) || u == 0x110 || u == 0x1A0 || u == 0x1AF
+                || (u >= 0x1EA0 && u <= 0x1EF9 && u % 2 == 0) || (u >= 0x100 && u < 0x180 && u % 2 == 0 && u != 0x110) {
+                letters += 1; upper += 1
+            } else if (u >= 0x61 && u <= 0x7A) || (u >= 0xDF && u <= 0xFF && u != 0xF7) || (u >= 0x100 && u < 0x1B1) || (u >= 0x1EA1 && u <= 0x1EF9) {
+                letters += 1
+            }
+        }
+        guard letters >= 2 else { return false }
+        return Double(upper) / Double(letters) >= 0.7
+    }
+
+    /// Words that continue the previous line of the issuer block rather than start a new body
+    /// (`ỦY BAN NHÂN DÂN` / `HUYỆN NGHĨA HÀNH` is one name).
+    static let continuationStarts: Set<String> = ["tinh", "huyen", "xa", "thanh", "thi", "quan", "phuong",
+                                                   "va", "&", "tp", "tp.", "thanh pho", "thi xa"]
+
+    static func issuer(from lines: [String], stripped: Bool) -> Issuer? {
+        var units: [String] = []
+        for l in lines {
+            let first = Folding.fold(l.split(separator: " ").first.map(String.init) ?? "")
+            if let last = units.last, continuationStarts.contains(first) || isGenericBody(last) {
+                units[units.count - 1] = last + " " + l
+            } else {
+                units.append(l)
+            }
+        }
+        guard !units.isEmpty else { return nil }
+        let restore = { (s: String) in Names.restore(s, upper: true) }
+        let name = restore(units.last!)
+        let parent = units.count > 1 ? restore(units.dropLast().joined(separator: " ")) : nil
+        return Issuer(parent: parent, name: name)
+    }
+
+    /// A body named without its place (`ỦY BAN NHÂN DÂN`, `HỘI ĐỒNG NHÂN DÂN`): the next line says which.
+    static func isGenericBody(_ s: String) -> Bool {
+        let k = Names.key(s)
+        return ["uybannhandan", "hoidongnhandan", "ubnd", "hdnd"].contains(k)
+    }
+}

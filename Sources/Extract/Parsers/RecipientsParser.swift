@@ -1,0 +1,136 @@
+import Foundation
+
+/// The lists of a letter: `Kính gửi:` (recipients) and `Nơi nhận:` (distribution). Items start
+/// with a dash; an item may wrap onto the next line; a single recipient may stand on the label's
+/// line. Text in the right column (the signer block beside Nơi nhận) is handed back separately.
+struct Lists {
+    var recipients: [String] = []
+    var distribution: [String] = []
+    var distributionLines: ClosedRange<Int>?
+    /// Fragments that stood right of the Nơi nhận list (the signature block), top to bottom.
+    var rightColumn: [(line: Int, text: String)] = []
+}
+
+enum RecipientsParser {
+    /// The first item of a distribution list, for when OCR lost the `Nơi nhận:` label itself.
+    static let firstDistributionItem = Pattern(#"^[-+•*]\s*nh[uư]\s*(?:tren|dieu|kinh gui|khoan)"#)
+
+    static func parse(_ doc: LetterLines, after start: Int) -> Lists {
+        var lists = Lists()
+        // Kính gửi: the first one after the header.
+        var i = max(0, start)
+        while i < doc.count {
+            let l = doc[i]
+            if let m = LetterKeywords.recipientsLabel.firstMatch(in: l.folded) {
+                lists.recipients = recipients(doc, label: i, afterLabel: m.range.length)
+                break
+            }
+            if LetterKeywords.distributionLabel.test(l.folded) { break }
+            i += 1
+        }
+        // Nơi nhận: the last label in the letter (an appendix may follow the signature).
+        var label: (Int, Int)? = nil
+        for j in stride(from: doc.count - 1, through: 0, by: -1) {
+            if let m = LetterKeywords.distributionLabel.firstMatch(in: doc[j].folded) { label = (j, m.range.length); break }
+        }
+        if label == nil {
+            for j in 0..<doc.count where firstDistributionItem.test(doc[j].folded) && j > start {
+                label = (j, 0)   // the list starts at its first item; its label was lost
+            }
+        }
+        if let (j, len) = label { distribution(doc, label: j, afterLabel: len, into: &lists) }
+        return lists
+    }
+
+    private static func recipients(_ doc: LetterLines, label: Int, afterLabel: Int) -> [String] {
+        var items: [String] = []
+        let l = doc[label]
+        let sameLine = l.text.slice(from: afterLabel, to: l.text.utf16Length).trimmedFast
+        var current: String? = nil
+        func flush() { if let c = current { let t = c.collapsedSpaces.asListItem; if !t.isEmpty { items.append(t) } }; current = nil }
+        if !sameLine.isEmpty { current = sameLine }
+        var j = label + 1
+        var blanks = 0
+        while j < doc.count {
+            let line = doc[j]
+            if line.isBlank { blanks += 1; if blanks > 2 { break }; j += 1; continue }
+            blanks = 0
+            let text = line.columns.first ?? line.text
+            let f = Folding.fold(text)
+            if LetterKeywords.bodyStart.test(f) || LetterKeywords.distributionLabel.test(f) || TitleParser.kindTitle(line) != nil { break }
+            if text.hasPrefix("-") || text.hasPrefix("+") || text.hasPrefix("•") {
+                flush(); current = text
+            } else if let c = current, !c.hasSuffix(";") && !c.hasSuffix("."), text.utf16Length < 90,
+                      !(text.first?.isNumber ?? false) {
+                current = c + " " + text
+            } else if items.isEmpty && current == nil && text.utf16Length < 90 {
+                current = text
+            } else {
+                break
+            }
+            j += 1
+        }
+        flush()
+        return items
+    }
+
+    private static func distribution(_ doc: LetterLines, label: Int, afterLabel: Int, into lists: inout Lists) {
+        var items: [String] = []
+        var current: String? = nil
+        func flush() { if let c = current { let t = c.collapsedSpaces.asListItem; if !t.isEmpty { items.append(t) } }; current = nil }
+        let l = doc[label]
+        let sameLine = l.text.slice(from: afterLabel, to: l.text.utf16Length).trimmedFast
+        if !sameLine.isEmpty && afterLabel > 0 {
+            if sameLine.hasPrefix("-") { current = sameLine }
+            else { lists.rightColumn.append((label, sameLine)) }
+        }
+        var end = label
+        var j = afterLabel == 0 ? label : label + 1
+        var blanks = 0
+        while j < doc.count {
+            let line = doc[j]
+            if line.isBlank { blanks += 1; if blanks > 3 { break }; j += 1; continue }
+            blanks = 0
+            var cols = line.columns
+            var left = cols.removeFirst()
+            // OCR runs the two columns together: what follows the item's last `;` in capitals
+            // belongs to the signature block (`- Như trên; KT. CHỦ TỊCH`).
+            if let semi = left.lastIndex(of: ";") ?? left.lastIndex(of: "”") {
+                let after = String(left[left.index(after: semi)...]).trimmedFast
+                if !after.isEmpty && !after.contains(where: { $0.isLowercase }) {
+                    cols.insert(after, at: 0)
+                    left = String(left[...semi])
+                }
+            }
+            let isItem = left.hasPrefix("-") || left.hasPrefix("+") || left.hasPrefix("•")
+            if isItem {
+                flush(); current = left; end = j
+            } else if let c = current, !c.hasSuffix(";") && !c.hasSuffix("."), !left.isUpperCaseText,
+                      !Folding.fold(c).contains("luu") {
+                current = c + " " + left; end = j
+            } else {
+                cols.insert(left, at: 0)
+                if items.isEmpty && current == nil && j - label > 3 { break }
+                if current != nil || !items.isEmpty {
+                    // The list is over; what remains is the signer block (and the name).
+                    for c in cols { lists.rightColumn.append((j, c)) }
+                    j += 1
+                    continue
+                }
+            }
+            for c in cols { lists.rightColumn.append((j, c)) }
+            j += 1
+            if let c = current, Folding.fold(c).hasPrefix("- luu") || Folding.fold(c).hasPrefix("-luu") {
+                // `Lưu: VT, …` closes the list.
+                flush()
+                while j < doc.count {
+                    if !doc[j].isBlank { for c in doc[j].columns { lists.rightColumn.append((j, c)) } }
+                    j += 1
+                }
+            }
+        }
+        flush()
+        lists.distribution = items
+        lists.distributionLines = label...max(label, end)
+    }
+}

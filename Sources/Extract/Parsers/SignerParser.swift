@@ -1,0 +1,106 @@
+import Foundation
+
+/// The signature block (Nghị định 30/2020, Điều 13 and Phụ lục I ô 7): the signing mode and the
+/// authority (`KT. CHỦ TỊCH`), the signer's own position (`PHÓ CHỦ TỊCH`), then the name under the
+/// signature. A TL. block may have two mode lines (`TL. CHỦ TỊCH` / `KT. CHÁNH VĂN PHÒNG`).
+enum SignerParser {
+    /// `candidates`: the lines of the signature area, top to bottom (right-column fragments of the
+    /// Nơi nhận lines included).
+    static func parse(_ candidates: [(line: Int, text: String)]) -> Signer? {
+        var signer = Signer()
+        var titleAt: Int? = nil
+        var k = 0
+        // The first mode line.
+        while k < candidates.count {
+            let t = candidates[k].text
+            let f = Folding.fold(t).collapsedSpaces
+            if let m = LetterKeywords.signingMode.firstMatch(in: f), t.isUpperCaseText || isMostlyUpper(t) {
+                signer.mode = SigningMode(rawValue: f.slice(m.range(at: 1)).uppercased())
+                let rest = t.slice(from: m.range(at: 2).location, to: t.utf16Length).collapsedSpaces
+                signer.onBehalfOf = Names.canonicalTitle(rest) ?? rest.uppercased()
+                titleAt = k
+                break
+            }
+            k += 1
+        }
+        // The position: the last upper-case line after the mode (or, with no mode, a known title).
+        let from = titleAt.map { $0 + 1 } ?? 0
+        var nameFrom = from
+        if let start = titleAt {
+            var j = start + 1
+            while j < candidates.count {
+                let t = candidates[j].text
+                if isPersonName(t) { break }
+                if isMostlyUpper(t), t.filter(\.isLetter).count >= 3 {
+                    let f = Folding.fold(t).collapsedSpaces
+                    if let m = LetterKeywords.signingMode.firstMatch(in: f) {
+                        // Second mode line of a TL. block: its position is the title if nothing follows.
+                        let rest = t.slice(from: m.range(at: 2).location, to: t.utf16Length).collapsedSpaces
+                        signer.title = Names.canonicalTitle(rest) ?? rest.uppercased()
+                    } else {
+                        signer.title = Names.canonicalTitle(t) ?? t.collapsedSpaces.uppercased()
+                    }
+                    nameFrom = j + 1
+                }
+                j += 1
+                if signer.title != nil && j - start > 3 { break }
+            }
+        } else {
+            for j in stride(from: candidates.count - 1, through: 0, by: -1) {
+                let t = candidates[j].text
+                guard isMostlyUpper(t), !t.hasPrefix("-"), t.utf16Length < 50 else { continue }
+                if let title = Names.canonicalTitle(t), Names.key(t).count >= 4 {
+                    signer.title = title; nameFrom = j + 1; break
+                }
+            }
+            if signer.title == nil {
+                // No position legible: the name under the signature may still be there.
+                guard let name = candidates.reversed().first(where: { isPersonName($0.text.collapsedSpaces) }) else { return nil }
+                return Signer(name: mendName(name.text.collapsedSpaces))
+            }
+        }
+        for j in nameFrom..<max(nameFrom, candidates.count) {
+            let t = candidates[j].text.collapsedSpaces
+            if isPersonName(t) { signer.name = mendName(t); break }
+        }
+        return signer
+    }
+
+    static func isMostlyUpper(_ s: String) -> Bool {
+        let letters = s.filter(\.isLetter)
+        guard letters.count >= 2 else { return false }
+        return Double(letters.filter(\.isUppercase).count) / Double(letters.count) >= 0.75
+    }
+
+    /// A person's name: 2–6 words, each capitalised, no digits or punctuation but `.`.
+    static func isPersonName(_ s: String) -> Bool {
+        let t = s.collapsedSpaces
+        let words = t.split(separator: " ")
+        guard (2...6).contains(words.count), t.utf16Length <= 40 else { return false }
+        if t.contains(where: { $0.isNumber || ":;,()/\"“”".contains($0) }) { return false }
+        // OCR may drop or misread a name's first letter (`oàng Văn Thức`): judge the mended name.
+        let mended = mendName(t).split(separator: " ")
+        guard mended.allSatisfy({ w in w.first.map { $0.isUppercase } ?? false }) else { return false }
+        if t.isUpperCaseText {
+            // An all-caps line is a name only when it starts with a family name and is not a title.
+            return Names.surnameSet.contains(Folding.fold(String(words[0]))) && Names.canonicalTitle(t) == nil
+        }
+        return Names.canonicalTitle(t) == nil
+    }
+
+    /// Mends a family name whose first letter the OCR lost, from the table of family names.
+    static func mendName(_ s: String) -> String {
+        var words = s.split(separator: " ").map(String.init)
+        guard let first = words.first else { return s }
+        let f = Folding.fold(first)
+        if Names.surnameSet.contains(f) { return s }
+        if let c = first.first, let swap = OCRCharacterConfusions.nameInitials[c] {
+            let candidate = String(swap) + first.dropFirst()
+            if Names.surnameSet.contains(Folding.fold(candidate)) { words[0] = candidate; return words.joined(separator: " ") }
+        }
+        if let full = Names.surnames.first(where: { let sf = Folding.fold($0); return sf.count == f.count + 1 && sf.hasSuffix(f) }) {
+            words[0] = String(full.prefix(1)) + first
+        }
+        return words.joined(separator: " ")
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// One line of the letter, trimmed, kept with its folded twin (same UTF-16 length) for matching.
+struct Line {
+    let index: Int
+    let text: String
+    let folded: String
+    var isBlank: Bool { text.isEmpty }
+
+    init(index: Int, text: String) {
+        self.index = index
+        self.text = text
+        self.folded = OCRWordConfusions.repair(Folding.fold(text))
+    }
+
+    /// The line cut into columns where a run of 3+ spaces separates them (pdftotext -layout puts
+    /// the two columns of the header and of the signature area on one line).
+    var columns: [String] { text.columns }
+}
+
+/// The letter's text as lines, with helpers the parsers share.
+struct LetterLines {
+    let lines: [Line]
+
+    init(_ text: String) {
+        var out: [Line] = []
+        var i = 0
+        // Split on the bytes: \n and the form feed between pages (Character-wise splitting is slow).
+        let utf8 = text.utf8
+        var pieces: [Substring] = []
+        var start = utf8.startIndex
+        var idx = start
+        while idx != utf8.endIndex {
+            let b = utf8[idx]
+            if b == 0x0A || b == 0x0C {
+                pieces.append(text[start..<idx])
+                start = utf8.index(after: idx)
+            }
+            idx = utf8.index(after: idx)
+        }
+        pieces.append(text[start..<utf8.endIndex])
+        for raw in pieces {
+            var s = String(raw)
+            // Foundation's string search is slow on Linux: look at the bytes first.
+            if s.utf8.contains(0x2A) { s = s.replacingOccurrences(of: "**", with: "") }
+            if s.utf8.contains(0x09) { s = s.replacingOccurrences(of: "\t", with: "    ") }
+            s = OCRCharacterConfusions.apply(s)
+            s = s.trimmedFast
+            out.append(Line(index: i, text: s))
+            i += 1
+        }
+        lines = out
+    }
+
+    var count: Int { lines.count }
+
+    /// True when the extractor that made the text put a blank line after every line (some PDF
+    /// and Word exports do): then a blank line does not end a paragraph.
+    var isDoubleSpaced: Bool {
+        let blank = lines.filter(\.isBlank).count
+        return lines.count > 10 && Double(blank) / Double(lines.count) > 0.35
+    }
+    subscript(i: Int) -> Line { lines[i] }
+
+    /// Index of the next non-blank line at or after `i`.
+    func nextNonBlank(_ i: Int) -> Int? {
+        var j = i
+        while j < lines.count { if !lines[j].isBlank { return j }; j += 1 }
+        return nil
+    }
+
+    /// The text from line `from` on as one flat string (lines joined by a space), with the
+    /// starting line index of each line's text, for clause-level matching across line breaks.
+    func flat(from: Int = 0, to: Int? = nil) -> FlatText {
+        var text = ""
+        var starts: [(offset: Int, line: Int)] = []
+        var offset = 0
+        for l in lines[from..<(to ?? lines.count)] where !l.isBlank {
+            if !text.isEmpty { text += " "; offset += 1 }
+            starts.append((offset, l.index))
+            text += l.text
+            offset += l.text.utf16Length
+        }
+        return FlatText(text: text, folded: OCRWordConfusions.repair(Folding.fold(text)), lineStarts: starts)
+    }
+}
+
+/// Several lines joined into one string, with its folded twin.
+struct FlatText {
+    let text: String
+    let folded: String
+    let lineStarts: [(offset: Int, line: Int)]
+
+    /// The line a UTF-16 offset falls in.
+    func line(at offset: Int) -> Int {
+        var lo = 0, hi = lineStarts.count - 1, ans = lineStarts.first?.line ?? 0
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if lineStarts[mid].offset <= offset { ans = lineStarts[mid].line; lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return ans
+    }
+}
+
+extension String {
+    /// The string cut into columns where a run of 3+ spaces separates them.
+    var columns: [String] {
+        guard contains("   ") else { return [self] }
+        let parts = components(separatedBy: "   ").map { $0.trimmedFast }.filter { !$0.isEmpty }
+        return parts.isEmpty ? [""] : parts
+    }
+}

@@ -1,0 +1,117 @@
+/// The words that mark the parts of a Vietnamese administrative letter, as regular expressions
+/// over FOLDED text (lower case, no diacritics, đ→d; see `Folding`).
+///
+/// Layout and wording from Nghị định 30/2020/NĐ-CP, Phụ lục I (thể thức văn bản hành chính). The
+/// OCR variants in the character classes are the ones measured on the corpus and the seeds (seed
+/// s001 was read by an OCR model without Vietnamese: `Sé:` for `Số:`, `Viv` for `V/v`, `Poc lap`
+/// for `Độc lập`, `trude` for `trước`).
+enum LetterKeywords {
+    /// The national motto (quốc hiệu) and the Party's heading: the right column of the header,
+    /// never part of the issuer. Matched with spaces ignored and up to ~1 error in 6 letters.
+    static let mottoLines = ["cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc",
+                             "dang cong san viet nam"]
+
+    /// `Số:` before the letter's number (`So`, `Sé`, `S6`, `Sô`, OCR'd).
+    static let numberLabel = Pattern(#"(?:^|\s{2,}|\*\*)s[o0e6d]\s*[:;.]?\s*(?=[0-9/]|\s*/|\s+[0-9])"#)
+
+    /// `, ngày 17 tháng 4 năm 2025`, the day and month possibly blank or garbled by OCR.
+    /// Groups: 1 the text between the comma and `tháng` (holds the day), 2 month, 3 year.
+    static let placeDate = Pattern(#",\s*(ng.{0,14}?)\s*th[a4][nm]g\s*([0-9]{0,2})\s*[-.,]?\s*n[a4][mn]\s*([12][0-9]{3})"#)
+    /// The same date with no comma or place before it (`ngày 15 tháng 11 năm 2024`).
+    static let dateOnly = Pattern(#"\bng[a4]y\s*([0-9]{0,2})\s*th[a4]ng\s*([0-9]{0,2})\s*n[a4]m\s*([12][0-9]{3})"#)
+
+    /// `V/v` (về việc) opening a công văn's subject: `V/v`, `Viv`, `V/V`, `V.v`, `Vlv`.
+    static let subjectLabel = Pattern(#"^(?:v\s*[/il1|.\\]\s*[vy]\b|ve viec\b)\s*[:.]?\s*"#)
+    /// `Về việc` opening the subject line under another kind's title.
+    static let aboutLabel = Pattern(#"^(?:ve viec|v\s*[/il1|]\s*v)\b\s*[:.]?\s*"#)
+
+    /// `Kính gửi:` (`Kinh gui`, `Kính gởi`).
+    static let recipientsLabel = Pattern(#"^k[il1]nh\s*g[uo][il1]\s*[:;.]?\s*"#)
+    /// `Nơi nhận:` (`Noi nhan`; `Nơi nhận` without colon).
+    static let distributionLabel = Pattern(#"^n[oa0][il1]\s*nh[a4][nm]\s*[:;.]?\s*"#)
+
+    /// Lines that start the body of the letter: whatever comes after is not header, subject or
+    /// recipients.
+    static let bodyStart = Pattern(#"^(?:can cu|thuc hien|theo de nghi|xet de nghi|trong (?:thoi gian|nhung nam)|de (?:thuc hien|trien khai|phong trao)|nham\b|ngay [0-9]+ thang [0-9]+ nam [0-9]+, )"#)
+
+    /// Signing modes (thể thức ký, Nghị định 30/2020, Điều 13): `KT.`, `TM.`, `TL.`, `TUQ.`, `Q.`.
+    static let signingMode = Pattern(#"(?:^|\s)(kt|tm|tl|tuq|q)\s*[.,:]\s*([a-z][a-z .]{2,60}?)\s*$"#)
+
+    /// Digital-signature boxes, e-mail and mail-server lines, Công báo running heads: never issuer,
+    /// date or number.
+    static let stampLine = Pattern(#"(?:ky boi|nguoi ky|thoi gian ky|ngay ky\s*:|email|e-mail|@|cong bao\s*/|^cong bao\b|chung thu|signed by|signature|\b\d{2}:\d{2}:\d{2}\b|\+07:00|co quan\s*:|to chuc\s*:|van ban dien tu|sao y|ban sao)"#)
+
+    /// Lines that are not part of the letter: page markers of an OCR tool, rules, page numbers.
+    static let noiseLine = Pattern(#"^(?:#|={3,}|-{3,}$|_{3,}$|[0-9]{1,3}$|page\s*[0-9]+|trang\s*[0-9]+\s*$)"#)
+
+    /// Urgency marks (độ khẩn) printed or stamped: the line holds only the mark.
+    static let urgencyMarks: [(Pattern, Urgency)] = [
+        (Pattern(#"^\W*thuong\s*khan\W*$"#), .thuongKhan),
+        (Pattern(#"^\W*hoa\s*toc\W*$"#), .hoaToc),
+        (Pattern(#"^\W*khan\W*$"#), .khan),
+    ]
+
+    /// Items of the decision's own operative part that are not the subject.
+    static let subjectStop = Pattern(#"^(?:can cu|kinh gui|thuc hien|xet de nghi|theo de nghi|dieu [0-9]|chuong [ivx0-9]|phan [ivx0-9]|[ivx]+[.\-]\s|[0-9]+\.\s|-{3,}|_{3,}|\*{2,}$|[.\-_*]{3,}$)"#)
+}
+
+/// Characters that OCR and old fonts put where a Vietnamese letter was meant: the eth (Ð, ð)
+/// looks like Đ/đ and is never Vietnamese; ligatures come from PDF text layers.
+enum OCRCharacterConfusions {
+    static let table: [Unicode.Scalar: String] = ["Ð": "Đ", "ð": "đ", "ﬁ": "fi", "ﬂ": "fl", "\u{00AD}": ""]
+
+    /// Replaces the look-alikes; returns the string itself when it has none (the usual case).
+    static func apply(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value >= 0xAD && table[$0] != nil }) else { return s }
+        var out = ""
+        for u in s.unicodeScalars { if let r = table[u] { out += r } else { out.unicodeScalars.append(u) } }
+        return out
+    }
+    /// First letters of a family name as OCR misreads them (`Iê Đức Luận` → `Lê Đức Luận`).
+    static let nameInitials: [Character: Character] = ["I": "L", "l": "L", "1": "L", "|": "L"]
+}
+
+/// Known OCR misreadings of the keywords above, as whole folded words → the right folded word of
+/// the SAME length (so ranges stay aligned). Measured on seed s001 and the corpus OCR texts.
+enum OCRWordConfusions {
+    static let table: [String: String] = [
+        "trude": "truoc", "trudc": "truoc", "truoe": "truoc", "tru6c": "truoc", "trwoc": "truoc",
+        "ngav": "ngay", "ngiy": "ngay", "ngdy": "ngay",
+        "thang": "thang", "thing": "thang", "tháng": "thang",
+        "hoan": "hoan", "hodn": "hoan",
+        "nhat": "nhat", "nhit": "nhat",
+        "thoi": "thoi", "thot": "thoi",
+    ]
+
+    /// The table keyed by the ASCII word packed into an integer (the words are 4–5 letters).
+    private static let packed: [UInt64: [UInt16]] = {
+        var d: [UInt64: [UInt16]] = [:]
+        for (k, v) in table where k.utf16.count == v.utf16.count && k.allSatisfy(\.isASCII) {
+            d[pack(k.utf16)] = Array(v.utf16)
+        }
+        return d
+    }()
+
+    private static func pack<C: Collection>(_ units: C) -> UInt64 where C.Element == UInt16 {
+        units.reduce(0) { $0 << 8 | UInt64($1 & 0xFF) }
+    }
+
+    /// Applies the table to a folded string, word by word, keeping its length.
+    static func repair(_ folded: String) -> String {
+        var units = Array(folded.utf16)
+        var changed = false
+        var i = 0
+        while i < units.count {
+            guard isLetter(units[i]) else { i += 1; continue }
+            var j = i
+            while j < units.count && (isLetter(units[j]) || (units[j] >= 0x30 && units[j] <= 0x39)) { j += 1 }
+            if j - i >= 4 && j - i <= 5, let r = packed[pack(units[i..<j])], r != Array(units[i..<j]) {
+                units.replaceSubrange(i..<j, with: r); changed = true
+            }
+            i = j
+        }
+        return changed ? Folding.string(utf16: units) : folded
+    }
+
+    private static func isLetter(_ u: UInt16) -> Bool { (u >= 0x61 && u <= 0x7A) }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class ExtractTestsPlaceholder: XCTestCase { func testBuilds() {} }
