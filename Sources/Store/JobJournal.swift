@@ -45,3 +45,12 @@ extension LetterStore {
         try pool.read { db in try JobRow.order(JobRow.Columns.id).fetchAll(db) }
     }
 }
+
+extension LetterStore {
+    /// The job's file turned out to be stored already (same content): nothing to store, only to move.
+    public func recordAlreadyStored(job: Int64, letterID: Int64, sha256: String) throws {
+        try pool.write { db in
+            try JobJournal.markStored(job: job, outcome: .alreadyStored(letterID: letterID), sha256: sha256, db: db)
+        }
+    }
+}

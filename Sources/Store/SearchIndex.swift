@@ -29,32 +29,33 @@ enum SearchIndex {
         return phrases.isEmpty ? nil : (phrases.joined(separator: " "), terms)
     }
 
-    /// About `width` characters of the original text around the first match of any term, the
-    /// match wrapped in «».
+    /// About `width` characters of the original text around the first match, every match of a
+    /// term in it wrapped in «».
     static func snippet(original: String, terms: [String], width: Int = 160) -> String {
-        let folded = Folding.fold(original) as NSString
+        let folded = Folding.fold(original)
         let text = original as NSString
-        var found: NSRange?
+        var matches: [NSRange] = []
         for term in terms {
             // The tokens of a term may be separated by punctuation in the text (2164/UBND-KGVX).
             let pattern = term.split(separator: " ").map { NSRegularExpression.escapedPattern(for: String($0)) }
                 .joined(separator: "[^\\p{L}\\p{N}]+")
-            guard let re = try? NSRegularExpression(pattern: "(?<![\\p{L}\\p{N}])" + pattern) else { continue }
-            if let m = re.firstMatch(in: folded as String, range: NSRange(location: 0, length: folded.length)),
-               found == nil || m.range.location < found!.location {
-                found = m.range
-            }
+            guard let re = try? NSRegularExpression(pattern: "(?<![\\p{L}\\p{N}])" + pattern + "(?![\\p{L}\\p{N}])") else { continue }
+            matches += re.matches(in: folded, range: NSRange(location: 0, length: text.length)).map(\.range)
         }
-        guard let match = found else {
+        matches.sort { $0.location < $1.location }
+        guard let first = matches.first else {
             return clean(text.substring(to: min(text.length, width))) + (text.length > width ? " …" : "")
         }
-        let start = max(0, match.location - width / 3)
-        let end = min(text.length, max(match.location + match.length, start + width))
-        let before = clean(text.substring(with: NSRange(location: start, length: match.location - start)))
-        let hit = text.substring(with: match)
-        let after = clean(text.substring(with: NSRange(location: match.location + match.length,
-                                                        length: end - match.location - match.length)))
-        return (start > 0 ? "… " : "") + before + "«" + hit + "»" + after + (end < text.length ? " …" : "")
+        let start = max(0, first.location - width / 3)
+        let end = min(text.length, max(first.location + first.length, start + width))
+        var out = start > 0 ? "… " : "", cursor = start
+        for m in matches where m.location >= cursor && m.location + m.length <= end {
+            out += clean(text.substring(with: NSRange(location: cursor, length: m.location - cursor)))
+            out += "«" + text.substring(with: m) + "»"
+            cursor = m.location + m.length
+        }
+        out += clean(text.substring(with: NSRange(location: cursor, length: end - cursor)))
+        return out + (end < text.length ? " …" : "")
     }
 
     private static func clean(_ s: String) -> String {
