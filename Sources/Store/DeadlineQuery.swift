@@ -8,7 +8,7 @@ public struct DeadlineQuery: Sendable {
     public var includeDone = false
     /// Only those whose day has passed.
     public var overdueOnly = false
-    /// Only those due within this many days from today (overdue ones included: they are due).
+    /// Only those due from today to this many days ahead (see `overdueOnly` for the passed ones).
     public var withinDays: Int?
     /// ISO dates bounding the due date, both inclusive.
     public var from: String?
@@ -48,7 +48,8 @@ extension LetterStore {
         if !query.includeDone { conditions.append("d.status = 'open'") }
         if query.overdueOnly { conditions.append("d.due < ?"); arguments.append(query.today.iso) }
         if let days = query.withinDays {
-            conditions.append("d.due <= ?"); arguments.append(query.today.adding(days: days).iso)
+            conditions.append("d.due >= ? AND d.due <= ?")
+            arguments += [query.today.iso, query.today.adding(days: days).iso]
         }
         if let from = query.from { conditions.append("d.due >= ?"); arguments.append(from) }
         if let to = query.to { conditions.append("d.due <= ?"); arguments.append(to) }

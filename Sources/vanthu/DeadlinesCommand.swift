@@ -22,7 +22,7 @@ struct DeadlinesListCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Flag(name: .long, help: "Only deadlines already passed.") var overdue = false
-    @Option(name: .long, help: "Only deadlines due within DAYS from today (overdue included).") var within: Int?
+    @Option(name: .long, help: "Only deadlines due from today to DAYS ahead.") var within: Int?
     @Option(name: .long, help: "Due on or after DATE (YYYY-MM-DD).") var from: String?
     @Option(name: .long, help: "Due on or before DATE (YYYY-MM-DD).") var to: String?
     @Flag(name: .long, help: "Done deadlines too.") var all = false

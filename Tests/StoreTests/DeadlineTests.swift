@@ -39,7 +39,9 @@ final class DeadlineTests: XCTestCase {
         q.overdueOnly = true
         XCTAssertEqual(try store.deadlines(q).map(\.deadline.due), ["2025-09-10"])
         q = DeadlineQuery(today: today); q.withinDays = 7
-        XCTAssertEqual(try store.deadlines(q).map(\.deadline.due), ["2025-09-10", "2025-09-25"])
+        XCTAssertEqual(try store.deadlines(q).map(\.deadline.due), ["2025-09-25"])
+        q.withinDays = 10
+        XCTAssertEqual(try store.deadlines(q).map(\.deadline.due), ["2025-09-25", "2025-09-30"])
         q = DeadlineQuery(today: today); q.from = "2025-09-26"; q.to = "2025-11-30"
         XCTAssertEqual(try store.deadlines(q).map(\.deadline.due), ["2025-09-30", "2025-11-30"])
     }
