@@ -41,7 +41,7 @@ test: deps
 demo: release
 	@rm -rf demo && mkdir -p demo
 	@if $(BIN) help ingest >/dev/null 2>&1; then \
-	  $(BIN) ingest --db $(DEMO_DB) fixtures && echo && $(BIN) deadlines --db $(DEMO_DB); \
+	  $(BIN) ingest --db $(DEMO_DB) fixtures/*.txt && echo && $(BIN) deadlines --db $(DEMO_DB); \
 	else \
 	  $(BIN) extract fixtures/*.txt; \
 	fi

@@ -42,9 +42,10 @@ let package = Package(
         ]),
         // `make bench`: extraction throughput, bare libtesseract recognition, TIFF batches.
         .executableTarget(name: "vanthu-bench", dependencies: ["Extract", "Ingest"]),
+        .executableTarget(name: "vanthu-store-bench", dependencies: ["Store", "Extract", "Pipeline", "Ingest"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "CLeptonica", "CZlib"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Extract"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Extract", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "Extract", "Store"]),
     ],
     swiftLanguageModes: [.v5]

@@ -80,3 +80,69 @@ enum Msg {
         ("page", "trang"),
     ]
 }
+
+/// The words of the index commands (ingest, watch, deadlines, search, show).
+enum IndexMsg {
+    case summary(stored: Int, already: Int, failed: Int, total: Int)
+    case noSuchPath(String)
+    case noDeadlines
+    case noResults
+    case badDate(String)
+    case deadlineDone(id: Int64, due: String, number: String?)
+    case nextOccurrence(id: Int64, due: String)
+    case reopened(id: Int64, due: String)
+    case noSuchDeadline(Int64)
+    case noSuchLetter(String)
+    case daysLeft(Int)
+    case doneOn(String)
+    case header(String)
+    case calendarSummary(number: String?, clause: String)
+    case misread
+    case notStored
+    case csvNotWithOthers
+
+    func text(_ lang: Lang) -> String {
+        let vi = lang == .vi
+        switch self {
+        case .summary(let s, let a, let f, let t):
+            return vi ? "Đã lưu \(s), đã có sẵn \(a), lỗi \(f) (tổng \(t) tệp)."
+                      : "Stored \(s), already stored \(a), failed \(f) (of \(t) files)."
+        case .noSuchPath(let p): return vi ? "Lỗi: \(p): không có tệp hay thư mục này" : "error: \(p): no such file or folder"
+        case .noDeadlines: return vi ? "Không có hạn xử lý nào." : "No deadlines."
+        case .noResults: return vi ? "Không tìm thấy văn bản nào." : "No letter found."
+        case .badDate(let d): return vi ? "Ngày không hợp lệ: \(d) (dạng YYYY-MM-DD)" : "invalid date: \(d) (expected YYYY-MM-DD)"
+        case .deadlineDone(let id, let due, let n):
+            return vi ? "Đã đánh dấu xong hạn #\(id) (\(due)\(n.map { ", \($0)" } ?? ""))."
+                      : "Marked deadline #\(id) done (\(due)\(n.map { ", \($0)" } ?? ""))."
+        case .nextOccurrence(let id, let due):
+            return vi ? "Lần tiếp theo: hạn #\(id) ngày \(due)." : "Next occurrence: deadline #\(id) on \(due)."
+        case .reopened(let id, let due): return vi ? "Đã mở lại hạn #\(id) (\(due))." : "Reopened deadline #\(id) (\(due))."
+        case .noSuchDeadline(let id): return vi ? "Lỗi: không có hạn xử lý #\(id)" : "error: no deadline #\(id)"
+        case .noSuchLetter(let s): return vi ? "Lỗi: không tìm thấy văn bản \(s)" : "error: no letter \(s)"
+        case .daysLeft(let n):
+            if n == 0 { return vi ? "hôm nay" : "today" }
+            if n > 0 { return vi ? "còn \(n) ngày" : "\(n) days left" }
+            return vi ? "quá hạn \(-n) ngày" : "\(-n) days overdue"
+        case .doneOn(let d): return vi ? "xong \(d)" : "done \(d)"
+        case .header(let key): return (vi ? IndexMsg.viHeaders : IndexMsg.enHeaders)[key] ?? key
+        case .calendarSummary(let n, let clause):
+            return (vi ? "Hạn xử lý" : "Deadline") + (n.map { " \($0)" } ?? "") + ": " + clause
+        case .misread: return vi ? "có thể OCR đọc nhầm số" : "probable OCR misread of the number"
+        case .notStored: return vi ? "(chưa lưu)" : "(not stored)"
+        case .csvNotWithOthers: return vi ? "Lỗi: chỉ chọn một trong --json, --csv, --ics" : "error: choose one of --json, --csv, --ics"
+        }
+    }
+
+    static let viHeaders: [String: String] = [
+        "id": "Mã", "due": "Hạn", "left": "Còn lại", "number": "Số hiệu", "issuer": "Cơ quan ban hành",
+        "task": "Việc phải làm", "date": "Ngày", "subject": "Trích yếu", "letter": "Văn bản",
+        "deadlines": "Hạn xử lý", "cites": "Văn bản dẫn chiếu", "cited_by": "Được dẫn chiếu bởi",
+        "files": "Tệp gốc", "status_open": "chưa xong", "status_done": "đã xong",
+    ]
+    static let enHeaders: [String: String] = [
+        "id": "ID", "due": "Due", "left": "Left", "number": "Number", "issuer": "Issuer",
+        "task": "What must be done", "date": "Date", "subject": "Subject", "letter": "Letter",
+        "deadlines": "Deadlines", "cites": "Cites", "cited_by": "Cited by",
+        "files": "Original files", "status_open": "open", "status_done": "done",
+    ]
+}

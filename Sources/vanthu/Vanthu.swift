@@ -20,7 +20,8 @@ struct Vanthu: ParsableCommand {
         records: issuer, number, date, subject, recipients, signer, cited documents and deadlines.
         """,
         version: "0.1.0",
-        subcommands: [ExtractCommand.self, TextCommand.self]
+        subcommands: [ExtractCommand.self, TextCommand.self, IngestCommand.self, WatchCommand.self,
+                      DeadlinesCommand.self, SearchCommand.self, ShowCommand.self]
     )
 }
 

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Where the inbox puts files once handled: `DIR/.done/YYYY/MM/` (by the day it was handled) or
+/// `DIR/.failed/` with `<name>.error.txt` beside it. Files are only ever renamed, never deleted
+/// or overwritten: a name already taken gets a suffix (`letter-2.pdf`).
+public struct InboxArchive: Sendable {
+    public let folder: String
+    public var doneFolder: String { (folder as NSString).appendingPathComponent(".done") }
+    public var failedFolder: String { (folder as NSString).appendingPathComponent(".failed") }
+
+    public init(folder: String) { self.folder = folder }
+
+    /// A free path under `.done/YYYY/MM/` for the file named `name`, handled on `date`.
+    func doneDestination(for name: String, on date: Date) -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: date)
+        let month = String(format: "%04d/%02d", c.year ?? 1970, c.month ?? 1)
+        return freePath(in: (doneFolder as NSString).appendingPathComponent(month), name: name)
+    }
+
+    /// A free path under `.failed/` (its `.error.txt` companion free too).
+    func failedDestination(for name: String) -> String {
+        freePath(in: failedFolder, name: name, companion: ".error.txt")
+    }
+
+    func freePath(in dir: String, name: String, companion: String? = nil) -> String {
+        let fm = FileManager.default
+        let base = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
+        var n = 1
+        while true {
+            let candidate = n == 1 ? name : ext.isEmpty ? "\(base)-\(n)" : "\(base)-\(n).\(ext)"
+            let path = (dir as NSString).appendingPathComponent(candidate)
+            if !fm.fileExists(atPath: path) && !(companion.map { fm.fileExists(atPath: path + $0) } ?? false) {
+                return path
+            }
+            n += 1
+        }
+    }
+
+    /// Renames `source` to `destination` (same file system: atomic), creating the folder.
+    func move(_ source: String, to destination: String) throws {
+        try FileManager.default.createDirectory(atPath: (destination as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        guard rename(source, destination) == 0 else {
+            throw InboxError.cannotMove(source, destination, String(cString: strerror(errno)))
+        }
+    }
+
+    /// Writes why a file failed beside it in `.failed/`.
+    func writeReason(_ reason: String, besides failedFile: String) throws {
+        let text = "\(reason)\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: failedFile + ".error.txt"), options: .atomic)
+    }
+}
+
+public enum InboxError: Error, CustomStringConvertible {
+    case notAFolder(String)
+    case cannotMove(String, String, String)
+    public var description: String {
+        switch self {
+        case .notAFolder(let p): return "\(p): not a folder"
+        case .cannotMove(let s, let d, let why): return "\(s): cannot move to \(d): \(why)"
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+import Extract
+
+/// Which deadlines `vanthu deadlines` lists.
+public struct DeadlineQuery: Sendable {
+    /// Done deadlines too (default: open ones only).
+    public var includeDone = false
+    /// Only those whose day has passed.
+    public var overdueOnly = false
+    /// Only those due from today to this many days ahead (see `overdueOnly` for the passed ones).
+    public var withinDays: Int?
+    /// ISO dates bounding the due date, both inclusive.
+    public var from: String?
+    public var to: String?
+    public var today: CalendarDate
+    public var limit: Int?
+
+    public init(today: CalendarDate) { self.today = today }
+}
+
+/// A deadline with the letter it comes from.
+public struct DeadlineItem: Sendable, Equatable {
+    public var deadline: DeadlineRow
+    public var letterID: Int64
+    public var number: String?
+    public var issuer: String?
+    public var letterDate: String?
+    public var subject: String?
+
+    /// Days from `today` to the due date: negative when overdue.
+    public func daysLeft(today: CalendarDate) -> Int? {
+        CalendarDate(iso: deadline.due).map { $0.dayNumber - today.dayNumber }
+    }
+}
+
+/// What marking a deadline done changed.
+public struct DeadlineClosing: Sendable, Equatable {
+    public var closed: DeadlineRow
+    /// The next occurrence of a recurring deadline, created now (or found, if it already was).
+    public var next: DeadlineRow?
+}
+
+extension LetterStore {
+    /// Deadlines by due date, each with its letter.
+    public func deadlines(_ query: DeadlineQuery) throws -> [DeadlineItem] {
+        var conditions: [String] = [], arguments: [DatabaseValueConvertible] = []
+        if !query.includeDone { conditions.append("d.status = 'open'") }
+        if query.overdueOnly { conditions.append("d.due < ?"); arguments.append(query.today.iso) }
+        if let days = query.withinDays {
+            conditions.append("d.due >= ? AND d.due <= ?")
+            arguments += [query.today.iso, query.today.adding(days: days).iso]
+        }
+        if let from = query.from { conditions.append("d.due >= ?"); arguments.append(from) }
+        if let to = query.to { conditions.append("d.due <= ?"); arguments.append(to) }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let limitClause = query.limit.map { "LIMIT \($0)" } ?? ""
+        let sql = """
+            SELECT d.*, l.number_text, l.issuer, l.date AS letter_date, l.subject
+            FROM deadlines d JOIN letters l ON l.id = d.letter_id
+            \(whereClause) ORDER BY d.due, d.id \(limitClause)
+            """
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+                DeadlineItem(deadline: try DeadlineRow(row: row), letterID: row["letter_id"],
+                             number: row["number_text"], issuer: row["issuer"],
+                             letterDate: row["letter_date"], subject: row["subject"])
+            }
+        }
+    }
+
+    /// Marks a deadline done. A recurring one gets its next occurrence, open, once.
+    @discardableResult
+    public func markDone(deadline id: Int64, by person: String?, note: String?, at time: Date = Date()) throws -> DeadlineClosing {
+        try pool.write { db in
+            guard var row = try DeadlineRow.fetchOne(db, key: id) else { throw StoreError.noSuchDeadline(id) }
+            row.status = .done
+            row.closedBy = person
+            row.closedAt = time
+            if let note { row.note = note }
+            try row.update(db)
+            var next: DeadlineRow?
+            if let r = row.recurrence.flatMap(Recurrence.init(rawValue:)),
+               let due = DeadlineSchedule.next(after: row.due, recurrence: r,
+                                               precision: DeadlinePrecision(rawValue: row.precision) ?? .day) {
+                next = try DeadlineRow.filter(DeadlineRow.Columns.previousID == id).fetchOne(db)
+                if next == nil {
+                    var n = DeadlineRow(letterID: row.letterID, due: due, precision: row.precision,
+                                        recurrence: row.recurrence, clause: row.clause, status: .open, previousID: id)
+                    try n.insert(db)
+                    next = n
+                }
+            }
+            return DeadlineClosing(closed: row, next: next)
+        }
+    }
+
+    /// Opens a done deadline again. Its next occurrence, if one was made, stays.
+    @discardableResult
+    public func reopen(deadline id: Int64) throws -> DeadlineRow {
+        try pool.write { db in
+            guard var row = try DeadlineRow.fetchOne(db, key: id) else { throw StoreError.noSuchDeadline(id) }
+            row.status = .open
+            row.closedBy = nil
+            row.closedAt = nil
+            try row.update(db)
+            return row
+        }
+    }
+}

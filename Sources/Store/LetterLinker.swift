@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+
+/// Links a newly stored letter to the stored letters it cites and to those citing it, whichever
+/// came first. An exact number wins; failing that, a number one misread digit away
+/// (`DigitMisreads`) with the same month is linked and flagged `probable_misread`.
+enum LetterLinker {
+    static func link(letter: LetterRow, references: [ReferenceRow], db: Database) throws {
+        let id = letter.id!
+        // Outgoing: what this letter cites.
+        for reference in references where isNumbered(reference.number) {
+            let exact = try LetterRow.filter(LetterRow.Columns.numberText == reference.number)
+                .filter(LetterRow.Columns.id != id).fetchAll(db)
+            if !exact.isEmpty {
+                for cited in exact { try add(citing: id, cited: cited.id!, reference: reference.id!, .exact, db) }
+                continue
+            }
+            guard let month = month(reference.date) else { continue }
+            let misread = try LetterRow.filter(DigitMisreads.variants(of: reference.number).contains(LetterRow.Columns.numberText))
+                .filter(LetterRow.Columns.id != id).fetchAll(db)
+            for cited in misread where self.month(cited.date) == month {
+                try add(citing: id, cited: cited.id!, reference: reference.id!, .probableMisread, db)
+            }
+        }
+        // Incoming: stored letters citing this one.
+        guard let number = letter.numberText, letter.seq != nil else { return }
+        let exact = try ReferenceRow.filter(ReferenceRow.Columns.number == number)
+            .filter(ReferenceRow.Columns.letterID != id).fetchAll(db)
+        for reference in exact { try add(citing: reference.letterID, cited: id, reference: reference.id!, .exact, db) }
+        guard let month = month(letter.date) else { return }
+        let misread = try ReferenceRow.filter(DigitMisreads.variants(of: number).contains(ReferenceRow.Columns.number))
+            .filter(ReferenceRow.Columns.letterID != id).fetchAll(db)
+        for reference in misread where self.month(reference.date) == month {
+            // A reference that matches some stored letter exactly is not a misread of this one.
+            let matchedExactly = try LetterRow.filter(LetterRow.Columns.numberText == reference.number).fetchCount(db) > 0
+            if !matchedExactly {
+                try add(citing: reference.letterID, cited: id, reference: reference.id!, .probableMisread, db)
+            }
+        }
+    }
+
+    private static func add(citing: Int64, cited: Int64, reference: Int64, _ match: LetterLinkRow.Match,
+                            _ db: Database) throws {
+        var link = LetterLinkRow(citingLetterID: citing, citedLetterID: cited, referenceID: reference, match: match)
+        try link.insert(db, onConflict: .ignore)
+    }
+
+    /// A number with a sequence (`2164/UBND-KGVX`), not a blank one (`/UBND`) that many letters share.
+    private static func isNumbered(_ number: String) -> Bool { number.first?.isNumber == true }
+
+    /// `2025-04` of `2025-04-17` or `2025-04`; nil when the month is unknown.
+    static func month(_ isoDate: String?) -> String? {
+        guard let d = isoDate, d.count >= 7 else { return nil }
+        return String(d.prefix(7))
+    }
+}
+
+/// A letter linked to another, as `show` lists it.
+public struct LinkedLetter: Sendable, Equatable {
+    public var letterID: Int64
+    public var number: String?
+    public var date: String?
+    public var subject: String?
+    /// The number as the citing letter wrote it.
+    public var citedAs: String
+    public var match: LetterLinkRow.Match
+}
+
+extension LetterStore {
+    /// The stored letters this letter cites.
+    public func citations(of letterID: Int64) throws -> [LinkedLetter] {
+        try linked(sql: """
+            SELECT l.id, l.number_text, l.date, l.subject, r.number AS cited_as, k.match
+            FROM letter_links k JOIN letters l ON l.id = k.cited_letter_id
+            JOIN letter_references r ON r.id = k.reference_id
+            WHERE k.citing_letter_id = ? ORDER BY l.date, l.id
+            """, letterID)
+    }
+
+    /// The stored letters citing this letter.
+    public func citingLetters(of letterID: Int64) throws -> [LinkedLetter] {
+        try linked(sql: """
+            SELECT l.id, l.number_text, l.date, l.subject, r.number AS cited_as, k.match
+            FROM letter_links k JOIN letters l ON l.id = k.citing_letter_id
+            JOIN letter_references r ON r.id = k.reference_id
+            WHERE k.cited_letter_id = ? ORDER BY l.date, l.id
+            """, letterID)
+    }
+
+    private func linked(sql: String, _ id: Int64) throws -> [LinkedLetter] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: [id]).map { row in
+                LinkedLetter(letterID: row["id"], number: row["number_text"], date: row["date"],
+                             subject: row["subject"], citedAs: row["cited_as"],
+                             match: LetterLinkRow.Match(rawValue: row["match"]) ?? .exact)
+            }
+        }
+    }
+
+    /// The references of a letter, as its record lists them.
+    public func references(letterID: Int64) throws -> [ReferenceRow] {
+        try pool.read { db in
+            try ReferenceRow.filter(ReferenceRow.Columns.letterID == letterID).fetchAll(db)
+        }
+    }
+}

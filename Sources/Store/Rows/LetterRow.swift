@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+import Extract
+
+/// One stored letter: the whole record as JSON, plus the fields queries filter and sort on.
+public struct LetterRow: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    public static let databaseTableName = "letters"
+
+    public var id: Int64?
+    /// The `vanthu/letter@1` record, exactly as extracted.
+    public var recordJSON: String
+    public var numberText: String?
+    public var seq: Int?
+    public var symbol: String?
+    public var issuer: String?
+    /// ISO, possibly shortened (`2025-04` when the day is blank).
+    public var date: String?
+    public var kind: String
+    public var subject: String?
+    /// The text the record was extracted from (pages separated by a form feed).
+    public var fullText: String
+    public var storedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, recordJSON = "record_json", numberText = "number_text", seq, symbol, issuer, date,
+             kind, subject, fullText = "full_text", storedAt = "stored_at"
+    }
+
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let numberText = Column(CodingKeys.numberText)
+        public static let symbol = Column(CodingKeys.symbol)
+        public static let date = Column(CodingKeys.date)
+    }
+
+    init(record: LetterRecord, fullText: String, storedAt: Date) throws {
+        let json = try JSONEncoder.compactRecord.encode(record)
+        recordJSON = String(decoding: json, as: UTF8.self)
+        numberText = record.number?.text
+        seq = record.number?.seq
+        symbol = record.number?.symbol
+        issuer = record.issuer?.name
+        date = record.date
+        kind = record.kind.rawValue
+        subject = record.subject
+        self.fullText = fullText
+        self.storedAt = storedAt
+    }
+
+    /// The record decoded from its JSON.
+    public func record() throws -> LetterRecord {
+        try JSONDecoder().decode(LetterRecord.self, from: Data(recordJSON.utf8))
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension JSONEncoder {
+    static var compactRecord: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.withoutEscapingSlashes]
+        return e
+    }
+}

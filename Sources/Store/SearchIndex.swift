@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import Extract
+
+/// Full-text search over subject, issuer, number and body, diacritic-insensitive both ways.
+///
+/// The FTS table holds folded copies (`Folding.fold`: diacritics removed, đ→d, lower case) and the
+/// query is folded the same way, so `don vi` finds `đơn vị` and `Đà Nẵng` is found by `da nang`.
+/// Snippets are cut from the original text: folding keeps UTF-16 offsets, so a match found in
+/// the folded text is at the same offsets in the original.
+enum SearchIndex {
+    static func add(_ letter: LetterRow, db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO letter_search(rowid, subject, issuer, number, body) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [letter.id, Folding.fold(letter.subject ?? ""), Folding.fold(letter.issuer ?? ""),
+                             Folding.fold(letter.numberText ?? ""), Folding.fold(letter.fullText)])
+    }
+
+    /// The FTS5 query for what a user typed: each whitespace-separated word becomes a phrase of
+    /// its folded tokens (`2164/UBND-KGVX` → `"2164 ubnd kgvx"`), all words required.
+    static func matchExpression(_ query: String) -> (expression: String, terms: [String])? {
+        var phrases: [String] = [], terms: [String] = []
+        for word in Folding.fold(query).split(whereSeparator: { $0.isWhitespace }) {
+            let tokens = word.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+            guard !tokens.isEmpty else { continue }
+            phrases.append("\"" + tokens.joined(separator: " ") + "\"")
+            terms.append(tokens.joined(separator: " "))
+        }
+        return phrases.isEmpty ? nil : (phrases.joined(separator: " "), terms)
+    }
+
+    /// About `width` characters of the original text around the first match, every match of a
+    /// term in it wrapped in «».
+    static func snippet(original: String, terms: [String], width: Int = 160) -> String {
+        let folded = Folding.fold(original)
+        let text = original as NSString
+        var matches: [NSRange] = []
+        for term in terms {
+            // The tokens of a term may be separated by punctuation in the text (2164/UBND-KGVX).
+            let pattern = term.split(separator: " ").map { NSRegularExpression.escapedPattern(for: String($0)) }
+                .joined(separator: "[^\\p{L}\\p{N}]+")
+            guard let re = try? NSRegularExpression(pattern: "(?<![\\p{L}\\p{N}])" + pattern + "(?![\\p{L}\\p{N}])") else { continue }
+            matches += re.matches(in: folded, range: NSRange(location: 0, length: text.length)).map(\.range)
+        }
+        matches.sort { $0.location < $1.location }
+        guard let first = matches.first else {
+            return clean(text.substring(to: min(text.length, width))) + (text.length > width ? " …" : "")
+        }
+        let start = max(0, first.location - width / 3)
+        let end = min(text.length, max(first.location + first.length, start + width))
+        var out = start > 0 ? "… " : "", cursor = start
+        for m in matches where m.location >= cursor && m.location + m.length <= end {
+            out += clean(text.substring(with: NSRange(location: cursor, length: m.location - cursor)))
+            out += "«" + text.substring(with: m) + "»"
+            cursor = m.location + m.length
+        }
+        out += clean(text.substring(with: NSRange(location: cursor, length: end - cursor)))
+        return out + (end < text.length ? " …" : "")
+    }
+
+    private static func clean(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\s+", with: " ", options: .regularExpression)
+    }
+}
+
+/// One letter found by `search`.
+public struct SearchHit: Sendable, Equatable {
+    public var letterID: Int64
+    public var number: String?
+    public var date: String?
+    public var issuer: String?
+    public var subject: String?
+    /// The original text around the match, the match in «».
+    public var snippet: String
+    /// bm25 score: lower is better.
+    public var rank: Double
+}
+
+extension LetterStore {
+    /// Letters matching `query`, best first (bm25; subject and number weigh more than the body).
+    public func search(_ query: String, limit: Int = 20) throws -> [SearchHit] {
+        guard let (expression, terms) = SearchIndex.matchExpression(query) else { return [] }
+        let rows = try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT l.id, l.number_text, l.date, l.issuer, l.subject, l.full_text, s.rank
+                FROM (SELECT rowid, bm25(letter_search, 8.0, 4.0, 8.0, 1.0) AS rank
+                      FROM letter_search WHERE letter_search MATCH ? ORDER BY rank LIMIT ?) s
+                JOIN letters l ON l.id = s.rowid
+                ORDER BY s.rank
+                """, arguments: [expression, limit])
+        }
+        return rows.map { row in
+            SearchHit(letterID: row["id"], number: row["number_text"], date: row["date"], issuer: row["issuer"],
+                      subject: row["subject"],
+                      snippet: SearchIndex.snippet(original: row["full_text"], terms: terms), rank: row["rank"])
+        }
+    }
+}

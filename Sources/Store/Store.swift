@@ -1,1 +1,0 @@
-// The SQLite index (GRDB): see issue 4.

@@ -1,0 +1,93 @@
+import GRDB
+
+/// The schema, grown only through named, ordered migrations: a database made by any earlier
+/// version opens and is brought up to date.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+
+        m.registerMigration("v1: letters, files, deadlines, references, links, jobs") { db in
+            try db.create(table: "letters") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("record_json", .text).notNull()
+                t.column("number_text", .text)
+                t.column("seq", .integer)
+                t.column("symbol", .text)
+                t.column("issuer", .text)
+                t.column("date", .text)
+                t.column("kind", .text).notNull()
+                t.column("subject", .text)
+                t.column("full_text", .text).notNull()
+                t.column("stored_at", .datetime).notNull()
+            }
+            try db.create(index: "letters_by_number", on: "letters", columns: ["number_text"])
+
+            try db.create(table: "original_files") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("letter_id", .integer).notNull().references("letters").indexed()
+                t.column("sha256", .text).notNull().unique()
+                t.column("byte_count", .integer).notNull()
+                t.column("original_path", .text).notNull()
+                t.column("archive_path", .text)
+            }
+
+            try db.create(table: "deadlines") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("letter_id", .integer).notNull().references("letters").indexed()
+                t.column("due", .text).notNull()
+                t.column("precision", .text).notNull()
+                t.column("recurrence", .text)
+                t.column("clause", .text).notNull()
+                t.column("status", .text).notNull().defaults(to: "open")
+                t.column("closed_by", .text)
+                t.column("closed_at", .datetime)
+                t.column("note", .text)
+                t.column("previous_id", .integer).references("deadlines")
+            }
+            try db.create(index: "deadlines_by_status_due", on: "deadlines", columns: ["status", "due"])
+            try db.create(index: "deadlines_by_due", on: "deadlines", columns: ["due"])
+            try db.create(index: "deadlines_by_previous", on: "deadlines", columns: ["previous_id"])
+
+            try db.create(table: "letter_references") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("letter_id", .integer).notNull().references("letters").indexed()
+                t.column("kind", .text).notNull()
+                t.column("number", .text).notNull().indexed()
+                t.column("date", .text)
+            }
+
+            try db.create(table: "letter_links") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("citing_letter_id", .integer).notNull().references("letters")
+                t.column("cited_letter_id", .integer).notNull().references("letters").indexed()
+                t.column("reference_id", .integer).notNull().references("letter_references")
+                t.column("match", .text).notNull()
+                t.uniqueKey(["citing_letter_id", "cited_letter_id"])
+            }
+
+            try db.create(table: "jobs") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("source_path", .text).notNull()
+                t.column("state", .text).notNull()
+                t.column("outcome", .text)
+                t.column("sha256", .text)
+                t.column("letter_id", .integer).references("letters")
+                t.column("error", .text)
+                t.column("destination", .text)
+                t.column("started_at", .datetime).notNull()
+                t.column("finished_at", .datetime)
+            }
+            try db.create(index: "jobs_by_state", on: "jobs", columns: ["state"])
+
+            // Search runs over folded copies (diacritics removed, đ→d, lower case: Folding.fold),
+            // because unicode61's remove_diacritics leaves đ alone. Contentless: the originals
+            // live in `letters`, snippets are cut from there.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE letter_search USING fts5(
+                    subject, issuer, number, body,
+                    content='', tokenize='unicode61 remove_diacritics 2')
+                """)
+        }
+        return m
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class PipelineTestsPlaceholder: XCTestCase { func testBuilds() {} }
