@@ -8,7 +8,7 @@ public struct LetterExtractor: Sendable {
     public func extract(_ input: LetterText) -> LetterRecord {
         var record = LetterRecord(source: input.source)
         var warnings = input.warnings
-        let doc = LetterLines(input.text)
+        let doc = LetterLines(input.text, fromOCR: input.source.textOrigin == "ocr")
         guard doc.lines.contains(where: { !$0.isBlank }) else {
             record.warnings = warnings + ["the document has no text"]
             return record

@@ -102,16 +102,22 @@ enum HeaderParser {
 
     // MARK: - Motto
 
+    private static let partyKey = "dangcongsanvietnam"
     private static let mottoKeys: [String] = LetterKeywords.mottoLines.map { $0.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "-", with: "") }
 
     /// The range of the national motto (or the Party heading) in a folded line, allowing OCR slips.
-    static func mottoRange(_ folded: String) -> Range<Int>? {
+    static func mottoRange(_ folded: String, original: String? = nil) -> Range<Int>? {
         // The shortest motto line has 18 letters; body lines are long: skip both quickly.
         let n = folded.utf16.count
         guard n >= 16 && n <= 160 else { return nil }
         let f = folded.utf8.contains(0x2D) ? Folding.string(utf16: folded.utf16.map { $0 == 0x2D ? 0x20 : $0 }) : folded
         for key in mottoKeys {
             if let r = Fuzzy.find(key, in: f, maxErrors: max(1, key.count / 7)) {
+                // `Đảng Cộng sản Việt Nam` in running text is not the Party's heading: that one is
+                // printed in capitals (the caller's line is folded, so look at its length instead:
+                // the heading stands alone on its line or beside the issuer).
+                if key == partyKey && f.utf16.count - (r.upperBound - r.lowerBound) > 40 { continue }
+                if key == partyKey, let o = original, !o.slice(from: r.lowerBound, to: r.upperBound).isUpperCaseText { continue }
                 // Swallow the dashes and spaces around it.
                 var lo = r.lowerBound, hi = r.upperBound
                 let u = Array(folded.utf16)

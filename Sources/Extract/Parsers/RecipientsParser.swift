@@ -100,10 +100,20 @@ enum RecipientsParser {
         var current: String? = nil
         func flush() { if let c = current { let t = c.collapsedSpaces.asListItem; if !t.isEmpty { items.append(t) } }; current = nil }
         let l = doc[label]
-        let sameLine = l.text.slice(from: afterLabel, to: l.text.utf16Length).trimmedFast
+        var sameLine = l.text.slice(from: afterLabel, to: l.text.utf16Length).trimmedFast
+        // OCR debris before the first item (`Nơi nhận: ¬ - Văn phòng Chính phủ; TL. CHỦ TỊCH`).
+        if let dash = sameLine.firstIndex(of: "-"), sameLine.distance(from: sameLine.startIndex, to: dash) <= 3 {
+            sameLine = String(sameLine[dash...])
+        }
         if !sameLine.isEmpty && afterLabel > 0 {
-            if sameLine.hasPrefix("-") { current = sameLine }
-            else { lists.rightColumn.append((label, sameLine)) }
+            if sameLine.hasPrefix("-") {
+                var item = sameLine
+                if let semi = item.lastIndex(of: ";") {
+                    let after = String(item[item.index(after: semi)...]).trimmedFast
+                    if !after.isEmpty && after.contains(where: \.isUppercase) { lists.rightColumn.append((label, after)); item = String(item[...semi]) }
+                }
+                current = item
+            } else { lists.rightColumn.append((label, sameLine)) }
         }
         var end = label
         var j = afterLabel == 0 ? label : label + 1

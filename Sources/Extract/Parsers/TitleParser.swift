@@ -112,6 +112,9 @@ enum TitleParser {
             let left = l.columns.first ?? l.text
             let lf = Folding.fold(left)
             if isStop(l, leftFolded: lf) || (left.isUpperCaseText && left.filter(\.isLetter).count > 6 && !parts.isEmpty) { break }
+            // On a scanned page subject lines are centred and short; a line as wide as the
+            // body's is the body (text layers and typed text break lines differently).
+            if doc.fromOCR && !parts.isEmpty && doc.typicalLineLength >= 50 && Double(left.utf16Length) >= 0.88 * Double(doc.typicalLineLength) { break }
             if left.isUpperCaseText && parts.isEmpty && left.filter(\.isLetter).count > 6 && !label.test(lf) { break }
             var text = left
             if parts.isEmpty, let m = label.firstMatch(in: lf) { text = left.slice(from: m.range.length, to: left.utf16Length) }
@@ -125,7 +128,7 @@ enum TitleParser {
 
     private static func isStop(_ l: Line, leftFolded lf: String) -> Bool {
         LetterKeywords.subjectStop.test(lf) || LetterKeywords.recipientsLabel.test(lf)
-            || LetterKeywords.bodyStart.test(lf) || HeaderParser.mottoRange(lf) != nil
+            || LetterKeywords.bodyStart.test(lf) || HeaderParser.mottoRange(lf, original: l.text) != nil
             || LetterKeywords.placeDate.test(lf) || LetterKeywords.numberLabel.test(lf)
             || LetterKeywords.stampLine.test(lf) || kindTitle(l) != nil
     }

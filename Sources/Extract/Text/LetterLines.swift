@@ -22,7 +22,11 @@ struct Line {
 struct LetterLines {
     let lines: [Line]
 
-    init(_ text: String) {
+    /// True when the text was recognised from an image: lines are as the page printed them.
+    let fromOCR: Bool
+
+    init(_ text: String, fromOCR: Bool = false) {
+        self.fromOCR = fromOCR
         var out: [Line] = []
         var i = 0
         // Split on the bytes: \n and the form feed between pages (Character-wise splitting is slow).
@@ -56,7 +60,12 @@ struct LetterLines {
             i += 1
         }
         lines = out
+        let lengths = out.lazy.filter { !$0.isBlank }.map { $0.text.utf16.count }.sorted()
+        typicalLineLength = lengths.isEmpty ? 0 : lengths[lengths.count * 3 / 4]
     }
+
+    /// The 75th percentile of line lengths: about the width of a full line of body text.
+    let typicalLineLength: Int
 
     var count: Int { lines.count }
 

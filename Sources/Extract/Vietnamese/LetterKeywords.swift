@@ -12,7 +12,7 @@ enum LetterKeywords {
                              "dang cong san viet nam"]
 
     /// `Số:` before the letter's number (`So`, `Sé`, `S6`, `Sô`, OCR'd).
-    static let numberLabel = Pattern(#"(?:^|\s{2,}|\*\*)s[o0e6d]\s*[:;.]?\s*(?=[0-9/]|\s*/|\s+[0-9])"#)
+    static let numberLabel = Pattern(#"^s[o0e6d]\s*[:;]\s*|(?:^|\s{2,}|\*\*)s[o0e6d]\s*[:;.]?\s*(?=[0-9/]|\s*/|\s+[0-9])"#)
 
     /// `, ngày 17 tháng 4 năm 2025`, the day and month possibly blank or garbled by OCR.
     /// Groups: 1 the text between the comma and `tháng` (holds the day), 2 month, 3 year.
@@ -28,18 +28,18 @@ enum LetterKeywords {
     /// `Kính gửi:` (`Kinh gui`, `Kính gởi`).
     static let recipientsLabel = Pattern(#"^k[il1]nh\s*g[uo][il1]\s*[:;.]?\s*"#)
     /// `Nơi nhận:` (`Noi nhan`; `Nơi nhận` without colon).
-    static let distributionLabel = Pattern(#"^n[oa0][il1]\s*nh[a4][nm]\s*[:;.]?\s*"#)
+    static let distributionLabel = Pattern(#"^(?:n[oa0][il1]\s*nh[a4][nm]\s*[:;.]?|[a-z]{1,3}\s*nh[a4]n\s*:)\s*"#)
 
     /// Lines that start the body of the letter: whatever comes after is not header, subject or
     /// recipients.
-    static let bodyStart = Pattern(#"^(?:can cu|thuc hien|theo de nghi|xet de nghi|trong (?:thoi gian|nhung nam)|de (?:thuc hien|trien khai|phong trao)|nham\b|ngay [0-9]+ thang [0-9]+ nam [0-9]+, |ngay [0-9]{1,2}/[0-9]{1,2}/[0-9]{4},)"#)
+    static let bodyStart = Pattern(#"^(?:can cu|thuc hien|theo de nghi|xet de nghi|trong (?:thoi gian|nhung nam)|thoi gian qua|nhan dip|de (?:thuc hien|trien khai|phong trao)|nham\b|ngay [0-9]+ thang [0-9]+ nam [0-9]+, |ngay [0-9]{1,2}/[0-9]{1,2}/[0-9]{4},)"#)
 
     /// Signing modes (thể thức ký, Nghị định 30/2020, Điều 13): `KT.`, `TM.`, `TL.`, `TUQ.`, `Q.`.
     static let signingMode = Pattern(#"(?:^|\s)(kt|tm|tl|tuq|q)\s*[.,:]\s*([a-z][a-z .]{2,60}?)\s*$"#)
 
     /// Digital-signature boxes, e-mail and mail-server lines, Công báo running heads: never issuer,
     /// date or number.
-    static let stampLine = Pattern(#"(?:ky boi|nguoi ky|thoi gian ky|ngay ky\s*:|email|e-mail|@|cong bao\s*/|^cong bao\b|chung thu|signed by|signature|\b\d{2}:\d{2}:\d{2}\b|\+07:00|co quan\s*:|to chuc\s*:|van ban dien tu|sao y|ban sao)"#)
+    static let stampLine = Pattern(#"(?:ky boi|nguoi ky|thoi gian ky|ngay ky\s*:|email|e-mail|[a-z0-9._-]+@[a-z0-9-]+\.[a-z]|cong bao\s*/|^cong bao\b|chung thu|signed by|signature|\b\d{2}:\d{2}:\d{2}\b|\+07:00|co quan\s*:|to chuc\s*:|van ban dien tu|sao y|ban sao)"#)
 
     /// Lines that are not part of the letter: page markers of an OCR tool, rules, page numbers.
     static let noiseLine = Pattern(#"^(?:#|={3,}|-{3,}$|_{3,}$|[0-9]{1,3}$|page\s*[0-9]+|trang\s*[0-9]+\s*$)"#)
