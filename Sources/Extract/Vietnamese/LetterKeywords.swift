@@ -32,7 +32,7 @@ enum LetterKeywords {
 
     /// Lines that start the body of the letter: whatever comes after is not header, subject or
     /// recipients.
-    static let bodyStart = Pattern(#"^(?:can cu|thuc hien|theo de nghi|xet de nghi|trong (?:thoi gian|nhung nam)|thoi gian qua|nhan dip|de (?:thuc hien|trien khai|phong trao)|nham\b|ngay [0-9]+ thang [0-9]+ nam [0-9]+, |ngay [0-9]{1,2}/[0-9]{1,2}/[0-9]{4},)"#)
+    static let bodyStart = Pattern(#"^(?:can cu|thuc hien|theo de nghi|xet de nghi|trong (?:thoi gian|nhung nam)|thoi gian qua,|nhan dip|de (?:thuc hien|trien khai|phong trao)|nham\b|ngay [0-9]+ thang [0-9]+ nam [0-9]+, |ngay [0-9]{1,2}/[0-9]{1,2}/[0-9]{4},)"#)
 
     /// Signing modes (thể thức ký, Nghị định 30/2020, Điều 13): `KT.`, `TM.`, `TL.`, `TUQ.`, `Q.`.
     static let signingMode = Pattern(#"(?:^|\s)(kt|tm|tl|tuq|q)\s*[.,:]\s*([a-z][a-z .]{2,60}?)\s*$"#)
