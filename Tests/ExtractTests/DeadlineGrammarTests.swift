@@ -73,6 +73,10 @@ final class DeadlineGrammarTests: XCTestCase {
         XCTAssertEqual(d.first?.precision, .year)
     }
 
+    func testWithinAYearWithTheTaskBetween() {
+        XCTAssertEqual(dues("Phấn đấu hoàn thành xóa nhà tạm, nhà dột nát trên địa bàn huyện trong năm 2025."), ["2025-12-31"])
+    }
+
     func testMonthlyOnADay() {
         let d = deadlines("Các xã báo cáo định kỳ ngày 20 hằng tháng.")
         XCTAssertEqual(d.map(\.due), ["2025-09-20"])

@@ -10,7 +10,8 @@ enum DeadlineParser {
     static let dayOfMonth = Pattern(#"(?:truoc|dinh ky|cham nhat|vao)(?:\s+(?:vao|truoc|la))*\s*ngay\s*([0-9]{1,2})\s*h[a]ng\s*thang"#)
     static let month = Pattern(W.beforePeriod + #"thang\s*([0-9]{1,2})\s*(?:(?:[/.-]|nam)\s*([0-9]{4})|(h[a]ng nam))"#)
     static let quarter = Pattern(W.beforePeriod + #"quy\s*(iv|i{1,3}|[1-4])\s*(?:[/.-]|nam)\s*([0-9]{4})"#)
-    static let year = Pattern(#"(?:hoan thanh|thuc hien xong|xong|cham nhat|hoan tat)\s*(trong|truoc|vao)\s*(?:cuoi\s*)?nam\s*([0-9]{4})"#)
+    /// `hoàn thành (việc …) trong năm 2025`: the object may stand between, within one clause.
+    static let year = Pattern(#"(?:hoan thanh|thuc hien xong|xong|cham nhat|hoan tat)(?:[^.;:()]{0,100}?\s)?\s*(trong|truoc|vao)\s*(?:cuoi\s*)?nam\s*([0-9]{4})(?![0-9/-])"#)
     static let relative = Pattern(W.relative)
     static let weekly = Pattern(W.weekly)
     static let windowWithDuty = Pattern(W.windowWithDuty)
