@@ -83,7 +83,8 @@ public struct InitiativeEntry: Sendable {
         authors.map { a in a.name + (a.share.map { " (\(InitiativeEntry.number($0))%)" } ?? "") }.joined(separator: "; ")
     }
 
-    static func number(_ v: Double) -> String {
+    /// A share or score as the form prints it: `30`, `85.5`.
+    public static func number(_ v: Double) -> String {
         v == v.rounded() && abs(v) < 1e9 ? String(Int(v)) : String(format: "%.1f", v)
     }
 

@@ -125,10 +125,10 @@ struct InitiativeTable {
                    "\(h("first_applied")): \(e.row.firstApplied ?? "—")",
                    "\(h("campaign")): \(e.campaignNumber ?? "—")",
                    "\(h("authors")):"]
-        out += e.authors.map { "  - \($0.name)" + ($0.share.map { " (\(Int($0.rounded()))%)" } ?? "") }
+        out += e.authors.map { "  - \($0.name)" + ($0.share.map { " (\(InitiativeEntry.number($0))%)" } ?? "") }
         out.append("\(h("checks")):")
         out += e.checks.isEmpty ? ["  —"] : e.checks.map { "  - " + InitiativeMsg.check($0, lang) }
-        if let score = e.row.score { out.append("\(h("score")): \(score)") }
+        if let score = e.row.score { out.append("\(h("score")): \(InitiativeEntry.number(score))") }
         if let note = e.row.note { out.append("\(h("note")): \(note)") }
         if !e.reviews.isEmpty {
             out.append("\(h("history")):")
