@@ -45,7 +45,7 @@ enum InitiativeQueue {
             SELECT l.id FROM letters l
             WHERE l.id IN (SELECT rowid FROM letter_search WHERE letter_search MATCH ?)
               AND EXISTS (SELECT 1 FROM deadlines d WHERE d.letter_id = l.id)
-              AND l.id NOT IN (SELECT letter_id FROM initiatives)
+              AND l.record_json NOT LIKE '%"initiative":{%'
               AND l.id != ?
             ORDER BY l.date DESC, l.id DESC LIMIT 1
             """, arguments: ["{subject body} : \"\(campaignPhrase)\"", letterID])

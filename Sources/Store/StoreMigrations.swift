@@ -130,6 +130,7 @@ enum StoreMigrations {
                 t.column("similarity", .double).notNull()
                 t.uniqueKey(["initiative_id", "earlier_initiative_id"])
             }
+            try InitiativeBackfill.queueStoredReports(db)
         }
         return m
     }

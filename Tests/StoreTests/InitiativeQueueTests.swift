@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import Extract
+import GRDB
 @testable import Store
 
 /// Issue 5: the initiative reports in the council's queue, from the real fixture texts through
@@ -131,5 +132,45 @@ final class InitiativeQueueTests: XCTestCase {
         XCTAssertThrowsError(try store.review(initiative: 42, decision: .accept, reviewer: "x")) {
             XCTAssertEqual($0 as? StoreError, .noSuchInitiative(42))
         }
+    }
+
+    func testAReworkedTitleOfTheSameReportIsStillFlagged() throws {
+        try store(fixture("s002.txt"), file: "s002.txt")
+        let reworded = try fixture("s002.txt").replacingOccurrences(
+            of: "Chỉ thị về việc nâng cao hiệu quả thực hiện Quy chế làm việc của UBND tỉnh",
+            with: "Giải pháp nâng cao hiệu quả thực thi Quy chế làm việc của Ủy ban nhân dân tỉnh")
+        try store(reworded, file: "s002-reworded.txt")
+        let second = try XCTUnwrap(store.initiatives().last)
+        XCTAssertEqual(second.row.title, "Giải pháp nâng cao hiệu quả thực thi Quy chế làm việc của Ủy ban nhân dân tỉnh")
+        XCTAssertEqual(second.duplicates.map(\.otherID), [try XCTUnwrap(store.initiatives().first?.id)])
+    }
+
+    func testAnIndexFilledBeforeTheQueueExistedQueuesItsReportsWhenOpened() throws {
+        let path = dir.appendingPathComponent("old/vanthu.sqlite").path
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        do {
+            let old = try DatabaseQueue(path: path)
+            try StoreMigrations.migrator.migrate(old, upTo: "v1: letters, files, deadlines, references, links, jobs")
+            try old.write { db in
+                for name in ["s001.txt", "s002.txt", "initiative/s002-ocr-vie.txt"] {
+                    let text = try fixture(name)
+                    var row = try LetterRow(record: LetterExtractor().extract(text: text, file: name), fullText: text, storedAt: Date())
+                    try row.insert(db)
+                    try SearchIndex.add(row, db: db)
+                    for d in try row.record().deadlines {
+                        var deadline = DeadlineRow(letterID: row.id!, due: d.due, precision: d.precision.rawValue,
+                                                   recurrence: nil, clause: d.text, status: .open)
+                        try deadline.insert(db)
+                    }
+                }
+                XCTAssertFalse(try db.tableExists("initiatives"))
+            }
+        }
+        let reopened = try LetterStore(path: path)
+        let queue = try reopened.initiatives()
+        XCTAssertEqual(queue.map(\.row.letterID), [2, 3])
+        XCTAssertEqual(queue.map(\.row.campaignLetterID), [1, 1])
+        XCTAssertEqual(queue[0].checks.first, "initiative: the authors' table numbers 2 rows 2")
+        XCTAssertEqual(queue[1].duplicates.map(\.otherID), [queue[0].id])
     }
 }
