@@ -13,9 +13,14 @@ enum InitiativeQueue {
         if let initiative = record.initiative {
             try enqueue(letterID: letter.id!, initiative: initiative, warnings: record.warnings, db: db)
         } else if !record.deadlines.isEmpty && mentionsInitiatives(letter) {
-            // A campaign letter stored after reports that found none: they answer this one.
-            try InitiativeRow.filter(InitiativeRow.Columns.campaignLetterID == nil)
-                .updateAll(db, InitiativeRow.Columns.campaignLetterID.set(to: letter.id!))
+            // A campaign letter stored after some reports (a folder is ingested in any order):
+            // the reports not yet reviewed answer the most recent campaign, as if stored now.
+            try db.execute(sql: """
+                UPDATE initiatives SET campaign_letter_id = :letter
+                WHERE campaign_letter_id IS NULL
+                   OR (status = 'submitted' AND :date IS NOT NULL
+                       AND coalesce((SELECT date FROM letters WHERE id = campaign_letter_id), '') < :date)
+                """, arguments: ["letter": letter.id!, "date": letter.date])
         }
     }
 

@@ -91,8 +91,22 @@ final class InitiativeQueueTests: XCTestCase {
     func testACampaignLetterStoredAfterTheReportIsLinkedToIt() throws {
         try store(fixture("s002.txt"), file: "s002.txt")
         XCTAssertNil(try store.initiatives().first?.row.campaignLetterID)
+        let s004 = try store(fixture("s004.txt"), file: "s004.txt")
+        XCTAssertEqual(try store.initiatives().first?.row.campaignLetterID, s004)
+        // An older campaign (s001, April 2025; s004 is of September) stored later changes nothing.
+        try store(fixture("s001.txt"), file: "s001.txt")
+        XCTAssertEqual(try store.initiatives().first?.row.campaignLetterID, s004)
+    }
+
+    func testAReportStillSubmittedMovesToANewerCampaignOneReviewedStays() throws {
         let s001 = try store(fixture("s001.txt"), file: "s001.txt")
-        XCTAssertEqual(try store.initiatives().first?.row.campaignLetterID, s001)
+        try store(fixture("s002.txt"), file: "s002.txt")
+        try store(fixture("initiative/s002-ocr-vie.txt"), file: "s002-ocr-vie.txt")
+        let ids = try store.initiatives().map(\.id)
+        XCTAssertEqual(try store.initiatives().map(\.row.campaignLetterID), [s001, s001])
+        try store.review(initiative: ids[0], decision: .accept, reviewer: "hoidong")
+        let s004 = try store(fixture("s004.txt"), file: "s004.txt")
+        XCTAssertEqual(try store.initiatives().map(\.row.campaignLetterID), [s001, s004])
     }
 
     func testADecisionIsStoredWithItsHistoryAndShowsInListAndSheet() throws {
