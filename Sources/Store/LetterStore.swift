@@ -76,6 +76,7 @@ public final class LetterStore: @unchecked Sendable {
         }
         try SearchIndex.add(row, db: db)
         try LetterLinker.link(letter: row, references: references, db: db)
+        try InitiativeQueue.letterStored(row, record: record, db: db)
         return .stored(letterID: id)
     }
 
@@ -170,11 +171,13 @@ public enum StoreOutcome: Equatable, Sendable {
 public enum StoreError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
     case noSuchDeadline(Int64)
+    case noSuchInitiative(Int64)
 
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): return "\(path): cannot open the index: \(reason)"
         case .noSuchDeadline(let id): return "no deadline with id \(id)"
+        case .noSuchInitiative(let id): return "no initiative with id \(id)"
         }
     }
 }

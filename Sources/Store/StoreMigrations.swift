@@ -88,6 +88,50 @@ enum StoreMigrations {
                     content='', tokenize='unicode61 remove_diacritics 2')
                 """)
         }
+
+        // Issue 5: the council's queue of initiative reports. One row per stored report, its
+        // decisions kept in order, and the pairs of reports that read alike.
+        m.registerMigration("v2: initiative review queue") { db in
+            try db.create(table: "initiatives") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("letter_id", .integer).notNull().unique().references("letters")
+                t.column("title", .text)
+                t.column("summary", .text)
+                t.column("authors_json", .text).notNull()
+                t.column("shares_json", .text).notNull()
+                t.column("first_applied", .text)
+                t.column("checks_json", .text).notNull()
+                t.column("status", .text).notNull().defaults(to: "submitted")
+                t.column("score", .double)
+                t.column("note", .text)
+                t.column("reviewer", .text)
+                t.column("decided_at", .datetime)
+                t.column("campaign_letter_id", .integer).references("letters")
+                t.column("submitted_at", .datetime).notNull()
+            }
+            try db.create(index: "initiatives_by_status", on: "initiatives", columns: ["status"])
+
+            try db.create(table: "initiative_reviews") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("initiative_id", .integer).notNull().references("initiatives").indexed()
+                t.column("from_status", .text).notNull()
+                t.column("to_status", .text).notNull()
+                t.column("score", .double)
+                t.column("note", .text)
+                t.column("reviewer", .text).notNull()
+                t.column("decided_at", .datetime).notNull()
+            }
+
+            try db.create(table: "initiative_duplicates") { t in
+                t.autoIncrementedPrimaryKey("id")
+                // The report stored later, and the earlier one it reads like.
+                t.column("initiative_id", .integer).notNull().references("initiatives").indexed()
+                t.column("earlier_initiative_id", .integer).notNull().references("initiatives").indexed()
+                t.column("similarity", .double).notNull()
+                t.uniqueKey(["initiative_id", "earlier_initiative_id"])
+            }
+            try InitiativeBackfill.queueStoredReports(db)
+        }
         return m
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Store
 import Foundation
 
 enum Lang: String, ExpressibleByArgument, Sendable { case vi, en }
@@ -144,5 +145,67 @@ enum IndexMsg {
         "task": "What must be done", "date": "Date", "subject": "Subject", "letter": "Letter",
         "deadlines": "Deadlines", "cites": "Cites", "cited_by": "Cited by",
         "files": "Original files", "status_open": "open", "status_done": "done",
+    ]
+}
+
+/// The words of `vanthu initiatives`.
+enum InitiativeMsg {
+    case none
+    case noSuchInitiative(Int64)
+    case reviewed(id: Int64, status: InitiativeRow.Status)
+    case status(InitiativeRow.Status)
+    case header(String)
+    case csvOrJSON
+
+    func text(_ lang: Lang) -> String {
+        let vi = lang == .vi
+        switch self {
+        case .none: return vi ? "Chưa có sáng kiến nào." : "No initiatives."
+        case .noSuchInitiative(let id): return vi ? "Lỗi: không có sáng kiến #\(id)" : "error: no initiative #\(id)"
+        case .reviewed(let id, let status):
+            return vi ? "Đã ghi quyết định cho sáng kiến #\(id): \(InitiativeMsg.status(status).text(lang))."
+                      : "Recorded the decision on initiative #\(id): \(InitiativeMsg.status(status).text(lang))."
+        case .status(let s): return (vi ? InitiativeMsg.viStatus : InitiativeMsg.enStatus)[s] ?? s.rawValue
+        case .header(let key): return (vi ? InitiativeMsg.viHeaders : InitiativeMsg.enHeaders)[key] ?? key
+        case .csvOrJSON: return vi ? "Lỗi: chỉ chọn một trong --csv, --json" : "error: choose one of --csv, --json"
+        }
+    }
+
+    static let viStatus: [InitiativeRow.Status: String] = [
+        .submitted: "đã nhận", .underReview: "đang xét", .accepted: "công nhận",
+        .rejected: "không công nhận", .toRevise: "cần bổ sung",
+    ]
+    static let enStatus: [InitiativeRow.Status: String] = [
+        .submitted: "submitted", .underReview: "under review", .accepted: "accepted",
+        .rejected: "rejected", .toRevise: "to revise",
+    ]
+    static let viHeaders: [String: String] = [
+        "id": "Mã", "status": "Trạng thái", "title": "Tên sáng kiến", "authors": "Tác giả",
+        "checks": "Cần kiểm tra", "first_applied": "Áp dụng lần đầu", "campaign": "Văn bản phát động",
+        "score": "Điểm", "note": "Ghi chú", "history": "Quá trình xét",
+    ]
+    static let enHeaders: [String: String] = [
+        "id": "ID", "status": "Status", "title": "Title", "authors": "Authors", "checks": "Checks",
+        "first_applied": "First applied", "campaign": "Campaign letter", "score": "Score", "note": "Note",
+        "history": "Review history",
+    ]
+
+    /// A stored check (English, like the record's warnings) said in Vietnamese.
+    static func check(_ s: String, _ lang: Lang) -> String {
+        guard lang == .vi else { return s }
+        var out = s
+        for (en, vi) in checkWords { out = out.replacingOccurrences(of: en, with: vi) }
+        return out
+    }
+
+    static let checkWords: [(String, String)] = [
+        ("initiative: ", "sáng kiến: "),
+        ("near-duplicate of", "gần trùng với sáng kiến"), ("similarity", "độ giống"),
+        ("the authors' table numbers", "bảng tác giả có"), ("rows", "dòng số"),
+        ("author shares add to", "tổng tỷ lệ đóng góp là"), (", not 100 %", ", không phải 100 %"),
+        ("has no birth date", "không có ngày sinh"), ("has no share", "không có tỷ lệ đóng góp"),
+        ("is missing", "bị thiếu"), ("section", "mục"), ("author", "tác giả"),
+        ("first applied on", "áp dụng lần đầu ngày"), ("after the report's date", "sau ngày của báo cáo"),
+        ("a date still to come", "là ngày chưa tới"), ("no author found", "không thấy tác giả"),
     ]
 }

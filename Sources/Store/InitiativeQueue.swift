@@ -1,0 +1,168 @@
+import Foundation
+import GRDB
+import Extract
+
+/// Puts stored initiative reports in the council's queue: the row with the report's checks, the
+/// earlier reports it reads like, and the campaign letter it answers.
+enum InitiativeQueue {
+    /// The folded words by which a letter calls for initiatives ("sáng kiến").
+    static let campaignPhrase = "sang kien"
+
+    /// Called for every stored letter, inside its transaction.
+    static func letterStored(_ letter: LetterRow, record: LetterRecord, db: Database) throws {
+        if let initiative = record.initiative {
+            try enqueue(letterID: letter.id!, initiative: initiative, warnings: record.warnings, db: db)
+        } else if !record.deadlines.isEmpty && mentionsInitiatives(letter) {
+            // A campaign letter stored after some reports (a folder is ingested in any order):
+            // the reports not yet reviewed answer the most recent campaign, as if stored now.
+            try db.execute(sql: """
+                UPDATE initiatives SET campaign_letter_id = :letter
+                WHERE campaign_letter_id IS NULL
+                   OR (status = 'submitted' AND :date IS NOT NULL
+                       AND coalesce((SELECT date FROM letters WHERE id = campaign_letter_id), '') < :date)
+                """, arguments: ["letter": letter.id!, "date": letter.date])
+        }
+    }
+
+    static func enqueue(letterID: Int64, initiative: Initiative, warnings: [String], db: Database) throws {
+        let checks = warnings.filter { $0.hasPrefix("initiative:") }
+        var row = try InitiativeRow(letterID: letterID, initiative: initiative, checks: checks, submittedAt: Date())
+        row.campaignLetterID = try campaignLetter(excluding: letterID, db: db)
+        let earlier = try InitiativeRow.fetchAll(db)
+        try row.insert(db)
+        let fingerprint = row.fingerprint
+        for other in earlier {
+            let similarity = InitiativeSimilarity.compare(fingerprint, other.fingerprint)
+            guard similarity >= InitiativeSimilarity.nearDuplicateThreshold else { continue }
+            var pair = InitiativeDuplicateRow(initiativeID: row.id!, earlierInitiativeID: other.id!, similarity: similarity)
+            try pair.insert(db)
+        }
+    }
+
+    static func mentionsInitiatives(_ letter: LetterRow) -> Bool {
+        Folding.fold(letter.subject ?? "").contains(campaignPhrase) || Folding.fold(letter.fullText).contains(campaignPhrase)
+    }
+
+    /// The most recent stored letter, not itself an initiative report, that speaks of initiatives
+    /// in its subject or text and sets a deadline. The search index holds folded text already.
+    static func campaignLetter(excluding letterID: Int64, db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: """
+            SELECT l.id FROM letters l
+            WHERE l.id IN (SELECT rowid FROM letter_search WHERE letter_search MATCH ?)
+              AND EXISTS (SELECT 1 FROM deadlines d WHERE d.letter_id = l.id)
+              AND l.record_json NOT LIKE '%"initiative":{%'
+              AND l.id != ?
+            ORDER BY l.date DESC, l.id DESC LIMIT 1
+            """, arguments: ["{subject body} : \"\(campaignPhrase)\"", letterID])
+    }
+}
+
+/// An initiative as the council sees it: the queue row, every check (the report's own and the
+/// near-duplicates), the campaign letter's number and the decisions so far.
+public struct InitiativeEntry: Sendable {
+    public struct Duplicate: Sendable, Equatable {
+        public var otherID: Int64
+        public var otherTitle: String?
+        public var similarity: Double
+    }
+
+    public var row: InitiativeRow
+    public var authors: [InitiativeAuthor]
+    public var duplicates: [Duplicate]
+    public var campaignNumber: String?
+    public var reviews: [InitiativeReviewRow]
+
+    public var id: Int64 { row.id! }
+
+    /// The report's checks, then one line per near-duplicate:
+    /// `near-duplicate of #N (title) — similarity 0.NN`.
+    public var checks: [String] {
+        let stored = (try? row.storedChecks()) ?? []
+        return stored + duplicates.map {
+            "near-duplicate of #\($0.otherID) (\($0.otherTitle ?? "?")) — similarity \(String(format: "%.2f", $0.similarity))"
+        }
+    }
+
+    /// `Lê Tuấn Phú (30%); Nguyễn Phương Thảo (30%); …`
+    public var authorsWithShares: String {
+        authors.map { a in a.name + (a.share.map { " (\(InitiativeEntry.number($0))%)" } ?? "") }.joined(separator: "; ")
+    }
+
+    /// A share or score as the form prints it: `30`, `85.5`.
+    public static func number(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e9 ? String(Int(v)) : String(format: "%.1f", v)
+    }
+
+    static func load(_ row: InitiativeRow, db: Database) throws -> InitiativeEntry {
+        let id = row.id!
+        var duplicates: [Duplicate] = []
+        for pair in try InitiativeDuplicateRow.filter(InitiativeDuplicateRow.Columns.initiativeID == id
+                                                       || InitiativeDuplicateRow.Columns.earlierInitiativeID == id).fetchAll(db) {
+            let other = pair.initiativeID == id ? pair.earlierInitiativeID : pair.initiativeID
+            let title = try String.fetchOne(db, sql: "SELECT title FROM initiatives WHERE id = ?", arguments: [other])
+            duplicates.append(Duplicate(otherID: other, otherTitle: title, similarity: pair.similarity))
+        }
+        duplicates.sort { $0.otherID < $1.otherID }
+        let campaign = try row.campaignLetterID.flatMap {
+            try String.fetchOne(db, sql: "SELECT number_text FROM letters WHERE id = ?", arguments: [$0])
+        }
+        let reviews = try InitiativeReviewRow.filter(InitiativeReviewRow.Columns.initiativeID == id)
+            .order(InitiativeReviewRow.Columns.id).fetchAll(db)
+        return InitiativeEntry(row: row, authors: try row.authors(), duplicates: duplicates,
+                               campaignNumber: campaign, reviews: reviews)
+    }
+}
+
+/// What the council decides on a report.
+public enum InitiativeDecision: String, Sendable, CaseIterable {
+    case accept, reject, revise
+
+    public var status: InitiativeRow.Status {
+        switch self {
+        case .accept: return .accepted
+        case .reject: return .rejected
+        case .revise: return .toRevise
+        }
+    }
+}
+
+extension LetterStore {
+    /// The queue, oldest report first; only those with `status` when given.
+    public func initiatives(status: InitiativeRow.Status? = nil) throws -> [InitiativeEntry] {
+        try pool.read { db in
+            var request = InitiativeRow.order(InitiativeRow.Columns.id)
+            if let status { request = request.filter(InitiativeRow.Columns.status == status.rawValue) }
+            return try request.fetchAll(db).map { try InitiativeEntry.load($0, db: db) }
+        }
+    }
+
+    public func initiative(id: Int64) throws -> InitiativeEntry? {
+        try pool.read { db in try InitiativeRow.fetchOne(db, key: id).map { try InitiativeEntry.load($0, db: db) } }
+    }
+
+    /// Records a decision. A report still `submitted` is first put `under_review` (kept as its
+    /// own step of the history), then given the decision's status.
+    @discardableResult
+    public func review(initiative id: Int64, decision: InitiativeDecision, score: Double? = nil, note: String? = nil,
+                       reviewer: String, at time: Date = Date()) throws -> InitiativeEntry {
+        try pool.write { db in
+            guard var row = try InitiativeRow.fetchOne(db, key: id) else { throw StoreError.noSuchInitiative(id) }
+            if row.status == .submitted {
+                var step = InitiativeReviewRow(initiativeID: id, fromStatus: .submitted, toStatus: .underReview,
+                                               reviewer: reviewer, decidedAt: time)
+                try step.insert(db)
+                row.status = .underReview
+            }
+            var decided = InitiativeReviewRow(initiativeID: id, fromStatus: row.status, toStatus: decision.status,
+                                              score: score, note: note, reviewer: reviewer, decidedAt: time)
+            try decided.insert(db)
+            row.status = decision.status
+            if let score { row.score = score }
+            if let note { row.note = note }
+            row.reviewer = reviewer
+            row.decidedAt = time
+            try row.update(db)
+            return try InitiativeEntry.load(row, db: db)
+        }
+    }
+}
