@@ -7,7 +7,8 @@ APT_PACKAGES := libtesseract-dev libleptonica-dev libxml2-dev libsqlite3-dev tes
 SWIFT ?= swift
 BIN := .build/release/vanthu
 DEMO_DB := demo/vanthu.sqlite
-export OMP_THREAD_LIMIT ?= 1
+# OMP_THREAD_LIMIT is set by vanthu itself (it re-executes with 1 when it runs several OCR
+# workers); exporting it here would also make `nproc` answer 1.
 
 .PHONY: all deps build release test demo bench clean
 

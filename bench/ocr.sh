@@ -10,7 +10,7 @@ BENCH=.build/release/vanthu-bench
 WORK=${BENCH_DIR:-/tmp/vanthu-bench}
 CORPUS=${CORPUS:-../shared/corpus}
 [ -d "$CORPUS" ] || CORPUS=/work/shared/corpus
-WORKERS=${WORKERS:-$(nproc)}
+WORKERS=${WORKERS:-$(nproc --all)}
 rm -rf "$WORK" && mkdir -p "$WORK/pages"
 unset OMP_THREAD_LIMIT   # the tesseract CLI runs with its own default threading; vanthu sets its own
 
@@ -29,7 +29,7 @@ PAGES=("$WORK"/pages/*.png)
 PAGES=("${PAGES[@]:0:${MAX_PAGES:-10}}")
 N=${#PAGES[@]}
 "$BENCH" tiff "$WORK/batch.tif" "${PAGES[@]}"
-echo "pages: $N (in $WORK/batch.tif), workers: $WORKERS, cores: $(nproc)"
+echo "pages: $N (in $WORK/batch.tif), workers: $WORKERS, cores: $(nproc --all)"
 
 # 1. vanthu text on the batch (pages OCR'd in parallel), with peak memory.
 /usr/bin/time -v -o "$WORK/vanthu.time" "$BIN" text --workers "$WORKERS" "$WORK/batch.tif" > "$WORK/vanthu.txt"

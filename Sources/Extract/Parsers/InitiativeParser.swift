@@ -21,7 +21,11 @@ public enum InitiativeParser {
     public static func parse(_ text: String, reportDate: CalendarDate?, today: CalendarDate?) -> InitiativeReading? {
         // Most documents never speak of an initiative: one pass over the folded text lets them go.
         let folded = Folding.fold(text)
-        guard InitiativeForm.markers.contains(where: folded.contains) else { return nil }
+        // (Byte search: Foundation's `contains` is slow on Linux.) A report names its authors
+        // (`Tác giả`); a campaign letter that only speaks of sáng kiến does not.
+        let utf8 = folded.utf8
+        guard InitiativeForm.reportMarkers.contains(where: { utf8.containsSequence(Array($0.utf8)) }),
+              InitiativeForm.markers.contains(where: { utf8.containsSequence(Array($0.utf8)) }) else { return nil }
         let form = InitiativeFormLayout(text)
         guard form.isInitiativeReport else { return nil }
 

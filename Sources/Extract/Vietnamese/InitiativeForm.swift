@@ -88,6 +88,11 @@ public enum InitiativeForm {
 
     /// Words every initiative report holds somewhere (even scanned: one of them survives); a text
     /// with none is not read further.
+    /// Words only a report has: its authors (`Tác giả sáng kiến`, `đồng tác giả`; OCR may lose the
+    /// `t`). Campaign letters speak of sáng kiến too, but name no authors.
+    /// (`tac gia` must end there: `hợp tác giải quyết`, `các giải pháp` fold to it too.)
+    public static let reportMarkers: [String] = ["tac gia ", "tac gia:", "tac gia\n", "tac gia,", "ten sang kien", "ten sang kie"]
+
     public static let markers: [String] = ["sang kien", "sang kie", "ang kien", "tac gia", "nhan rong"]
 
     /// The report's own title (the lines under `BÁO CÁO`): with two sections of the form, one of
