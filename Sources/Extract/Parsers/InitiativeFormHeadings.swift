@@ -17,7 +17,10 @@ enum InitiativeFormHeadings {
     private static let titlePhrases = InitiativeForm.reportTitles.map { Array($0.unicodeScalars) }
 
     /// The heading that opens `line`, if any.
-    static func heading(in line: String) -> Found? {
+    static func heading(in fullLine: String) -> Found? {
+        // A heading and the value after its colon fit in the first 600 bytes; a long paragraph
+        // need not be cut and folded whole, once per line (the parser's hot spot).
+        let line = fullLine.utf8.count > 600 ? String(decoding: fullLine.utf8.prefix(600), as: UTF8.self) : fullLine
         let (body, numbered) = stripNumbering(stripMarkup(line.trimmingCharacters(in: .whitespaces)))
         // The longest phrase and what may follow a heading fit in the first 160 characters.
         let key = matchKey(body, limit: 160)
@@ -84,7 +87,10 @@ enum InitiativeFormHeadings {
 
     /// Without markdown emphasis and leading bullets or table bars: `- **Tên**` → `Tên`.
     static func stripMarkup(_ s: String) -> String {
-        var t = s.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+        // Foundation's replace is slow on Linux: only when there is markup to remove.
+        var t = s
+        if t.utf8.contains(0x2A) { t = t.replacingOccurrences(of: "**", with: "") }
+        if t.utf8.contains(0x5F) { t = t.replacingOccurrences(of: "__", with: "") }
         while let first = t.first, "#>-+*•–|".contains(first) {
             t.removeFirst(); t = t.trimmingCharacters(in: .whitespaces)
         }
