@@ -24,6 +24,9 @@ enum InitiativeQueue {
         }
     }
 
+    /// Near-duplicates kept per report, most similar first.
+    static let maxDuplicatesShown = 5
+
     static func enqueue(letterID: Int64, initiative: Initiative, warnings: [String], db: Database) throws {
         let checks = warnings.filter { $0.hasPrefix("initiative:") }
         var row = try InitiativeRow(letterID: letterID, initiative: initiative, checks: checks, submittedAt: Date())
@@ -31,10 +34,14 @@ enum InitiativeQueue {
         let earlier = try InitiativeRow.fetchAll(db)
         try row.insert(db)
         let fingerprint = row.fingerprint
-        for other in earlier {
+        // The council needs to see which reports a new one resembles and how much: the closest
+        // few are enough, and keep a flood of copies from filling the table with every pair.
+        let close = earlier.compactMap { other -> (Int64, Double)? in
             let similarity = InitiativeSimilarity.compare(fingerprint, other.fingerprint)
-            guard similarity >= InitiativeSimilarity.nearDuplicateThreshold else { continue }
-            var pair = InitiativeDuplicateRow(initiativeID: row.id!, earlierInitiativeID: other.id!, similarity: similarity)
+            return similarity >= InitiativeSimilarity.nearDuplicateThreshold ? (other.id!, similarity) : nil
+        }.sorted { $0.1 > $1.1 }.prefix(maxDuplicatesShown)
+        for (otherID, similarity) in close {
+            var pair = InitiativeDuplicateRow(initiativeID: row.id!, earlierInitiativeID: otherID, similarity: similarity)
             try pair.insert(db)
         }
     }
