@@ -32,6 +32,8 @@ enum HeaderParser {
             defer { i += 1 }
             if line.isBlank { continue }
             if let n = h.numberLine, let d = h.dateLine, i > max(n, d) + 2, h.number != nil { break }
+            // A paragraph: no header line is this long, even with its two columns run together.
+            if line.text.utf16.count > 220 { break }
             seen += 1
             if LetterKeywords.stampLine.test(line.folded) {
                 // A digital-signature box (name, e-mail, time) sits above the header: the lines

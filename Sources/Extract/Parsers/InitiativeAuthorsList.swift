@@ -9,7 +9,7 @@ enum InitiativeAuthorsList {
         var items: [String] = []
         if let value { items.append(value) }
         for line in lines {
-            let t = line.trimmingCharacters(in: .whitespaces)
+            let t = line.trimmedFast
             guard let first = t.first, "-+*•–".contains(first) else { continue }
             items.append(t)
         }
@@ -19,13 +19,13 @@ enum InitiativeAuthorsList {
     /// `- **Lê Tuấn Phú**, Chánh Văn phòng UBND tỉnh` → name and position.
     static func author(_ item: String) -> InitiativeAuthor? {
         var t = InitiativeFormHeadings.stripMarkup(item).replacingOccurrences(of: "**", with: "")
-            .trimmingCharacters(in: .whitespaces)
+            .trimmedFast
         t = withoutHonorific(t)
         let cut = t.firstIndex { $0 == "," || $0 == ";" || $0 == "(" } ?? t.endIndex
-        var namePart = String(t[..<cut]).trimmingCharacters(in: .whitespaces)
+        var namePart = String(t[..<cut]).trimmedFast
         var rest = String(t[cut...]).trimmingCharacters(in: CharacterSet(charactersIn: ",;( ").union(.whitespaces))
         if let dash = namePart.range(of: " - ") ?? namePart.range(of: " – ") {
-            rest = (String(namePart[dash.upperBound...]) + (rest.isEmpty ? "" : ", " + rest)).trimmingCharacters(in: .whitespaces)
+            rest = (String(namePart[dash.upperBound...]) + (rest.isEmpty ? "" : ", " + rest)).trimmedFast
             namePart = String(namePart[..<dash.lowerBound])
         }
         let words = namePart.split(separator: " ").map(String.init)

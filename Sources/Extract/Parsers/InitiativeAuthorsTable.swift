@@ -111,7 +111,7 @@ enum InitiativeAuthorsTable {
     /// Cells between separators; the first cell may be empty before a leading bar.
     static func split(_ line: String, on separator: Character) -> [String] {
         var parts = line.split(separator: separator, omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { String($0).trimmedFast }
         if separator == "|" {
             if parts.first == "" { parts.removeFirst() }
             if parts.last == "" { parts.removeLast() }
@@ -126,7 +126,7 @@ enum InitiativeAuthorsTable {
         for line in continuation {
             let more = split(line, on: separator)
             if more.count == cells.count {
-                for i in cells.indices where !more[i].isEmpty { cells[i] = (cells[i] + " " + more[i]).trimmingCharacters(in: .whitespaces) }
+                for i in cells.indices where !more[i].isEmpty { cells[i] = (cells[i] + " " + more[i]).trimmedFast }
             } else if let last = cells.lastIndex(where: { !$0.isEmpty }) {
                 let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" })
                 if !words.isEmpty { cells[last] += " " + words.joined(separator: " ") }
@@ -239,7 +239,7 @@ enum InitiativeAuthorsTable {
             if w.startsCell || segments.isEmpty { segments.append([w.text]) } else { segments[segments.count - 1].append(w.text) }
         }
         func text(_ ws: ArraySlice<String>) -> String? {
-            let s = ws.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            let s = ws.joined(separator: " ").trimmedFast
             return s.isEmpty ? nil : s
         }
         if segments.count >= 3 {
@@ -287,7 +287,7 @@ enum LayoutColumns {
                 if !current.isEmpty && spaces < 2 { current.append(" ") }
             } else {
                 if spaces >= 2 && !current.isEmpty {
-                    result.append(Segment(start: start, text: current.trimmingCharacters(in: .whitespaces)))
+                    result.append(Segment(start: start, text: current.trimmedFast))
                     current = ""
                 }
                 if current.isEmpty { start = column }
@@ -296,7 +296,7 @@ enum LayoutColumns {
             }
             column += 1
         }
-        if !current.isEmpty { result.append(Segment(start: start, text: current.trimmingCharacters(in: .whitespaces))) }
+        if !current.isEmpty { result.append(Segment(start: start, text: current.trimmedFast)) }
         return result
     }
 
@@ -312,9 +312,9 @@ enum LayoutColumns {
         guard let first = starts.first, let last = starts.last else { return [] }
         var members: [[Int]] = starts.map { [$0] }
         var below = last + 1
-        while below < lines.count, below - last <= 8, !lines[below].trimmingCharacters(in: .whitespaces).isEmpty { below += 1 }
+        while below < lines.count, below - last <= 8, !lines[below].trimmedFast.isEmpty { below += 1 }
         for i in first..<below where !starts.contains(i) {
-            guard !lines[i].trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard !lines[i].trimmedFast.isEmpty else { continue }
             let k = starts.indices.min { a, b in
                 let da = abs(starts[a] - i), db = abs(starts[b] - i)
                 return da < db || (da == db && a > b)
@@ -323,7 +323,7 @@ enum LayoutColumns {
         }
         let firstBelow = members[0].filter { $0 > first }.count
         var above = first - 1
-        while above >= 0, first - above <= firstBelow, !lines[above].trimmingCharacters(in: .whitespaces).isEmpty {
+        while above >= 0, first - above <= firstBelow, !lines[above].trimmedFast.isEmpty {
             members[0].append(above); above -= 1
         }
         return zip(starts, members).compactMap { start, rowLines in

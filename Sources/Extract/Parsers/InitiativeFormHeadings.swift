@@ -21,7 +21,7 @@ enum InitiativeFormHeadings {
         // A heading and the value after its colon fit in the first 600 bytes; a long paragraph
         // need not be cut and folded whole, once per line (the parser's hot spot).
         let line = fullLine.utf8.count > 600 ? String(decoding: fullLine.utf8.prefix(600), as: UTF8.self) : fullLine
-        let (body, numbered) = stripNumbering(stripMarkup(line.trimmingCharacters(in: .whitespaces)))
+        let (body, numbered) = stripNumbering(stripMarkup(line.trimmedFast))
         // The longest phrase and what may follow a heading fit in the first 160 characters.
         let key = matchKey(body, limit: 160)
         guard !key.isEmpty else { return nil }
@@ -32,7 +32,7 @@ enum InitiativeFormHeadings {
             if best == nil || heading.phrase.count > best!.heading.phrase.count { best = (heading, length) }
         }
         guard let best else { return nil }
-        let rest = String(key.dropFirst(best.length)).trimmingCharacters(in: .whitespaces)
+        let rest = String(key.dropFirst(best.length)).trimmedFast
         // An unnumbered phrase opens a heading only when little follows it: a sentence that merely
         // starts with the same words is body text.
         if !numbered && !(rest.isEmpty || rest.hasPrefix(":") || rest.count <= 60) { return nil }
@@ -43,7 +43,7 @@ enum InitiativeFormHeadings {
     /// sáng kiến").
     static func isReportTitle(_ line: String) -> Bool {
         guard line.utf8.count <= 300 else { return false }
-        let key = matchKey(stripMarkup(line.trimmingCharacters(in: .whitespaces)))
+        let key = matchKey(stripMarkup(line.trimmedFast))
         guard key.count <= 90 else { return false }
         let keyScalars = Array(key.unicodeScalars)
         return titlePhrases.contains { FuzzyPrefix.match($0, in: keyScalars) != nil }
@@ -92,7 +92,7 @@ enum InitiativeFormHeadings {
         if t.utf8.contains(0x2A) { t = t.replacingOccurrences(of: "**", with: "") }
         if t.utf8.contains(0x5F) { t = t.replacingOccurrences(of: "__", with: "") }
         while let first = t.first, "#>-+*•–|".contains(first) {
-            t.removeFirst(); t = t.trimmingCharacters(in: .whitespaces)
+            t.removeFirst(); t = t.trimmedFast
         }
         return t
     }
@@ -120,8 +120,8 @@ enum InitiativeFormHeadings {
     /// The text after the first colon, markup removed; nil when empty or absent.
     static func valueAfterColon(_ s: String) -> String? {
         guard let colon = s.firstIndex(of: ":") else { return nil }
-        let value = stripMarkup(String(s[s.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
-            .replacingOccurrences(of: "**", with: "").trimmingCharacters(in: .whitespaces)
+        let value = stripMarkup(String(s[s.index(after: colon)...]).trimmedFast)
+            .replacingOccurrences(of: "**", with: "").trimmedFast
         return value.isEmpty ? nil : value
     }
 }

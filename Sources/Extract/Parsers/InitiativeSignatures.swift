@@ -80,7 +80,7 @@ enum InitiativeSignatures {
     /// line that is not a note such as "(Chữ ký, dấu)" (a body that confirms without a name).
     private static func signer(_ texts: [String]) -> String? {
         let candidates = texts
-            .map { InitiativeFormHeadings.stripMarkup($0).trimmingCharacters(in: .whitespaces) }
+            .map { InitiativeFormHeadings.stripMarkup($0).trimmedFast }
             .filter { t in
                 let key = InitiativeFormHeadings.matchKey(t)
                 return !key.isEmpty && !InitiativeForm.signatureNotes.contains { key.contains($0) }

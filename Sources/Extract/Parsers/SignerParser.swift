@@ -9,7 +9,9 @@ enum SignerParser {
     static func parse(_ raw: [(line: Int, text: String)]) -> Signer? {
         // OCR leaves marks of the seal and signature around the block's lines: drop short debris
         // tokens at the ends (`TL. CHỦ TỊCH v \``, `Trần Phước Hiền „`, `= CHANH VAN PHONG`).
-        let candidates = raw.map { (line: $0.line, text: stripDebris($0.text)) }.filter { !$0.text.isEmpty }
+        // Lines of the block are short; a paragraph that ends the letter is not one of them.
+        let candidates = raw.filter { $0.text.utf16.count <= 150 }
+            .map { (line: $0.line, text: stripDebris($0.text)) }.filter { !$0.text.isEmpty }
         var signer = Signer()
         var titleAt: Int? = nil
         var k = 0
