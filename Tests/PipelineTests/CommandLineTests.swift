@@ -8,19 +8,9 @@ final class CommandLineTests: XCTestCase {
     override func tearDownWithError() throws { ws.remove() }
 
     @discardableResult
-    func vanthu(_ args: [String], status: Int32 = 0, env: [String: String] = [:]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try vanthuBinary())
-        p.arguments = args
-        p.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, status, "vanthu \(args): \(String(decoding: e, as: UTF8.self))")
-        return String(decoding: o, as: UTF8.self) + String(decoding: e, as: UTF8.self)
+    func vanthu(_ args: [String], status: Int32 = 0, env: [String: String] = [:],
+                file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        String(decoding: try runVanthu(args, status: status, env: env, file: file, line: line), as: UTF8.self)
     }
 
     var seeds: [String] { (0...4).map { fixtures.appendingPathComponent("s00\($0).txt").path } }

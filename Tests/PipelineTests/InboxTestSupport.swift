@@ -97,3 +97,22 @@ func eventually(_ timeout: Double = 20, _ condition: () throws -> Bool) rethrows
     }
     return try condition()
 }
+
+/// Runs the built `vanthu` with `args` (environment merged with `env`), asserts its exit status,
+/// and returns stdout followed by stderr.
+@discardableResult
+func runVanthu(_ args: [String], status: Int32 = 0, env: [String: String] = [:],
+               file: StaticString = #filePath, line: UInt = #line) throws -> Data {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: try vanthuBinary())
+    p.arguments = args
+    p.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    XCTAssertEqual(p.terminationStatus, status, "vanthu \(args): \(String(decoding: e, as: UTF8.self))", file: file, line: line)
+    return o + e
+}

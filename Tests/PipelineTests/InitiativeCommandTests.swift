@@ -7,19 +7,8 @@ final class InitiativeCommandTests: XCTestCase {
     override func setUpWithError() throws { ws = try Workspace() }
     override func tearDownWithError() throws { ws.remove() }
 
-    func vanthu(_ args: [String], status: Int32 = 0) throws -> Data {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try vanthuBinary())
-        p.arguments = args
-        p.environment = ProcessInfo.processInfo.environment.merging(["USER": "thuky"]) { $1 }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, status, "vanthu \(args): \(String(decoding: e, as: UTF8.self))")
-        return o + e
+    func vanthu(_ args: [String], status: Int32 = 0, file: StaticString = #filePath, line: UInt = #line) throws -> Data {
+        try runVanthu(args, status: status, env: ["USER": "thuky"], file: file, line: line)
     }
 
     func testIngestedSeedsQueueTheReportThatAReviewThenDecides() throws {

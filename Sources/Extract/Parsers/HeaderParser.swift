@@ -198,16 +198,11 @@ enum HeaderParser {
         return Double(upper) / Double(letters) >= 0.7
     }
 
-    /// Words that continue the previous line of the issuer block rather than start a new body
-    /// (`ỦY BAN NHÂN DÂN` / `HUYỆN NGHĨA HÀNH` is one name).
-    static let continuationStarts: Set<String> = ["tinh", "huyen", "xa", "thanh", "thi", "quan", "phuong",
-                                                   "va", "&", "tp", "tp.", "thanh pho", "thi xa"]
-
     static func issuer(from lines: [String], stripped: Bool) -> Issuer? {
         var units: [String] = []
         for l in lines {
             let first = Folding.fold(l.split(separator: " ").first.map(String.init) ?? "")
-            if let last = units.last, continuationStarts.contains(first) || isGenericBody(last) {
+            if let last = units.last, Names.issuerContinuations.contains(first) || isGenericBody(last) {
                 units[units.count - 1] = last + " " + l
             } else {
                 units.append(l)
@@ -222,7 +217,6 @@ enum HeaderParser {
 
     /// A body named without its place (`ỦY BAN NHÂN DÂN`, `HỘI ĐỒNG NHÂN DÂN`): the next line says which.
     static func isGenericBody(_ s: String) -> Bool {
-        let k = Names.key(s)
-        return ["uybannhandan", "hoidongnhandan", "ubnd", "hdnd"].contains(k)
+        Names.genericBodies.contains(Names.key(s))
     }
 }

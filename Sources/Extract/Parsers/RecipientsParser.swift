@@ -12,12 +12,6 @@ struct Lists {
 }
 
 enum RecipientsParser {
-    /// The first item of a distribution list, for when OCR lost the `Nơi nhận:` label itself.
-    /// `- Lưu: VT, …`, the last item of a distribution list.
-    static let luuItem = Pattern(#"^[-+]\s*l[uư]u\s*[:;.]"#)
-
-    static let firstDistributionItem = Pattern(#"^[-+•*]\s*nh[uư]\s*(?:tren|dieu|kinh gui|khoan)"#)
-
     static func parse(_ doc: LetterLines, after start: Int) -> Lists {
         var lists = Lists()
         // Kính gửi: the first one after the header.
@@ -37,13 +31,13 @@ enum RecipientsParser {
             if let m = LetterKeywords.distributionLabel.firstMatch(in: doc[j].folded) { label = (j, m.range.length); break }
         }
         if label == nil {
-            for j in 0..<doc.count where firstDistributionItem.test(doc[j].folded) && j > start {
+            for j in 0..<doc.count where LetterKeywords.firstDistributionItem.test(doc[j].folded) && j > start {
                 label = (j, 0)   // the list starts at its first item; its label was lost
             }
         }
         if label == nil {
             // Both the label and `Như trên` lost: the run of dash items that ends with `- Lưu: …`.
-            if let luu = (0..<doc.count).last(where: { j in j > start && luuItem.test(doc[j].folded) }) {
+            if let luu = (0..<doc.count).last(where: { j in j > start && LetterKeywords.luuItem.test(doc[j].folded) }) {
                 var first = luu
                 var j = luu - 1
                 while j > start {

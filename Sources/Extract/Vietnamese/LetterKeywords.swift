@@ -30,6 +30,12 @@ enum LetterKeywords {
     /// `Nơi nhận:` (`Noi nhan`; `Nơi nhận` without colon).
     static let distributionLabel = Pattern(#"^(?:n[oa0][il1]\s*nh[a4][nm]\s*[:;.]?|[a-z]{1,3}\s*nh[a4]n\s*:)\s*"#)
 
+    /// `- Lưu: VT, …`, the last item of a distribution list.
+    static let luuItem = Pattern(#"^[-+]\s*l[uư]u\s*[:;.]"#)
+    /// The first item of a distribution list (`- Như trên`, `- Như Điều 3`), for when OCR lost the
+    /// `Nơi nhận:` label itself.
+    static let firstDistributionItem = Pattern(#"^[-+•*]\s*nh[uư]\s*(?:tren|dieu|kinh gui|khoan)"#)
+
     /// Lines that start the body of the letter: whatever comes after is not header, subject or
     /// recipients.
     static let bodyStart = Pattern(#"^(?:can cu|thuc hien|theo de nghi|xet de nghi|trong (?:thoi gian|nhung nam)|thoi gian qua,|nhan dip|de (?:thuc hien|trien khai|phong trao)|nham\b|ngay [0-9]+ thang [0-9]+ nam [0-9]+, |ngay [0-9]{1,2}/[0-9]{1,2}/[0-9]{4},)"#)

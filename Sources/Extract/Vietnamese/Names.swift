@@ -28,6 +28,14 @@ enum Names {
         "CHÍNH PHỦ", "THỦ TƯỚNG CHÍNH PHỦ",
     ]
 
+    /// First words (folded) of an issuer line that continues the line above rather than naming
+    /// another body: the administrative unit or a conjunction (`ỦY BAN NHÂN DÂN` / `HUYỆN NGHĨA HÀNH`).
+    static let issuerContinuations: Set<String> = ["tinh", "huyen", "xa", "thanh", "thi", "quan", "phuong",
+                                                    "va", "&", "tp", "tp."]
+
+    /// Bodies named without their place (folded, space-free): the next line says which one.
+    static let genericBodies: Set<String> = ["uybannhandan", "hoidongnhandan", "ubnd", "hdnd"]
+
     /// Signers' positions (chức vụ) as printed in the signature block.
     static let signerTitles: [String] = [
         "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG",

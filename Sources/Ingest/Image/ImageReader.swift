@@ -35,17 +35,9 @@ struct ImageReader {
                     return try recognizer.recognise(pix, number: i + 1, path: path)
                 }
             }
-        var pages: [Page] = [], warnings: [String] = [], hints: [String: String] = [:]
-        for o in outcomes {
-            let outcome = try o.get()
-            if let p = outcome.page { pages.append(p) }
-            for (k, v) in outcome.hints where hints[k] == nil { hints[k] = v }
-            warnings += outcome.notes
-        }
-        if pages.isEmpty { throw IngestError(path: path, .noText) }
-        warnings += OCRWarnings.lowConfidence(pages, threshold: options.lowConfidence)
-        return IngestedDocument(path: path, sha256: sha256, byteCount: byteCount, kind: kind,
-                                pages: pages, warnings: warnings, hints: hints)
+        return try OCRWarnings.document(path: path, sha256: sha256, byteCount: byteCount, kind: kind,
+                                        outcomes: outcomes, warnings: [], hints: [:],
+                                        lowConfidence: options.lowConfidence)
     }
 
     /// Width × height of one page of a multi-page TIFF, from its directory only.

@@ -77,17 +77,9 @@ struct PDFReader {
                 return Result { try self.recognise(path: path, page: i + 1, info: info, with: recognizer!) }
             }
         }
-        var pages: [Page] = []
-        for o in outcomes {
-            let outcome = try o.get()
-            if let p = outcome.page { pages.append(p) }
-            for (k, v) in outcome.hints where hints[k] == nil { hints[k] = v }
-            warnings += outcome.notes
-        }
-        if pages.isEmpty { throw IngestError(path: path, .noText) }
-        warnings += OCRWarnings.lowConfidence(pages, threshold: options.lowConfidence)
-        return IngestedDocument(path: path, sha256: sha256, byteCount: byteCount, kind: .pdf,
-                                pages: pages, warnings: warnings, hints: hints)
+        return try OCRWarnings.document(path: path, sha256: sha256, byteCount: byteCount, kind: .pdf,
+                                        outcomes: outcomes, warnings: warnings, hints: hints,
+                                        lowConfidence: options.lowConfidence)
     }
 
     /// The whole text layer in one `pdftotext -layout` run, one string per page.
@@ -134,6 +126,24 @@ struct PDFReader {
 
 /// Warnings every OCR'd document shares.
 enum OCRWarnings {
+    /// The document made of per-page outcomes (in page order): pages kept, first hint of each
+    /// kind wins, page notes and low-confidence warnings appended. No page at all is an error.
+    static func document(path: String, sha256: String, byteCount: Int, kind: FileKind,
+                         outcomes: [Result<PageRecognizer.Outcome, Error>], warnings: [String],
+                         hints: [String: String], lowConfidence: Double) throws -> IngestedDocument {
+        var pages: [Page] = [], warnings = warnings, hints = hints
+        for o in outcomes {
+            let outcome = try o.get()
+            if let p = outcome.page { pages.append(p) }
+            for (k, v) in outcome.hints where hints[k] == nil { hints[k] = v }
+            warnings += outcome.notes
+        }
+        if pages.isEmpty { throw IngestError(path: path, .noText) }
+        warnings += Self.lowConfidence(pages, threshold: lowConfidence)
+        return IngestedDocument(path: path, sha256: sha256, byteCount: byteCount, kind: kind,
+                                pages: pages, warnings: warnings, hints: hints)
+    }
+
     static func lowConfidence(_ pages: [Page], threshold: Double) -> [String] {
         pages.compactMap { p in
             guard p.origin == .ocr, let c = p.confidence, c < threshold else { return nil }
