@@ -18,9 +18,14 @@ func option(_ name: String) -> String? {
 }
 let total = Int(option("--letters") ?? "") ?? 100_000
 let dbPath = option("--db") ?? NSTemporaryDirectory() + "vanthu-bench-\(getpid()).sqlite"
+// --keep leaves the index behind for looking into a query by hand; --reuse measures the queries
+// on an index a --keep run left (no ingest, no bulk insert).
+let keep = args.contains("--keep") || args.contains("--reuse")
+let reuse = args.contains("--reuse") && FileManager.default.fileExists(atPath: dbPath)
+args.removeAll { $0 == "--keep" || $0 == "--reuse" }
 guard !args.isEmpty else { FileHandle.standardError.write(Data("usage: vanthu-store-bench [--letters N] [--db PATH] FILE...\n".utf8)); exit(2) }
-for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) }
-defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) } }
+if !reuse { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) } }
+defer { if !keep { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) } } }
 
 func wallClock() -> Double { Date().timeIntervalSince1970 }
 func ms(_ s: Double) -> String { String(format: "%.2f ms", s * 1000) }
@@ -34,58 +39,61 @@ func median(_ runs: Int = 21, _ body: () throws -> Void) rethrows -> Double {
 
 let store = try LetterStore(path: dbPath)
 
-// 1. Ingest rate from text: the real path (read, extract, store), files made distinct.
-let pipeline = LetterPipeline()
-let docs = try args.map { try pipeline.read(path: $0) }
-let records = docs.map { pipeline.extract($0) }
-let ingestCount = 2000
-var t0 = wallClock()
-let ingestDir = NSTemporaryDirectory() + "vanthu-bench-in-\(getpid())"
-try FileManager.default.createDirectory(atPath: ingestDir, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(atPath: ingestDir) }
-var paths: [String] = []
-for i in 0..<ingestCount {
-    let p = ingestDir + "/\(i).txt"
-    try Data((docs[i % docs.count].text + "\n\(i)\n").utf8).write(to: URL(fileURLWithPath: p))
-    paths.append(p)
-}
-t0 = wallClock()
-let results = Ingestor(store: store).ingest(paths: paths)
-let ingestTime = wallClock() - t0
-let storedCount = results.filter { if case .stored = $0.outcome { return true } else { return false } }.count
-print("ingest (read + extract + store, all cores): \(storedCount) letters in \(String(format: "%.2f", ingestTime)) s = \(Int(Double(storedCount) / ingestTime)) letters/s")
-
-// 2. Bulk: vary number, date and deadlines of the seeds' records.
-t0 = wallClock()
-var batch: [NewLetter] = []
-var made = storedCount
-while made < total {
-    let i = made
-    let base = records[i % records.count]
-    var r = base
-    // The letter index is measured here; 20 000 copies of one initiative report would measure
-    // the review queue's duplicate check instead (real offices get hundreds a year).
-    r.initiative = nil
-    let year = 2015 + i % 12, month = 1 + (i / 7) % 12, day = 1 + (i / 3) % 28
-    let symbol = base.number?.symbol ?? "UBND"
-    r.number = LetterNumber(text: "\(i)/\(symbol)", seq: i, symbol: symbol)
-    r.date = String(format: "%04d-%02d-%02d", year, month, day)
-    r.deadlines = base.deadlines.enumerated().map { k, d in
-        var d = d
-        d.due = CalendarDate(year: year, month: month, day: day).adding(days: 15 + 30 * k + i % 90).iso
-        return d
+if !reuse {
+    // 1. Ingest rate from text: the real path (read, extract, store), files made distinct.
+    let pipeline = LetterPipeline()
+    let docs = try args.map { try pipeline.read(path: $0) }
+    let records = docs.map { pipeline.extract($0) }
+    let ingestCount = 2000
+    var t0 = wallClock()
+    let ingestDir = NSTemporaryDirectory() + "vanthu-bench-in-\(getpid())"
+    try FileManager.default.createDirectory(atPath: ingestDir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: ingestDir) }
+    var paths: [String] = []
+    for i in 0..<ingestCount {
+        let p = ingestDir + "/\(i).txt"
+        try Data((docs[i % docs.count].text + "\n\(i)\n").utf8).write(to: URL(fileURLWithPath: p))
+        paths.append(p)
     }
-    r.references = [Reference(kind: .congVan, number: "\(max(1, i - 1 - i % 50))/\(symbol)", date: r.date)]
-    let text = docs[i % docs.count].text + "\nSố bản: \(i)\n"
-    batch.append(NewLetter(record: r, fullText: text,
-                           file: OriginalFile(sha256: String(format: "%064x", i), byteCount: text.utf8.count, originalPath: "/bench/\(i).txt")))
-    made += 1
-    if batch.count == 2000 { try store.storeAll(batch); batch.removeAll(keepingCapacity: true) }
+    t0 = wallClock()
+    let results = Ingestor(store: store).ingest(paths: paths)
+    let ingestTime = wallClock() - t0
+    let storedCount = results.filter { if case .stored = $0.outcome { return true } else { return false } }.count
+    print("ingest (read + extract + store, all cores): \(storedCount) letters in \(String(format: "%.2f", ingestTime)) s = \(Int(Double(storedCount) / ingestTime)) letters/s")
+
+    // 2. Bulk: vary number, date and deadlines of the seeds' records.
+    t0 = wallClock()
+    var batch: [NewLetter] = []
+    var made = storedCount
+    while made < total {
+        let i = made
+        let base = records[i % records.count]
+        var r = base
+        // The letter index is measured here; 20 000 copies of one initiative report would measure
+        // the review queue's duplicate check instead (real offices get hundreds a year).
+        r.initiative = nil
+        let year = 2015 + i % 12, month = 1 + (i / 7) % 12, day = 1 + (i / 3) % 28
+        let symbol = base.number?.symbol ?? "UBND"
+        r.number = LetterNumber(text: "\(i)/\(symbol)", seq: i, symbol: symbol)
+        r.date = String(format: "%04d-%02d-%02d", year, month, day)
+        r.deadlines = base.deadlines.enumerated().map { k, d in
+            var d = d
+            d.due = CalendarDate(year: year, month: month, day: day).adding(days: 15 + 30 * k + i % 90).iso
+            return d
+        }
+        r.references = [Reference(kind: .congVan, number: "\(max(1, i - 1 - i % 50))/\(symbol)", date: r.date)]
+        let text = docs[i % docs.count].text + "\nSố bản: \(i)\n"
+        batch.append(NewLetter(record: r, fullText: text,
+                               file: OriginalFile(sha256: String(format: "%064x", i), byteCount: text.utf8.count, originalPath: "/bench/\(i).txt")))
+        made += 1
+        if batch.count == 2000 { try store.storeAll(batch); batch.removeAll(keepingCapacity: true) }
+    }
+    try store.storeAll(batch)
+    let bulkTime = wallClock() - t0
+    let bulk = try store.letterCount() - storedCount
+    print("bulk insert through the Store API: \(bulk) letters in \(String(format: "%.1f", bulkTime)) s = \(Int(Double(bulk) / bulkTime)) letters/s")
 }
-try store.storeAll(batch)
-let bulkTime = wallClock() - t0
 let letters = try store.letterCount()
-print("bulk insert through the Store API: \(letters - storedCount) letters in \(String(format: "%.1f", bulkTime)) s = \(Int(Double(letters - storedCount) / bulkTime)) letters/s")
 let deadlineCount = try store.scalar("SELECT count(*) FROM deadlines")
 print("index: \(letters) letters, \(deadlineCount) deadlines, \(try store.scalar("SELECT count(*) FROM letter_links")) links, \(((try? FileManager.default.attributesOfItem(atPath: dbPath)[.size] as? Int) ?? 0) / 1_048_576) MiB")
 
@@ -101,6 +109,8 @@ var hits = 0
 let matching = try store.scalar("SELECT count(*) FROM letter_search WHERE letter_search MATCH '\"don\" \"vi\" \"sang\" \"kien\"'")
 let searchTime = try median { hits = try store.search("don vi sang kien", limit: 20).count }
 let rareTime = try median { _ = try store.search("Nghia Hanh dang ky", limit: 20) }
+// What the window saves: bm25 over every matching letter.
+let unwindowedTime = try median(5) { _ = try store.find("don vi sang kien", limit: 20, window: 10_000_000) }
 let rareMatching = try store.scalar("SELECT count(*) FROM letter_search WHERE letter_search MATCH '\"nghia\" \"hanh\" \"dang\" \"ky\"'")
 let searchNumber = try median { _ = try store.search("\(total / 2)/UBND", limit: 20) }
 print("bare SELECT count(*) FROM letters:       \(ms(baseline))")
@@ -108,4 +118,5 @@ print("deadlines --within 30 (\(within) rows):  \(ms(deadlinesTime))   target < 
 print("deadlines --overdue, first 50:          \(ms(overdueTime))")
 print("search 'don vi sang kien' (top \(hits) of \(matching) matching letters): \(ms(searchTime))   target < 50 ms")
 print("search 'Nghia Hanh dang ky' (\(rareMatching) matching letters): \(ms(rareTime))")
+print("  the same 'don vi sang kien' ranking every match, no window: \(ms(unwindowedTime))")
 print("search a number:                        \(ms(searchNumber))")

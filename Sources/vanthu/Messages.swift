@@ -88,6 +88,7 @@ enum IndexMsg {
     case noSuchPath(String)
     case noDeadlines
     case noResults
+    case searchFooter(shown: Int, matching: Int, broad: Bool)
     case badDate(String)
     case deadlineDone(id: Int64, due: String, number: String?)
     case nextOccurrence(id: Int64, due: String)
@@ -111,6 +112,12 @@ enum IndexMsg {
         case .noSuchPath(let p): return vi ? "Lỗi: \(p): không có tệp hay thư mục này" : "error: \(p): no such file or folder"
         case .noDeadlines: return vi ? "Không có hạn xử lý nào." : "No deadlines."
         case .noResults: return vi ? "Không tìm thấy văn bản nào." : "No letter found."
+        case .searchFooter(let shown, let n, let broad):
+            if broad {
+                return vi ? "\(shown) kết quả khớp nhất trong \(n) văn bản mới nhất; còn nhiều văn bản cũ hơn cũng khớp — thêm từ để thu hẹp."
+                          : "The \(shown) best of the newest \(n) matching letters; older letters match too: add words to narrow it."
+            }
+            return vi ? "\(shown)/\(n) văn bản khớp." : "\(shown) of \(n) matching letters."
         case .badDate(let d): return vi ? "Ngày không hợp lệ: \(d) (dạng YYYY-MM-DD)" : "invalid date: \(d) (expected YYYY-MM-DD)"
         case .deadlineDone(let id, let due, let n):
             return vi ? "Đã đánh dấu xong hạn #\(id) (\(due)\(n.map { ", \($0)" } ?? ""))."

@@ -6,7 +6,10 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Tìm văn bản theo nội dung; có dấu hay không dấu đều được (`don vi` tìm được `đơn vị`).",
-        discussion: "Searches subject, issuer, number and full text; best matches first.")
+        discussion: """
+            Searches subject, issuer, number and full text; best matches first. When more than 2000 \
+            letters match, the newest 2000 of them are ranked.
+            """)
 
     @OptionGroup var index: IndexOptions
     @OptionGroup var output: OutputOptions
@@ -14,7 +17,8 @@ struct SearchCommand: ParsableCommand {
     @Argument(help: "Words to find (all must appear).") var query: [String]
 
     func run() throws {
-        let hits = try index.open(output.lang).search(query.joined(separator: " "), limit: limit)
+        let result = try index.open(output.lang).find(query.joined(separator: " "), limit: limit)
+        let hits = result.hits
         if output.json {
             for h in hits { try JSONLine.write(SearchHitJSON(h)) }
             return
@@ -30,6 +34,8 @@ struct SearchCommand: ParsableCommand {
                 : h.snippet
             print("  \(snippet)\n")
         }
+        print(Terminal.paint(IndexMsg.searchFooter(shown: hits.count, matching: result.matching, broad: result.broad)
+            .text(output.lang), "2", when: colours))
     }
 }
 

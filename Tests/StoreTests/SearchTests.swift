@@ -52,4 +52,24 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(try store.search("  ;; ").count, 0)
         XCTAssertEqual(try store.search("khongcotrongvanban").count, 0)
     }
+
+    func testABroadQueryRanksOnlyTheNewestMatches() throws {
+        // An old letter with the words in its subject, then newer letters with them in the body.
+        let old = try store.store(letter("30/VP", date: "2025-01-05", subject: "lịch trực tết",
+                                         body: "lịch trực tết")).letterID
+        var newer: [Int64] = []
+        for i in 0..<6 {
+            newer.append(try store.store(letter("\(31 + i)/VP", date: "2025-02-0\(i + 1)", subject: "thông báo \(i)",
+                                                 body: "Văn bản số \(i) nhắc lại lịch trực tết của cơ quan.")).letterID)
+        }
+        let all = try store.find("lich truc tet", limit: 10)
+        XCTAssertFalse(all.broad)
+        XCTAssertEqual(all.matching, 7)
+        XCTAssertEqual(all.hits.first?.letterID, old, "with every match ranked, the subject match is first")
+
+        let broad = try store.find("lich truc tet", limit: 10, window: 4)
+        XCTAssertTrue(broad.broad)
+        XCTAssertEqual(broad.matching, 4)
+        XCTAssertEqual(Set(broad.hits.map(\.letterID)), Set(newer.suffix(4)))
+    }
 }
