@@ -9,9 +9,11 @@ enum InitiativeQueue {
     static let campaignPhrase = "sang kien"
 
     /// Called for every stored letter, inside its transaction.
-    static func letterStored(_ letter: LetterRow, record: LetterRecord, db: Database) throws {
+    static func letterStored(_ letter: LetterRow, record: LetterRecord, fingerprints: InitiativeFingerprints,
+                             db: Database) throws {
         if let initiative = record.initiative {
-            try enqueue(letterID: letter.id!, initiative: initiative, warnings: record.warnings, db: db)
+            try enqueue(letterID: letter.id!, initiative: initiative, warnings: record.warnings,
+                        fingerprints: fingerprints, db: db)
         } else if !record.deadlines.isEmpty && mentionsInitiatives(letter) {
             // A campaign letter stored after some reports (a folder is ingested in any order):
             // the reports not yet reviewed answer the most recent campaign, as if stored now.
@@ -27,18 +29,19 @@ enum InitiativeQueue {
     /// Near-duplicates kept per report, most similar first.
     static let maxDuplicatesShown = 5
 
-    static func enqueue(letterID: Int64, initiative: Initiative, warnings: [String], db: Database) throws {
+    static func enqueue(letterID: Int64, initiative: Initiative, warnings: [String],
+                        fingerprints: InitiativeFingerprints, db: Database) throws {
         let checks = warnings.filter { $0.hasPrefix("initiative:") }
         var row = try InitiativeRow(letterID: letterID, initiative: initiative, checks: checks, submittedAt: Date())
         row.campaignLetterID = try campaignLetter(excluding: letterID, db: db)
-        let earlier = try InitiativeRow.fetchAll(db)
+        let earlier = try fingerprints.queued(db)
         try row.insert(db)
         let fingerprint = row.fingerprint
         // The council needs to see which reports a new one resembles and how much: the closest
         // few are enough, and keep a flood of copies from filling the table with every pair.
         let close = earlier.compactMap { other -> (Int64, Double)? in
             let similarity = InitiativeSimilarity.compare(fingerprint, other.fingerprint)
-            return similarity >= InitiativeSimilarity.nearDuplicateThreshold ? (other.id!, similarity) : nil
+            return similarity >= InitiativeSimilarity.nearDuplicateThreshold ? (other.id, similarity) : nil
         }.sorted { $0.1 > $1.1 }.prefix(maxDuplicatesShown)
         for (otherID, similarity) in close {
             var pair = InitiativeDuplicateRow(initiativeID: row.id!, earlierInitiativeID: otherID, similarity: similarity)
@@ -61,6 +64,30 @@ enum InitiativeQueue {
               AND l.id != ?
             ORDER BY l.date DESC, l.id DESC LIMIT 1
             """, arguments: ["{subject body} : \"\(campaignPhrase)\"", letterID])
+    }
+}
+
+/// The fingerprints of the queued reports, computed once per report rather than once per report
+/// per new report: a queue of a few thousand reports compared against each newcomer.
+///
+/// Entries are checked against the title and summary read from the database, so a row whose id
+/// was taken again after a rolled-back transaction, or written by another process, is computed anew.
+final class InitiativeFingerprints: @unchecked Sendable {
+    private struct Entry { var title: String?; var summary: String?; var fingerprint: InitiativeFingerprint }
+    private var entries: [Int64: Entry] = [:]
+    private let lock = NSLock()
+
+    /// Every queued report's id and fingerprint, oldest first.
+    func queued(_ db: Database) throws -> [(id: Int64, fingerprint: InitiativeFingerprint)] {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, title, summary FROM initiatives ORDER BY id")
+        lock.lock(); defer { lock.unlock() }
+        return rows.map { row in
+            let id: Int64 = row["id"], title: String? = row["title"], summary: String? = row["summary"]
+            if let e = entries[id], e.title == title, e.summary == summary { return (id, e.fingerprint) }
+            let fingerprint = InitiativeFingerprint(Initiative(title: title, summary: summary))
+            entries[id] = Entry(title: title, summary: summary, fingerprint: fingerprint)
+            return (id, fingerprint)
+        }
     }
 }
 

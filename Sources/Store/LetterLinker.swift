@@ -4,39 +4,68 @@ import GRDB
 /// Links a newly stored letter to the stored letters it cites and to those citing it, whichever
 /// came first. An exact number wins; failing that, a number one misread digit away
 /// (`DigitMisreads`) with the same month is linked and flagged `probable_misread`.
+///
+/// Numbers start again at 1 every year, so `12/UBND` of 2024 is not `12/UBND` of 2025: when both
+/// the citation and the stored letter are dated, their years must agree.
 enum LetterLinker {
     static func link(letter: LetterRow, references: [ReferenceRow], db: Database) throws {
         let id = letter.id!
         // Outgoing: what this letter cites.
         for reference in references where isNumbered(reference.number) {
-            let exact = try LetterRow.filter(LetterRow.Columns.numberText == reference.number)
-                .filter(LetterRow.Columns.id != id).fetchAll(db)
+            let exact = try letters(numbered: [reference.number], excluding: id, db)
+                .filter { sameYear($0.date, reference.date) }
             if !exact.isEmpty {
-                for cited in exact { try add(citing: id, cited: cited.id!, reference: reference.id!, .exact, db) }
+                for cited in exact { try add(citing: id, cited: cited.id, reference: reference.id!, .exact, db) }
                 continue
             }
             guard let month = month(reference.date) else { continue }
-            let misread = try LetterRow.filter(DigitMisreads.variants(of: reference.number).contains(LetterRow.Columns.numberText))
-                .filter(LetterRow.Columns.id != id).fetchAll(db)
-            for cited in misread where self.month(cited.date) == month {
-                try add(citing: id, cited: cited.id!, reference: reference.id!, .probableMisread, db)
+            for cited in try letters(numbered: DigitMisreads.variants(of: reference.number), excluding: id, db)
+            where self.month(cited.date) == month {
+                try add(citing: id, cited: cited.id, reference: reference.id!, .probableMisread, db)
             }
         }
         // Incoming: stored letters citing this one.
         guard let number = letter.numberText, letter.seq != nil else { return }
-        let exact = try ReferenceRow.filter(ReferenceRow.Columns.number == number)
-            .filter(ReferenceRow.Columns.letterID != id).fetchAll(db)
-        for reference in exact { try add(citing: reference.letterID, cited: id, reference: reference.id!, .exact, db) }
+        for reference in try citations(of: [number], excluding: id, db) where sameYear(reference.date, letter.date) {
+            try add(citing: reference.letterID, cited: id, reference: reference.id, .exact, db)
+        }
         guard let month = month(letter.date) else { return }
-        let misread = try ReferenceRow.filter(DigitMisreads.variants(of: number).contains(ReferenceRow.Columns.number))
-            .filter(ReferenceRow.Columns.letterID != id).fetchAll(db)
-        for reference in misread where self.month(reference.date) == month {
+        for reference in try citations(of: DigitMisreads.variants(of: number), excluding: id, db)
+        where self.month(reference.date) == month {
             // A reference that matches some stored letter exactly is not a misread of this one.
-            let matchedExactly = try LetterRow.filter(LetterRow.Columns.numberText == reference.number).fetchCount(db) > 0
+            let matchedExactly = try letters(numbered: [reference.number], excluding: id, db)
+                .contains { sameYear($0.date, reference.date) }
             if !matchedExactly {
-                try add(citing: reference.letterID, cited: id, reference: reference.id!, .probableMisread, db)
+                try add(citing: reference.letterID, cited: id, reference: reference.id, .probableMisread, db)
             }
         }
+    }
+
+    /// Stored letters with one of these numbers: their id and date only (the row holds the text).
+    private static func letters(numbered numbers: [String], excluding id: Int64, _ db: Database) throws
+        -> [(id: Int64, date: String?)] {
+        guard !numbers.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: numbers.count).joined(separator: ",")
+        return try Row.fetchAll(db, sql: "SELECT id, date FROM letters WHERE number_text IN (\(marks)) AND id != ?",
+                                arguments: StatementArguments(numbers) + [id])
+            .map { ($0["id"], $0["date"]) }
+    }
+
+    /// Stored citations of one of these numbers, by other letters.
+    private static func citations(of numbers: [String], excluding id: Int64, _ db: Database) throws
+        -> [(id: Int64, letterID: Int64, number: String, date: String?)] {
+        guard !numbers.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: numbers.count).joined(separator: ",")
+        return try Row.fetchAll(db, sql: """
+            SELECT id, letter_id, number, date FROM letter_references WHERE number IN (\(marks)) AND letter_id != ?
+            """, arguments: StatementArguments(numbers) + [id])
+            .map { ($0["id"], $0["letter_id"], $0["number"], $0["date"]) }
+    }
+
+    /// Whether two ISO dates can be of one letter: the same year, or one of them unknown.
+    static func sameYear(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b, a.count >= 4, b.count >= 4 else { return true }
+        return a.prefix(4) == b.prefix(4)
     }
 
     private static func add(citing: Int64, cited: Int64, reference: Int64, _ match: LetterLinkRow.Match,

@@ -13,6 +13,8 @@ import Extract
 public final class LetterStore: @unchecked Sendable {
     let pool: DatabasePool
     public let path: String
+    /// The queued reports' fingerprints, kept between stores (a long `watch` or a big `ingest`).
+    let fingerprints = InitiativeFingerprints()
 
     /// Opens (creating it and its folder on first use) and migrates the index at `path`.
     public init(path: String) throws {
@@ -40,7 +42,7 @@ public final class LetterStore: @unchecked Sendable {
     @discardableResult
     public func store(_ letter: NewLetter, job: Int64? = nil) throws -> StoreOutcome {
         try pool.write { db in
-            let outcome = try Self.insert(letter, db: db)
+            let outcome = try Self.insert(letter, fingerprints: fingerprints, db: db)
             if let job { try JobJournal.markStored(job: job, outcome: outcome, sha256: letter.file.sha256, db: db) }
             return outcome
         }
@@ -49,10 +51,10 @@ public final class LetterStore: @unchecked Sendable {
     /// Stores many letters in one transaction (bulk loads, benchmarks): the same path as `store`.
     @discardableResult
     public func storeAll(_ letters: [NewLetter]) throws -> [StoreOutcome] {
-        try pool.write { db in try letters.map { try Self.insert($0, db: db) } }
+        try pool.write { db in try letters.map { try Self.insert($0, fingerprints: fingerprints, db: db) } }
     }
 
-    static func insert(_ letter: NewLetter, db: Database) throws -> StoreOutcome {
+    static func insert(_ letter: NewLetter, fingerprints: InitiativeFingerprints, db: Database) throws -> StoreOutcome {
         if let existing = try OriginalFileRow.filter(OriginalFileRow.Columns.sha256 == letter.file.sha256).fetchOne(db) {
             return .alreadyStored(letterID: existing.letterID)
         }
@@ -76,7 +78,7 @@ public final class LetterStore: @unchecked Sendable {
         }
         try SearchIndex.add(row, db: db)
         try LetterLinker.link(letter: row, references: references, db: db)
-        try InitiativeQueue.letterStored(row, record: record, db: db)
+        try InitiativeQueue.letterStored(row, record: record, fingerprints: fingerprints, db: db)
         return .stored(letterID: id)
     }
 

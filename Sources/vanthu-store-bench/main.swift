@@ -52,7 +52,14 @@ if !reuse {
     var paths: [String] = []
     for i in 0..<ingestCount {
         let p = ingestDir + "/\(i).txt"
-        try Data((docs[i % docs.count].text + "\n\(i)\n").utf8).write(to: URL(fileURLWithPath: p))
+        // Each file its own number, as a real inbox has: copies of one number would measure
+        // the links between hundreds of letters that all claim it.
+        var text = docs[i % docs.count].text
+        if let number = records[i % records.count].number, let seq = number.seq,
+           let range = text.range(of: number.text) ?? text.range(of: "\(seq) /") ?? text.range(of: "\(seq)/") {
+            text.replaceSubrange(range, with: text[range].replacingOccurrences(of: "\(seq)", with: "\(10_000 + i)"))
+        }
+        try Data((text + "\n\(i)\n").utf8).write(to: URL(fileURLWithPath: p))
         paths.append(p)
     }
     t0 = wallClock()

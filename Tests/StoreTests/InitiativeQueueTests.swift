@@ -187,4 +187,20 @@ final class InitiativeQueueTests: XCTestCase {
         XCTAssertEqual(queue[0].checks.first, "initiative: the authors' table numbers 2 rows 2")
         XCTAssertEqual(queue[1].duplicates.map(\.otherID), [queue[0].id])
     }
+
+    func testAKeptFingerprintIsComputedAnewWhenItsRowNowHoldsAnotherReport() throws {
+        try store(fixture("s002.txt"), file: "s002.txt")
+        let id = try XCTUnwrap(store.initiatives().first?.id)
+        let before = try store.pool.read { db in try store.fingerprints.queued(db) }
+        XCTAssertEqual(before.map(\.id), [id])
+        // The row's id taken by another report, as after a rolled-back transaction.
+        let other = Initiative(title: "Phần mềm quản lý kho lưu trữ", summary: "Số hoá hồ sơ lưu trữ của cơ quan.")
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE initiatives SET title = ?, summary = ? WHERE id = ?",
+                           arguments: [other.title, other.summary, id])
+        }
+        let after = try store.pool.read { db in try store.fingerprints.queued(db) }
+        XCTAssertEqual(after.first?.fingerprint, InitiativeFingerprint(other))
+        XCTAssertNotEqual(after.first?.fingerprint, before.first?.fingerprint)
+    }
 }

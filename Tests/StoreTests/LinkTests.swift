@@ -70,4 +70,15 @@ final class LinkTests: XCTestCase {
         XCTAssertFalse(v.contains("2164/UBND-KGVX"))
         XCTAssertFalse(v.contains("2434/UBND-KGVX"), "two digits changed")
     }
+
+    func testTheSameNumberOfAnotherYearIsNotTheCitedLetter() throws {
+        // Numbers start again each year: 2164/UBND-KGVX of 2024 is another letter.
+        let lastYear = try store.store(letter("2164/UBND-KGVX", date: "2024-03-02", subject: "năm trước")).letterID
+        let undated = try store.store(letter("2164/UBND-KGVX", date: nil, subject: "ngày không đọc được")).letterID
+        let citing = try store.store(citingLetter()).letterID
+        XCTAssertEqual(try store.citations(of: citing).map(\.letterID), [undated])
+        XCTAssertEqual(try store.citingLetters(of: lastYear), [])
+        let cited = try store.store(letter("2164/UBND-KGVX", date: "2025-04-17", subject: "đúng năm")).letterID
+        XCTAssertEqual(try store.citingLetters(of: cited).map(\.letterID), [citing])
+    }
 }
