@@ -29,17 +29,23 @@ enum SearchIndex {
         return phrases.isEmpty ? nil : (phrases.joined(separator: " "), terms)
     }
 
+    /// One pattern per term, matching it in folded text; the tokens of a term may be separated
+    /// by punctuation there (2164/UBND-KGVX). Made once per search, not once per hit.
+    static func termPatterns(_ terms: [String]) -> [NSRegularExpression] {
+        terms.compactMap { term in
+            let pattern = term.split(separator: " ").map { NSRegularExpression.escapedPattern(for: String($0)) }
+                .joined(separator: "[^\\p{L}\\p{N}]+")
+            return try? NSRegularExpression(pattern: "(?<![\\p{L}\\p{N}])" + pattern + "(?![\\p{L}\\p{N}])")
+        }
+    }
+
     /// About `width` characters of the original text around the first match, every match of a
     /// term in it wrapped in «».
-    static func snippet(original: String, terms: [String], width: Int = 160) -> String {
+    static func snippet(original: String, patterns: [NSRegularExpression], width: Int = 160) -> String {
         let folded = Folding.fold(original)
         let text = original as NSString
         var matches: [NSRange] = []
-        for term in terms {
-            // The tokens of a term may be separated by punctuation in the text (2164/UBND-KGVX).
-            let pattern = term.split(separator: " ").map { NSRegularExpression.escapedPattern(for: String($0)) }
-                .joined(separator: "[^\\p{L}\\p{N}]+")
-            guard let re = try? NSRegularExpression(pattern: "(?<![\\p{L}\\p{N}])" + pattern + "(?![\\p{L}\\p{N}])") else { continue }
+        for re in patterns {
             matches += re.matches(in: folded, range: NSRange(location: 0, length: text.length)).map(\.range)
         }
         matches.sort { $0.location < $1.location }
@@ -58,8 +64,17 @@ enum SearchIndex {
         return out + (end < text.length ? " …" : "")
     }
 
+    /// Runs of white space (line breaks, tabs) as one space.
     private static func clean(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\s+", with: " ", options: .regularExpression)
+        var out = "", space = false
+        out.reserveCapacity(s.utf8.count)
+        for c in s {
+            if c.isWhitespace { space = true; continue }
+            if space { out.append(" "); space = false }
+            out.append(c)
+        }
+        if space { out.append(" ") }
+        return out
     }
 }
 
@@ -116,10 +131,11 @@ extension LetterStore {
                 """, arguments: [expression, floor, limit])
             return (rows, min(newest.count, window), broad)
         }
+        let patterns = SearchIndex.termPatterns(terms)
         let hits = rows.map { row in
             SearchHit(letterID: row["id"], number: row["number_text"], date: row["date"], issuer: row["issuer"],
                       subject: row["subject"],
-                      snippet: SearchIndex.snippet(original: row["full_text"], terms: terms), rank: row["rank"])
+                      snippet: SearchIndex.snippet(original: row["full_text"], patterns: patterns), rank: row["rank"])
         }
         return SearchResult(hits: hits, matching: matching, broad: broad)
     }
