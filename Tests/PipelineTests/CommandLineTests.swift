@@ -99,6 +99,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(hits.first?["number"] as? String, "/VP-HCQT")
         XCTAssertTrue((hits.first?["snippet"] as? String ?? "").contains("«"), "\(hits)")
         XCTAssertTrue(try vanthu(["search", "--db", ws.db, "khong co chu nay"]).contains("Không tìm thấy văn bản nào."))
+        let table = try vanthu(["search", "--db", ws.db, "--limit", "1", "sang kien"])
+        XCTAssertTrue(table.hasSuffix("\n1/5 văn bản khớp.\n"), "all five seeds speak of sáng kiến: \(table)")
 
         // s000 cites 2164/UBND-KGVX; s001 was read as 2464 (or 2164) from its scan: linked either way.
         let s000 = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try vanthu(["show", "--db", ws.db, "--json", "/VP-HCQT"]).utf8)) as? [String: Any])
