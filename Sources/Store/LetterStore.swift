@@ -84,7 +84,7 @@ public final class LetterStore: @unchecked Sendable {
 
     /// Records where the watched inbox archived the file with this content.
     public func setArchivePath(sha256: String, to archivePath: String) throws {
-        try pool.write { db in
+        _ = try pool.write { db in
             try OriginalFileRow.filter(OriginalFileRow.Columns.sha256 == sha256)
                 .updateAll(db, OriginalFileRow.Columns.archivePath.set(to: archivePath))
         }

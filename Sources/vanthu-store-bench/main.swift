@@ -39,6 +39,9 @@ func median(_ runs: Int = 21, _ body: () throws -> Void) rethrows -> Double {
 
 let store = try LetterStore(path: dbPath)
 
+/// The date of bench letter `i`: spread over twelve years.
+func benchDate(_ i: Int) -> (Int, Int, Int) { (2015 + i % 12, 1 + (i / 7) % 12, 1 + (i / 3) % 28) }
+
 if !reuse {
     // 1. Ingest rate from text: the real path (read, extract, store), files made distinct.
     let pipeline = LetterPipeline()
@@ -79,7 +82,7 @@ if !reuse {
         // The letter index is measured here; 20 000 copies of one initiative report would measure
         // the review queue's duplicate check instead (real offices get hundreds a year).
         r.initiative = nil
-        let year = 2015 + i % 12, month = 1 + (i / 7) % 12, day = 1 + (i / 3) % 28
+        let (year, month, day) = benchDate(i)
         let symbol = base.number?.symbol ?? "UBND"
         r.number = LetterNumber(text: "\(i)/\(symbol)", seq: i, symbol: symbol)
         r.date = String(format: "%04d-%02d-%02d", year, month, day)
@@ -88,7 +91,10 @@ if !reuse {
             d.due = CalendarDate(year: year, month: month, day: day).adding(days: 15 + 30 * k + i % 90).iso
             return d
         }
-        r.references = [Reference(kind: .congVan, number: "\(max(1, i - 1 - i % 50))/\(symbol)", date: r.date)]
+        // Each letter cites an earlier one by its number and date, as letters do.
+        let cited = max(1, i - 1 - i % 50), c = benchDate(cited)
+        r.references = [Reference(kind: .congVan, number: "\(cited)/\(symbol)",
+                                  date: String(format: "%04d-%02d-%02d", c.0, c.1, c.2))]
         let text = docs[i % docs.count].text + "\nSố bản: \(i)\n"
         batch.append(NewLetter(record: r, fullText: text,
                                file: OriginalFile(sha256: String(format: "%064x", i), byteCount: text.utf8.count, originalPath: "/bench/\(i).txt")))
