@@ -93,7 +93,7 @@ if !reuse {
         }
         // Each letter cites an earlier one by its number and date, as letters do.
         let cited = max(1, i - 1 - i % 50), c = benchDate(cited)
-        r.references = [Reference(kind: .congVan, number: "\(cited)/\(symbol)",
+        r.references = [Reference(kind: .congVan, number: "\(cited)/\(records[cited % records.count].number?.symbol ?? "UBND")",
                                   date: String(format: "%04d-%02d-%02d", c.0, c.1, c.2))]
         let text = docs[i % docs.count].text + "\nSố bản: \(i)\n"
         batch.append(NewLetter(record: r, fullText: text,
