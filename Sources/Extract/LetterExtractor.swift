@@ -20,6 +20,9 @@ public struct LetterExtractor: Sendable {
         record.issuer = header.issuer
         record.number = header.number
         record.place = header.place
+        if let name = record.issuer?.name, let place = header.place, let mended = Names.mendIssuerPlace(name, place: place) {
+            record.issuer?.name = mended
+        }
         record.date = header.date?.iso
         record.urgency = header.urgency ?? input.hints["urgency_stamp"].flatMap(Urgency.init(rawValue:))
 

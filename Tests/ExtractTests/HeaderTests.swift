@@ -130,4 +130,53 @@ final class HeaderTests: XCTestCase {
         XCTAssertTrue(r.warnings.contains { $0.contains("does not look like") })
         XCTAssertTrue(extract("").warnings.contains { $0.contains("no text") })
     }
+
+    func testTheLeftColumnReadFirstPutsKinhGuiBeforeTheDateAndAGarbledProvinceIsMendedFromThePlace() {
+        let r = extract("""
+        ỦY BAN NHÂN DÂN
+        TỈNH cà, THỌ
+        Số: 247 /UBND- KSTTHC
+        V/v xây dựng kế hoạch rà
+        soát quy định, thủ tục hành chính.
+        Kính gửi:
+        CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Độc lập - Tự do - Hạnh phúc
+        Phú Thọ, ngày tháng 12 năm 2011
+        - Các sở, ban, ngành;
+        - UBND các huyện, thành, thị.
+        Thực hiện Nghị quyết số 30c/NQ-CP ngày 08/11/2011 của Chính phủ về việc rà soát,
+        quy định hành chính; Văn bản số 6582/VPCP-KSTT, ngày 21/9/2011 của Văn phòng Chính phủ.
+        """)
+        XCTAssertEqual(r.issuer?.name, "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ")
+        XCTAssertEqual(r.place, "Phú Thọ")
+        XCTAssertEqual(r.date, "2011-12", "the day was left blank: the month is known")
+        XCTAssertEqual(r.recipients, ["Các sở, ban, ngành", "UBND các huyện, thành, thị"])
+        XCTAssertEqual(r.references, [Reference(kind: .nghiQuyet, number: "30c/NQ-CP", date: "2011-11-08"),
+                                      Reference(kind: .congVan, number: "6582/VPCP-KSTT", date: "2011-09-21")])
+    }
+
+    func testAProvinceFarFromThePlaceIsLeftAlone() {
+        XCTAssertNil(Names.mendIssuerPlace("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", place: "Hà Nội"))
+        XCTAssertNil(Names.mendIssuerPlace("ỦY BAN NHÂN DÂN TỈNH XYZ ABC", place: "Phú Thọ"))
+        XCTAssertEqual(Names.mendIssuerPlace("UBND TỈNH QUANG NGAl", place: "Quảng Ngãi"), "UBND TỈNH QUẢNG NGÃI")
+    }
+
+    func testNumbersListedTogetherShareTheDateAndAStateSymbolNamesTheKind() {
+        let r = extract("""
+        ỦY BAN NHÂN DÂN
+        TỈNH QUẢNG NGÃI
+        Số: 299/UBND-TTHC
+        V/v công bố Danh mục TTHC
+        Kính gửi: Sở Giao thông vận tải.
+        Thực hiện nội dung các Quyết định số: 1743/QĐ- BGTVT, 1744/QĐ-
+        BGTVT ngày 31/12/2024 của Bộ trưởng; Thông báo số 119/QĐ-HVM ngày 24 tháng 01 năm 2019;
+        Quy định số 105-QĐ/TW ngày 19/12/2017 của Ban Chấp hành Trung ương.
+        """)
+        XCTAssertEqual(r.references, [
+            Reference(kind: .quyetDinh, number: "1743/QĐ-BGTVT", date: "2024-12-31"),
+            Reference(kind: .quyetDinh, number: "1744/QĐ-BGTVT", date: "2024-12-31"),
+            Reference(kind: .quyetDinh, number: "119/QĐ-HVM", date: "2019-01-24"),
+            Reference(kind: .quyDinh, number: "105-QĐ/TW", date: "2017-12-19"),
+        ])
+    }
 }

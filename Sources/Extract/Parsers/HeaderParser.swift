@@ -27,10 +27,17 @@ enum HeaderParser {
         var seen = 0
         var i = 0
         var stop = false
+        // `Kính gửi` came before the date: OCR read the left column first, and the motto and the
+        // place and date are still to come. Only short lines are looked at then.
+        var awaitingDate = false, lastBeforeRecipients = -1
         while i < doc.count && seen < maxHeaderLines && !stop {
             let line = doc[i]
             defer { i += 1 }
             if line.isBlank { continue }
+            if awaitingDate {
+                if h.date != nil || LetterKeywords.bodyStart.test(line.folded.trimmedFast) { break }
+                if line.text.utf16.count > 80 { continue }
+            }
             if let n = h.numberLine, let d = h.dateLine, i > max(n, d) + 2, h.number != nil { break }
             // A paragraph: no header line is this long, even with its two columns run together.
             if line.text.utf16.count > 220 { break }
@@ -85,6 +92,9 @@ enum HeaderParser {
                 if isHeaderLine { h.lastLine = i }
                 // V/v may come before the motto and date (seed s004): keep looking for them.
                 if LetterKeywords.subjectLabel.test(f) && (h.date == nil) { continue }
+                if LetterKeywords.recipientsLabel.test(f) && h.date == nil && h.number != nil {
+                    awaitingDate = true; lastBeforeRecipients = h.lastLine; continue
+                }
                 if h.date != nil || h.number != nil || LetterKeywords.bodyStart.test(f) || LetterKeywords.recipientsLabel.test(f) { stop = true }
                 continue
             }
@@ -97,6 +107,8 @@ enum HeaderParser {
             }
         }
         if let n = h.number, n.seq == nil { h.warnings.append("number: the number is blank (\(n.text)): an unsigned draft?") }
+        // The recipients' lines are not the header's, whatever came after them.
+        if awaitingDate { h.lastLine = lastBeforeRecipients }
         if h.number == nil && h.numberLine != nil { h.warnings.append("number: `Số:` is there but no number or symbol could be read") }
         h.issuer = issuer(from: issuerLines, stripped: stripped)
         return h

@@ -3,9 +3,9 @@ import Foundation
 /// The letter's number and symbol (số, ký hiệu): `2164/UBND-KGVX`, `09/2022/QĐ-UBND`, `54-CV/TU`,
 /// a blank `/VP-HCQT`. Also used for the numbers of cited documents.
 enum NumberParser {
-    /// seq, optional year, separator, symbol. The symbol is upper-case letters (Đ too), digits,
+    /// seq (a letter may follow it: `30c/NQ-CP`), optional year, separator, symbol. The symbol is upper-case letters (Đ too), digits,
     /// `&`, `-`, and for Party documents one `/` part (`CV/TU`).
-    static let pattern = Pattern(#"^\s*([0-9]{1,6})?\s*(?:/\s*((?:19|20)[0-9]{2})\s*)?([/-])\s*([A-ZĐÐ][A-Za-zĐđÐ0-9&.]*(?:-\s?[A-ZĐÐ][A-Za-zĐđÐ0-9&.]*)*(?:\s*/\s*[A-ZĐÐ][A-Za-zĐđÐ0-9&\-]*)?)"#)
+    static let pattern = Pattern(#"^\s*([0-9]{1,6}[a-z]?)?\s*(?:/\s*((?:19|20)[0-9]{2})\s*)?([/-])\s*([A-ZĐÐ][A-Za-zĐđÐ0-9&.]*(?:-\s?[A-ZĐÐ][A-Za-zĐđÐ0-9&.]*)*(?:\s*/\s*[A-ZĐÐ][A-Za-zĐđÐ0-9&\-]*)?)"#)
 
     /// Parses a number at the start of `s` (the text after `Số:`). Returns the number and the
     /// UTF-16 length consumed.
@@ -22,7 +22,7 @@ enum NumberParser {
         var text = seqText ?? ""
         if let y = year { text += "/\(y)" }
         text += sep + symbol
-        let number = LetterNumber(text: text, seq: seqText.flatMap { Int($0) }, year: year, symbol: symbol)
+        let number = LetterNumber(text: text, seq: seqText.flatMap { Int($0.filter(\.isNumber)) }, year: year, symbol: symbol)
         return (number, m.range.location + m.range.length)
     }
 
@@ -49,12 +49,14 @@ enum NumberParser {
     }
 }
 
-/// OCR slips in symbols, measured on the corpus: an eth (Ð) read for Đ, Đ doubled (`QĐÐ-HVM`).
+/// OCR slips in symbols, measured on the corpus: an eth (Ð) read for Đ, Đ doubled or tripled (`QĐÐ-HVM`).
 enum OCRSymbolFixes {
     static let replacements: [(String, String)] = [("Ð", "Đ"), ("ĐĐ", "Đ"), ("đ", "Đ")]
     static func apply(_ s: String) -> String {
         var out = s
         for (a, b) in replacements { out = out.replacingOccurrences(of: a, with: b) }
+        // A run of three (`HĐÐĐND`) is as much a slip as a pair.
+        while out.contains("ĐĐ") { out = out.replacingOccurrences(of: "ĐĐ", with: "Đ") }
         return out
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// `Thực hiện Công văn số 2164/UBND-KGVX ngày 17/4/2025`, `Nghị quyết số 57-NQ/TW ngày 22/12/2024`.
 enum ReferencesParser {
     /// A document number in running text: at least one digit, a separator, an upper-case symbol.
-    static let number = Pattern(#"(?<![\w/.-])([0-9]{1,6}\s?(?:/\s?(?:19|20)[0-9]{2}\s?)?[/-]\s?[A-ZĐÐ][A-Za-zĐđÐ0-9&]*(?:\s?[-/]\s?[A-ZĐÐ][A-Za-zĐđÐ0-9&]*)*)"#)
+    static let number = Pattern(#"(?<![\w/.-])([0-9]{1,6}[a-z]?\s?(?:/\s?(?:19|20)[0-9]{2}\s?)?[/-]\s?[A-ZĐÐ][A-Za-zĐđÐ0-9&]*(?:\s?[-/]\s?[A-ZĐÐ][A-Za-zĐđÐ0-9&]*)*)"#)
     /// The date right after a cited number (`ngày 17/4/2025`, `ngày 30 tháng 12 năm 2023`).
     static let dateAfter = Pattern(#"^[\s,(]*(?:ban hanh\s*)?ngay\s*([0-9]{1,2})\s*(?:[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})|thang\s*([0-9]{1,2})\s*nam\s*([0-9]{4}))"#)
     /// `số` just before the number.
@@ -13,6 +13,7 @@ enum ReferencesParser {
     static func parse(_ flat: FlatText, ownNumber: String?) -> [Reference] {
         var out: [Reference] = []
         var seen = Set<String>()
+        var spans: [NSRange] = []
         if let own = ownNumber { seen.insert(Folding.fold(own)) }
         for m in number.matches(in: flat.text) {
             let raw = flat.text.slice(m.range(at: 1))
@@ -37,17 +38,37 @@ enum ReferencesParser {
                 let year = Int(d.group(3).map { after.slice($0) } ?? after.slice(d.range(at: 5))) ?? 0
                 date = CalendarDate.valid(year, month, day)?.iso
             }
-            out.append(Reference(kind: kind ?? symbolKind ?? .congVan, number: normalised, date: date))
+            // A state symbol names its kind for certain (`119/QĐ-HVM` is a quyết định whatever
+            // the words before say); a Party one (`105-QĐ/TW`) does not: QĐ is also a quy định there.
+            let partyForm = normalised.range(of: #"^[0-9]+[a-z]?-"#, options: .regularExpression) != nil
+            let chosen = partyForm ? (kind ?? symbolKind) : (symbolKind ?? kind)
+            out.append(Reference(kind: chosen ?? .congVan, number: normalised, date: date))
+            spans.append(m.range)
         }
+        shareDates(&out, spans: spans, folded: flat.folded)
         return out
     }
+
+    /// `Quyết định số 1743/QĐ-BGTVT, 1744/QĐ-BGTVT ngày 31/12/2024`: numbers listed together
+    /// share the date written after the last of them.
+    static func shareDates(_ refs: inout [Reference], spans: [NSRange], folded: String) {
+        guard refs.count > 1 else { return }
+        for i in stride(from: refs.count - 2, through: 0, by: -1) where refs[i].date == nil {
+            guard let next = refs[i + 1].date else { continue }
+            let between = folded.slice(from: spans[i].location + spans[i].length, to: spans[i + 1].location)
+            if between.count <= 8, listSeparator.test(between) { refs[i].date = next }
+        }
+    }
+
+    /// What may stand between two numbers of one list: a comma, `và`, `số`.
+    static let listSeparator = Pattern(#"^\s*(?:,|;|va|và)?\s*(?:so\s*:?)?\s*$"#)
 
     /// The kind named in the words before a number: the nearest title within the last ~6 words.
     static func kindBefore(_ folded: String) -> DocumentKind? {
         let words = folded.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "(" }).suffix(8)
         let tail = words.joined(separator: " ")
         var best: (Int, DocumentKind)? = nil
-        for (title, kind) in DocumentKinds.titlesLongestFirst {
+        for (title, kind) in DocumentKinds.citedTitlesLongestFirst {
             if let r = tail.range(of: title, options: .backwards) {
                 let pos = tail.distance(from: tail.startIndex, to: r.lowerBound)
                 // Whole words only.

@@ -75,6 +75,11 @@ public enum DocumentKinds {
     public static let titlesLongestFirst: [(String, DocumentKind)] =
         table.flatMap { e in e.titles.map { ($0, e.kind) } }.sorted { $0.0.count > $1.0.count }
 
+    /// Titles by which running text cites a document: the kinds' own, and `văn bản số …`, which
+    /// names no kind and is cited as a công văn.
+    public static let citedTitlesLongestFirst: [(String, DocumentKind)] =
+        (titlesLongestFirst + [("van ban", .congVan)]).sorted { $0.0.count > $1.0.count }
+
     /// The kind named by a symbol (`QĐ-UBND` → quyết định; `UBND-KGVX` → công văn: no type abbreviation).
     /// Abbreviations are compared folded and case-sensitively on their first letters (TTr ≠ TT).
     public static func kind(forSymbol symbol: String) -> DocumentKind? {

@@ -108,6 +108,29 @@ enum Names {
         return out.joined(separator: " ")
     }
 
+    /// Words that put a place name after them in an issuer's name (folded).
+    static let placeUnits: [String] = ["tinh", "thanh pho", "huyen", "thi xa", "quan", "xa", "phuong"]
+
+    /// An issuer whose place OCR garbled (`ỦY BAN NHÂN DÂN TỈNH cà, THỌ`) mended from the place the
+    /// letter is dated at (`Phú Thọ`): only when the garbled words end like the place's last word
+    /// or are one edit per three letters away from it.
+    static func mendIssuerPlace(_ name: String, place: String) -> String? {
+        guard let canonical = canonicalPlace(place) else { return nil }
+        let folded = Folding.fold(name)
+        for unit in placeUnits {
+            guard let r = folded.range(of: unit + " ", options: .backwards) else { continue }
+            let start = r.upperBound.utf16Offset(in: folded)
+            let tail = name.slice(from: start, to: name.utf16Length)
+            let k = key(tail), target = key(canonical)
+            guard !k.isEmpty, placeIndex[k] == nil else { return nil }
+            let lastWord = Folding.fold(tail).split(separator: " ").last.map(String.init) ?? ""
+            let sameEnd = Folding.fold(canonical).split(separator: " ").last.map(String.init) == lastWord
+            guard sameEnd || Fuzzy.distance(k, target, limit: target.count / 3) <= target.count / 3 else { return nil }
+            return name.slice(from: 0, to: start) + canonical.uppercased()
+        }
+        return nil
+    }
+
     /// The canonical place name for a folded match (`Quang Ngai` → `Quảng Ngãi`).
     static func canonicalPlace(_ s: String) -> String? { placeIndex[key(s)] }
 }
