@@ -92,7 +92,15 @@ enum RecipientsParser {
     private static func distribution(_ doc: LetterLines, label: Int, afterLabel: Int, into lists: inout Lists) {
         var items: [String] = []
         var current: String? = nil
-        func flush() { if let c = current { let t = c.collapsedSpaces.asListItem; if !t.isEmpty { items.append(t) } }; current = nil }
+        func flush() {
+            if var t = current?.collapsedSpaces.asListItem {
+                if Folding.fold(t).hasPrefix("luu"), let m = LetterKeywords.luuTrailingDebris.firstMatch(in: t) {
+                    t = t.slice(from: 0, to: m.range.location)
+                }
+                if !t.isEmpty { items.append(t) }
+            }
+            current = nil
+        }
         let l = doc[label]
         var sameLine = l.text.slice(from: afterLabel, to: l.text.utf16Length).trimmedFast
         // OCR debris before the first item (`Nơi nhận: ¬ - Văn phòng Chính phủ; TL. CHỦ TỊCH`).

@@ -11,7 +11,7 @@ enum SignerParser {
         // tokens at the ends (`TL. CHỦ TỊCH v \``, `Trần Phước Hiền „`, `= CHANH VAN PHONG`).
         // Lines of the block are short; a paragraph that ends the letter is not one of them.
         let candidates = raw.filter { $0.text.utf16.count <= 150 }
-            .map { (line: $0.line, text: stripDebris($0.text)) }.filter { !$0.text.isEmpty }
+            .map { (line: $0.line, text: stripDebris(signatureSide($0.text))) }.filter { !$0.text.isEmpty }
         var signer = Signer()
         var titleAt: Int? = nil
         var k = 0
@@ -73,6 +73,16 @@ enum SignerParser {
             if isPersonName(t) { signer.name = mendName(t); break }
         }
         return signer
+    }
+
+    /// A line where OCR ran the first Nơi nhận item into the mode line (`H dệt ư trên; TL. CHỦ
+    /// TỊCH`, the label and `Như trên` garbled): the part after the last `;`, when it is a mode line.
+    static func signatureSide(_ s: String) -> String {
+        guard let semi = s.lastIndex(of: ";") else { return s }
+        let after = stripDebris(String(s[s.index(after: semi)...]))
+        guard !after.isEmpty, isMostlyUpper(after),
+              LetterKeywords.signingMode.test(Folding.fold(after).collapsedSpaces) else { return s }
+        return after
     }
 
     static func stripDebris(_ s: String) -> String {

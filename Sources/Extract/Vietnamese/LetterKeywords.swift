@@ -32,6 +32,9 @@ enum LetterKeywords {
 
     /// `- Lưu: VT, …`, the last item of a distribution list.
     static let luuItem = Pattern(#"^[-+]\s*l[uư]u\s*[:;.]"#)
+    /// What OCR runs onto the end of the `Lưu:` item: a page number (`(L-40b).4`) or the next
+    /// column's text (`ĐT. TN17.10Căn cứ …`): a full stop and a digit after a digit or `)`.
+    static let luuTrailingDebris = Pattern(#"(?<=[)0-9])\.[0-9].*$"#)
     /// The first item of a distribution list (`- Như trên`, `- Như Điều 3`), for when OCR lost the
     /// `Nơi nhận:` label itself.
     static let firstDistributionItem = Pattern(#"^[-+•*]\s*nh[uư]\s*(?:tren|dieu|kinh gui|khoan)"#)
