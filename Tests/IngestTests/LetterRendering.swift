@@ -65,6 +65,39 @@ enum LetterRendering {
         XCTAssertTrue(out.write(png: path))
     }
 
+    /// The letter with a red `HỎA TỐC` stamp in a frame, put on askew (`tilt` degrees, counter-
+    /// clockwise) under the number, as offices stamp it by hand.
+    static func letterWithTiltedUrgencyStamp(to path: String, tilt: Double = 30) throws {
+        // Room under the subject for the stamp, as on a real page.
+        try png(letterMarkup.replacingOccurrences(of: "chuyển đổi số\n", with: "chuyển đổi số\n\n\n\n\n\n"), to: path)
+        let stampPath = path + ".stamp.png"
+        defer { try? FileManager.default.removeItem(atPath: stampPath) }
+        try run("pango-view", ["--markup", "--font=DejaVu Serif 11", "--dpi=200", "--margin=30", "--background=white",
+                               "-q", "-o", stampPath, "--text", "<span foreground=\"#d01010\" size=\"18000\"><b>HỎA TỐC</b></span>"])
+        _ = setMsgSeverity(Int32(L_SEVERITY_NONE))
+        let top = try XCTUnwrap(Pix.read(path: path).flatMap { p in p.map { pixConvertTo32($0) } })
+        // On a whole A4 page at 200 dpi, as a scanner gives it.
+        let page = try XCTUnwrap(Pix(pixCreate(1654, 2339, 32)))
+        page.with { _ = pixSetAll($0) }
+        page.with { p in top.with { t in
+            _ = pixRasterop(p, 0, 0, Int32(top.width), Int32(top.height), PIX_SRC, t, 0, 0)
+        } }
+        let stamp = try XCTUnwrap(Pix.read(path: stampPath).flatMap { p in p.map { pixConvertTo32($0) } })
+        var frame = boxCreate(6, 6, Int32(stamp.width) - 12, Int32(stamp.height) - 12)
+        stamp.with { _ = pixRenderBoxArb($0, frame, 4, 208, 16, 16) }
+        boxDestroy(&frame)
+        let a = tilt * .pi / 180, w = Double(stamp.width), h = Double(stamp.height)
+        let turned = try XCTUnwrap(stamp.map {
+            pixRotate($0, Float(-a), Int32(L_ROTATE_AREA_MAP), Int32(L_BRING_IN_WHITE),
+                      Int32(w * cos(a) + h * sin(a)), Int32(w * sin(a) + h * cos(a)))
+        })
+        // Ink on paper: the darker of the two wins (white ANDed away).
+        page.with { p in turned.with { t in
+            _ = pixRasterop(p, 60, 250, Int32(turned.width), Int32(turned.height), PIX_SRC & PIX_DST, t, 0, 0)
+        } }
+        XCTAssertTrue(page.write(png: path))
+    }
+
     /// Wraps a page image into an image-only PDF (Leptonica's PDF writer, no text layer).
     static func imageOnlyPDF(from image: String, to path: String) throws {
         let pix = try XCTUnwrap(Pix.read(path: image))

@@ -40,6 +40,16 @@ final class ScanReadingTests: XCTestCase {
         XCTAssertNotNil(doc.pages[0].lines[0].box)
     }
 
+    func testAnUrgencyStampPutOnAskewIsStillRead() throws {
+        let dir = LetterRendering.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/hoa-toc.png"
+        try LetterRendering.letterWithTiltedUrgencyStamp(to: path)
+        let doc = try reader.read(path: path)
+        XCTAssertEqual(doc.hints["urgency_stamp"], "hoa_toc")
+        XCTAssertTrue(doc.text.contains("Số: 2164/UBND-KGVX"), doc.text)
+    }
+
     func testAnImageOnlyPDFIsReadByOCR() throws {
         let dir = LetterRendering.temporaryDirectory()
         try LetterRendering.png(LetterRendering.letterMarkup, dpi: 150, to: dir + "/page.png")

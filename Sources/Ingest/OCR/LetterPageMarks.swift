@@ -24,6 +24,12 @@ enum LetterPageMarks {
         ("hoa toc", "hoa_toc"), ("thuong khan", "thuong_khan"), ("khan", "khan"),
     ]
 
+    /// Where an urgency stamp is put (Nghị định 30/2020: under the number, in the left column), as
+    /// fractions of the page: it is often stamped askew, so this part of the red ink is read again
+    /// turned by these angles (degrees) when it read as nothing straight.
+    static let urgencyStampRegion = (width: 0.6, height: 0.45)
+    static let urgencyStampTilts: [Double] = [30, -30, 15, -15]
+
     /// The line that opens the distribution list at the foot of a letter.
     static let distributionLabel = "noi nhan"
 }
