@@ -44,10 +44,10 @@ public struct LetterExtractor: Sendable {
         record.references = ReferencesParser.parse(body, ownNumber: header.number?.text)
 
         var letterDate = header.date
-        if let hinted = signatureDate(input.hints, printed: header.date) {
+        if let hinted = signatureDate(input.hints, printed: header.date, lastDigit: header.garbledDayLastDigit) {
             letterDate = hinted
             record.date = hinted.iso
-            warnings.append("date: the day was read from the digital signature time (\(input.hints["signature_time"] ?? ""))")
+            warnings.append("date: the day, garbled, was completed from the digital signature time (\(input.hints["signature_time"] ?? ""))")
         }
         record.deadlines = DeadlineParser.parse(body, letterDate: letterDate, kind: record.kind)
 
@@ -95,13 +95,18 @@ public struct LetterExtractor: Sendable {
         return area.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 
-    /// The date of the digital signature, when the printed date has the same month and year but
-    /// no legible day (handwritten days are often lost by OCR).
-    private func signatureDate(_ hints: [String: String], printed: CalendarDate?) -> CalendarDate? {
-        guard let p = printed, p.day == nil, let m = p.month,
-              let s = hints["signature_time"], let d = CalendarDate(iso: String(s.prefix(10))),
-              d.year == p.year, d.month == m, d.day != nil else { return nil }
-        return d
+    /// The printed day OCR garbled, found from the digital signature's time: a letter is signed
+    /// on its date or within days after, so the day is the one up to nine days before the
+    /// signature whose last digit OCR did read (`ngày 44 tháng 01`, signed the 26th → the 24th).
+    /// With no digit legible the month alone is kept: measured on the corpus, taking the
+    /// signature's own day was wrong twice in three.
+    private func signatureDate(_ hints: [String: String], printed: CalendarDate?, lastDigit: Int?) -> CalendarDate? {
+        guard let p = printed, p.day == nil, let m = p.month, let digit = lastDigit,
+              let s = hints["signature_time"], let signed = CalendarDate(iso: String(s.prefix(10))),
+              signed.year == p.year, signed.month == m, let signedDay = signed.day else { return nil }
+        let days = (max(1, signedDay - 9)...signedDay).filter { $0 % 10 == digit }
+        guard days.count == 1 else { return nil }
+        return CalendarDate(year: p.year, month: m, day: days[0])
     }
 }
 

@@ -88,14 +88,18 @@ final class HeaderTests: XCTestCase {
         XCTAssertEqual(r.subject, "Kết luận của Chủ tịch UBND tỉnh")
     }
 
-    func testSignatureTimeFillsAHandwrittenDayTheOCRLost() {
-        let input = LetterText(text: "SỞ NỘI VỤ\nSố: 53/TB-SNV\nQuảng Ngãi, ngày    tháng 02 năm 2025\nTHÔNG BÁO\nKết luận",
-                               hints: ["signature_time": "2025-02-07T17:12:11"])
-        let r = LetterExtractor().extract(input)
-        XCTAssertEqual(r.date, "2025-02-07")
+    func testSignatureTimeCompletesAGarbledHandwrittenDayFromItsLastDigit() {
+        let text = "SỞ NỘI VỤ\nSố: 53/TB-SNV\nQuảng Ngãi, ngày 44 tháng 01 năm 2025\nTHÔNG BÁO\nKết luận"
+        let r = LetterExtractor().extract(LetterText(text: text, hints: ["signature_time": "2025-01-26T11:12:09"]))
+        XCTAssertEqual(r.date, "2025-01-24", "the day ending in 4 up to nine days before the signature")
         XCTAssertTrue(r.warnings.contains { $0.contains("digital signature") })
-        let other = LetterExtractor().extract(LetterText(text: input.text, hints: ["signature_time": "2025-03-01T08:00:00"]))
-        XCTAssertEqual(other.date, "2025-02", "a signature in another month does not fill the day")
+        let other = LetterExtractor().extract(LetterText(text: text, hints: ["signature_time": "2025-02-01T08:00:00"]))
+        XCTAssertEqual(other.date, "2025-01", "a signature in another month does not fill the day")
+        // Nothing legible of the day: the signature's own day would be a guess.
+        let blank = LetterExtractor().extract(LetterText(text: text.replacingOccurrences(of: "ngày 44", with: "ngày Êˆ@_"),
+                                                         hints: ["signature_time": "2025-01-26T11:12:09"]))
+        XCTAssertEqual(blank.date, "2025-01")
+        XCTAssertFalse(blank.warnings.contains { $0.contains("digital signature") })
     }
 
     func testSignerBlocks() {

@@ -11,6 +11,8 @@ struct Header {
     var place: String?
     var date: CalendarDate?
     var dateLine: Int?
+    /// The last digit OCR read of a day it garbled (`44` → 4), to check a day found elsewhere.
+    var garbledDayLastDigit: Int?
     var urgency: Urgency?
     /// The last line that belongs to the header block (number, motto, date or issuer).
     var lastLine: Int = -1
@@ -148,7 +150,10 @@ enum HeaderParser {
     /// `ngày 17`, `ngay  7`: the word, spaces, one or two digits, nothing else.
     static let cleanDay = Pattern(#"^ng[a4]y\s*[0-9]{0,2}\s*$"#)
 
-    struct PlaceDate { var place: String?; var date: CalendarDate; var placeStart: Int; var impossible: String? }
+    struct PlaceDate {
+        var place: String?; var date: CalendarDate; var placeStart: Int; var impossible: String?
+        var garbledDayLastDigit: Int? = nil
+    }
 
     static func parseDate(_ text: String, _ folded: String) -> PlaceDate? {
         guard let m = LetterKeywords.placeDate.firstMatch(in: folded) else { return nil }
@@ -184,11 +189,13 @@ enum HeaderParser {
         var place = placeWords.joined(separator: " ").trimming(" *-_.:")
         if let canonical = Names.canonicalPlace(place) { place = canonical }
         let placeStart = before.utf16Length - seg.utf16Length + max(0, seg.utf16Length - placeWords.joined(separator: " ").utf16Length)
-        return PlaceDate(place: place.isEmpty ? nil : place, date: date, placeStart: max(0, placeStart), impossible: impossible)
+        let garbledLast = date.day == nil && date.month != nil ? dayDigits.last.flatMap { Int(String($0)) } : nil
+        return PlaceDate(place: place.isEmpty ? nil : place, date: date, placeStart: max(0, placeStart), impossible: impossible,
+                         garbledDayLastDigit: garbledLast)
     }
 
     private static func apply(_ d: PlaceDate, line: Int, to h: inout Header) {
-        h.date = d.date; h.place = d.place; h.dateLine = line
+        h.date = d.date; h.place = d.place; h.dateLine = line; h.garbledDayLastDigit = d.garbledDayLastDigit
         if let w = d.impossible { h.warnings.append(w) }
     }
 
