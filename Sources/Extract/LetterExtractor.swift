@@ -38,6 +38,11 @@ public struct LetterExtractor: Sendable {
         record.distribution = lists.distribution
 
         record.signer = SignerParser.parse(signatureArea(doc, lists: lists))
+        if record.kind == .quyetDinh, var signer = record.signer, signer.mode == nil, signer.title == nil,
+           let title = SignerParser.authorityTitle(doc) {
+            signer.title = title
+            record.signer = signer
+        }
 
         let bodyEnd = lists.distributionLines?.lowerBound ?? doc.count
         let body = doc.flat(from: min(bodyStart, bodyEnd), to: bodyEnd)

@@ -38,4 +38,34 @@ final class SignatureBlockTests: XCTestCase {
         let kept = extract(Self.head + "Nơi nhận:\n- Như trên;\n- Lưu: VT, P.2.\n")
         XCTAssertEqual(kept.distribution, ["Như trên", "Lưu: VT, P.2"])
     }
+
+    func testAKTLineWithItsTitleLostIsSignedByTheDeputy() {
+        let tl = extract(Self.head + "Nơi nhận: ¬ - Văn phòng Chính phủ; TL.CHỦ TỊCH R v `\n- TT Tỉnh ủy; KT, CHANH VAN PHONG\n- Lưu: VT.\n")
+        XCTAssertEqual(tl.signer, Signer(mode: .TL, onBehalfOf: "CHỦ TỊCH", title: "PHÓ CHÁNH VĂN PHÒNG"))
+        let kt = extract(Self.head + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\n")
+        XCTAssertEqual(kt.signer, Signer(mode: .KT, onBehalfOf: "BỘ TRƯỞNG", title: "THỨ TRƯỞNG"))
+        let written = extract(Self.head + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nLê Văn A\n")
+        XCTAssertEqual(written.signer, Signer(mode: .KT, onBehalfOf: "GIÁM ĐỐC", title: "PHÓ GIÁM ĐỐC", name: "Lê Văn A"))
+    }
+
+    func testADecisionSignedWithoutModeTakesTheTitleOfItsAuthorityLine() {
+        let decision = """
+        HỌC VIỆN KỸ THUẬT MẬT MÃ
+        Số: 1067/QĐ-HVM
+        QUYẾT ĐỊNH
+        Phê duyệt 08 quy trình triển khai
+        GIÁM  ĐÓC HỌC VIỆN KỸ THUẬT  MẬT MÃ
+        Căn cứ Thông tư số 54/2014/TT-BQP ngày 12/6/2014 của Bộ trưởng Bộ Quốc phòng;
+        QUYẾT ĐỊNH:
+        Điều 1. Phê duyệt 08 quy trình.
+        Nơi nhận:
+        - Như Điều 3;
+        - Lưu: VT, HC.
+        Hoàng Văn Thức
+        """
+        XCTAssertEqual(extract(decision).signer, Signer(title: "GIÁM ĐỐC", name: "Hoàng Văn Thức"))
+        // A body as the authority (`ỦY BAN NHÂN DÂN TỈNH …`) is no one's title.
+        let byBody = decision.replacingOccurrences(of: "GIÁM  ĐÓC HỌC VIỆN KỸ THUẬT  MẬT MÃ", with: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI")
+        XCTAssertEqual(extract(byBody).signer, Signer(name: "Hoàng Văn Thức"))
+    }
 }

@@ -42,9 +42,12 @@ enum SignerParser {
                     if titleIsFinal {
                         // A second designation under the position (`GIÁM ĐỐC TTTTĐH`): keep the first.
                     } else if let m = LetterKeywords.signingMode.firstMatch(in: f) {
-                        // Second mode line of a TL. block: its position is the title if nothing follows.
+                        // Second mode line of a TL. block (`KT. CHÁNH VĂN PHÒNG`): if no title
+                        // line follows, the signer is who signs that way, the head's deputy.
                         let rest = t.slice(from: m.range(at: 2).location, to: t.utf16Length).collapsedSpaces
-                        signer.title = Names.canonicalTitle(rest) ?? rest.uppercased()
+                        let head = Names.canonicalTitle(rest) ?? rest.uppercased()
+                        let mode = f.slice(m.range(at: 1))
+                        signer.title = mode == "kt" ? (Names.deputyTitle(of: head) ?? head) : head
                     } else {
                         signer.title = Names.canonicalTitle(t) ?? t.collapsedSpaces.uppercased()
                         titleIsFinal = true
@@ -53,6 +56,10 @@ enum SignerParser {
                 }
                 j += 1
                 if signer.title != nil && j - start > 3 { break }
+            }
+            // `KT. GIÁM ĐỐC` and the title line lost under the seal: the deputy signed.
+            if signer.title == nil, signer.mode == .KT, let head = signer.onBehalfOf {
+                signer.title = Names.deputyTitle(of: head)
             }
         } else {
             for j in stride(from: candidates.count - 1, through: 0, by: -1) {
@@ -83,6 +90,26 @@ enum SignerParser {
         guard !after.isEmpty, isMostlyUpper(after),
               LetterKeywords.signingMode.test(Folding.fold(after).collapsedSpaces) else { return s }
         return after
+    }
+
+    /// The position in a decision's authority line (`GIÁM ĐỐC HỌC VIỆN KỸ THUẬT MẬT MÃ`, just before
+    /// its `Căn cứ …`): who decides, and so who signs when the block has no mode and its title
+    /// line was lost.
+    static func authorityTitle(_ doc: LetterLines, within: Int = 40) -> String? {
+        for i in 0..<min(doc.count, within) {
+            let t = doc[i].text.collapsedSpaces
+            guard t.utf16.count <= 120, isMostlyUpper(t), i + 1 < doc.count,
+                  LetterKeywords.bodyStart.test(doc[i + 1].folded.trimmedFast) else { continue }
+            let words = t.split(separator: " ").map(String.init)
+            for n in stride(from: min(4, words.count - 1), through: 1, by: -1) {
+                let prefix = words[0..<n].joined(separator: " ")
+                if let title = Names.canonicalTitle(prefix), !Names.collectiveBodies.contains(title),
+                   Names.key(prefix).count >= 4 {
+                    return title
+                }
+            }
+        }
+        return nil
     }
 
     static func stripDebris(_ s: String) -> String {

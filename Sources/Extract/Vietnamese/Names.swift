@@ -48,6 +48,22 @@ enum Names {
         "THƯỜNG TRỰC", "HỘI ĐỒNG", "BAN CHỈ ĐẠO", "TỔ TRƯỞNG", "CHÁNH ÁN", "VIỆN TRƯỞNG",
     ]
 
+    /// Signer "titles" that name a body, not a person: they follow `TM.`, they are nobody's position.
+    static let collectiveBodies: Set<String> = ["ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "BAN THƯỜNG VỤ",
+                                                 "BAN CHẤP HÀNH", "THƯỜNG TRỰC", "HỘI ĐỒNG", "BAN CHỈ ĐẠO"]
+
+    /// Who signs `KT.` (ký thay) for a head: the head's deputy, `PHÓ` before the head's title,
+    /// except where the deputy has a title of its own.
+    static let deputyTitleExceptions: [String: String] = ["BỘ TRƯỞNG": "THỨ TRƯỞNG"]
+
+    /// The title of the deputy who signs `KT. CHÁNH VĂN PHÒNG` (`PHÓ CHÁNH VĂN PHÒNG`); nil for an
+    /// authority that is a body rather than a head (`KT. ỦY BAN NHÂN DÂN` does not occur).
+    static func deputyTitle(of head: String) -> String? {
+        if let t = deputyTitleExceptions[head] { return t }
+        guard titleIndex[key("PHÓ " + head)] != nil else { return nil }
+        return "PHÓ " + head
+    }
+
     /// Vietnamese family names (họ), the most frequent ~60; used to mend a name whose first
     /// letter the OCR lost (`oàng Văn Thức` → `Hoàng Văn Thức`) and to tell names from other lines.
     static let surnames: [String] = [
