@@ -32,10 +32,14 @@ enum HeaderParser {
         // `Kính gửi` came before the date: OCR read the left column first, and the motto and the
         // place and date are still to come. Only short lines are looked at then.
         var awaitingDate = false, lastBeforeRecipients = -1
+        // The kind's title (`BÁO CÁO`) ends the header but for a few lines (subject, a date OCR
+        // put after it): a report with neither number nor date is not scanned 30 lines deep.
+        var titleSeenAt: Int?
         while i < doc.count && seen < maxHeaderLines && !stop {
             let line = doc[i]
             defer { i += 1 }
             if line.isBlank { continue }
+            if let t = titleSeenAt, seen - t > 8 { break }
             if awaitingDate {
                 if h.date != nil || LetterKeywords.bodyStart.test(line.folded.trimmedFast) { break }
                 if line.text.utf16.count > 80 { continue }
@@ -92,6 +96,7 @@ enum HeaderParser {
             if LetterKeywords.subjectLabel.test(f) || LetterKeywords.recipientsLabel.test(f)
                 || LetterKeywords.bodyStart.test(f) || TitleParser.kindTitle(Line(index: i, text: rest)) != nil {
                 if isHeaderLine { h.lastLine = i }
+                if titleSeenAt == nil, TitleParser.kindTitle(Line(index: i, text: rest)) != nil { titleSeenAt = seen }
                 // V/v may come before the motto and date (seed s004): keep looking for them.
                 if LetterKeywords.subjectLabel.test(f) && (h.date == nil) { continue }
                 if LetterKeywords.recipientsLabel.test(f) && h.date == nil && h.number != nil {
