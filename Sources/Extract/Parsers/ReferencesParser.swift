@@ -40,13 +40,21 @@ enum ReferencesParser {
             }
             // A state symbol names its kind for certain (`119/QĐ-HVM` is a quyết định whatever
             // the words before say); a Party one (`105-QĐ/TW`) does not: QĐ is also a quy định there.
-            let partyForm = normalised.range(of: #"^[0-9]+[a-z]?-"#, options: .regularExpression) != nil
+            let partyForm = isPartyForm(normalised)
             let chosen = partyForm ? (kind ?? symbolKind) : (symbolKind ?? kind)
             out.append(Reference(kind: chosen ?? .congVan, number: normalised, date: date))
             spans.append(m.range)
         }
         shareDates(&out, spans: spans, folded: flat.folded)
         return out
+    }
+
+    /// `105-QĐ/TW`: the sequence joined to the symbol by a hyphen, as the Party numbers.
+    static func isPartyForm(_ number: String) -> Bool {
+        let rest = number.drop(while: \.isNumber)
+        guard rest.count < number.count else { return false }
+        let afterLetter = rest.first.map { $0.isLowercase } == true ? rest.dropFirst() : rest
+        return afterLetter.first == "-"
     }
 
     /// `Quyết định số 1743/QĐ-BGTVT, 1744/QĐ-BGTVT ngày 31/12/2024`: numbers listed together
