@@ -68,4 +68,17 @@ final class SignatureBlockTests: XCTestCase {
         let byBody = decision.replacingOccurrences(of: "GIÁM  ĐÓC HỌC VIỆN KỸ THUẬT  MẬT MÃ", with: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI")
         XCTAssertEqual(extract(byBody).signer, Signer(name: "Hoàng Văn Thức"))
     }
+
+    func testListItemsWithGarbledBulletsAreKept() {
+        let r = extract(Self.head + """
+        Nơi nhận:
+        Rềc rải 6c - CT, PCT UBND tỉnh;
+        - Ủy ban Kiểm tra Tỉnh ủy;
+        ~ Cổng TTĐT Chính phủ;
+        -'Báo, Đài, CTTĐT tỉnh (đăng, phát nội dung);
+        - Lưu: VT, Ktr03. -
+        """)
+        XCTAssertEqual(r.distribution, ["CT, PCT UBND tỉnh", "Ủy ban Kiểm tra Tỉnh ủy", "Cổng TTĐT Chính phủ",
+                                        "Báo, Đài, CTTĐT tỉnh (đăng, phát nội dung)", "Lưu: VT, Ktr03"])
+    }
 }

@@ -57,7 +57,9 @@ extension String {
     /// Leading list marks (`-`, `+`, `•`, `*`) removed, with trailing `;`, `.`, `,` and spaces.
     var asListItem: String {
         var s = Substring(self)
-        while let f = s.first, f == "-" || f == "+" || f == "•" || f == "*" || f == "–" || f == "—" || f == " " || f == "_" { s = s.dropFirst() }
+        while let f = s.first, f == "-" || f == "+" || f == "•" || f == "*" || f == "–" || f == "—" || f == " " || f == "_" || f == "~" { s = s.dropFirst() }
+        // A stray quote OCR put after the bullet (`-'Báo, Đài`).
+        if let f = s.first, f == "'" || f == "‘" || f == "`" { s = s.dropFirst() }
         while let l = s.last, l == ";" || l == "." || l == "," || l == " " || l == ":" { s = s.dropLast() }
         // A last word of OCR debris (`1u“`) after the item's end, then a stray closing quote.
         if let space = s.lastIndex(of: " "), s[s.index(after: space)...].count <= 3,
@@ -65,6 +67,8 @@ extension String {
             s = s[..<space]
         }
         while let l = s.last, l == ";" || l == "." || l == "," || l == " " || l == ":" || "“”\"'‘’".contains(l) { s = s.dropLast() }
+        // A lone dash after the item's end: the next bullet, or a stroke of the seal.
+        if s.hasSuffix(" -") { s = s.dropLast(2); while let l = s.last, l == ";" || l == "." || l == " " { s = s.dropLast() } }
         return String(s)
     }
 
