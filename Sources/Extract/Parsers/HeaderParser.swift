@@ -93,10 +93,12 @@ enum HeaderParser {
             }
             // The body, the subject or the recipients begin: the header is over.
             let f = restFolded.trimmedFast
-            if LetterKeywords.subjectLabel.test(f) || LetterKeywords.recipientsLabel.test(f)
-                || LetterKeywords.bodyStart.test(f) || TitleParser.kindTitle(Line(index: i, text: rest)) != nil {
+            let isLabel = LetterKeywords.subjectLabel.test(f) || LetterKeywords.recipientsLabel.test(f)
+                || LetterKeywords.bodyStart.test(f)
+            let isKindTitle = !isLabel && TitleParser.kindTitle(Line(index: i, text: rest)) != nil
+            if isLabel || isKindTitle {
                 if isHeaderLine { h.lastLine = i }
-                if titleSeenAt == nil, TitleParser.kindTitle(Line(index: i, text: rest)) != nil { titleSeenAt = seen }
+                if isKindTitle && titleSeenAt == nil { titleSeenAt = seen }
                 // V/v may come before the motto and date (seed s004): keep looking for them.
                 if LetterKeywords.subjectLabel.test(f) && (h.date == nil) { continue }
                 if LetterKeywords.recipientsLabel.test(f) && h.date == nil && h.number != nil {

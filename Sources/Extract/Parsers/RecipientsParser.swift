@@ -94,7 +94,7 @@ enum RecipientsParser {
         var current: String? = nil
         func flush() {
             if var t = current?.collapsedSpaces.asListItem {
-                if Folding.fold(t).hasPrefix("luu"), let m = LetterKeywords.luuTrailingDebris.firstMatch(in: t) {
+                if Folding.fold(t).hasPrefix(LetterKeywords.luuWord), let m = LetterKeywords.luuTrailingDebris.firstMatch(in: t) {
                     t = t.slice(from: 0, to: m.range.location)
                 }
                 if !t.isEmpty { items.append(t) }

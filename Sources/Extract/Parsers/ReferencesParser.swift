@@ -64,12 +64,10 @@ enum ReferencesParser {
         for i in stride(from: refs.count - 2, through: 0, by: -1) where refs[i].date == nil {
             guard let next = refs[i + 1].date else { continue }
             let between = folded.slice(from: spans[i].location + spans[i].length, to: spans[i + 1].location)
-            if between.count <= 8, listSeparator.test(between) { refs[i].date = next }
+            if between.count <= 8, LetterKeywords.numberListSeparator.test(between) { refs[i].date = next }
         }
     }
 
-    /// What may stand between two numbers of one list: a comma, `và`, `số`.
-    static let listSeparator = Pattern(#"^\s*(?:,|;|va|và)?\s*(?:so\s*:?)?\s*$"#)
 
     /// The kind named in the words before a number: the nearest title within the last ~6 words.
     static func kindBefore(_ folded: String) -> DocumentKind? {
