@@ -19,6 +19,9 @@ public struct LetterExtractor: Sendable {
         warnings += header.warnings
         record.issuer = header.issuer
         record.number = header.number
+        if header.numberGarbled, let number = record.number {
+            warnings.append("number: the digits are illegible (handwritten?); only the symbol \(number.text) was read")
+        }
         record.place = header.place
         if let name = record.issuer?.name, let place = header.place, let mended = Names.mendIssuerPlace(name, place: place) {
             record.issuer?.name = mended

@@ -183,4 +183,12 @@ final class HeaderTests: XCTestCase {
             Reference(kind: .quyDinh, number: "105-QĐ/TW", date: "2017-12-19"),
         ])
     }
+
+    func testAHandwrittenNumberOCRGarbledKeepsItsPrintedSymbol() {
+        let r = extract("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố:4@` /TB-UBND\nQuảng Ngãi, ngày 24 tháng 01 năm 2025\nTHÔNG BÁO\nVề việc thụ lý\n")
+        XCTAssertEqual(r.number, LetterNumber(text: "/TB-UBND", seq: nil, year: nil, symbol: "TB-UBND"))
+        XCTAssertTrue(r.warnings.contains { $0.hasPrefix("number: the digits are illegible") }, "\(r.warnings)")
+        XCTAssertFalse(r.warnings.contains { $0.contains("unsigned draft") })
+        XCTAssertEqual(r.kind, .thongBao)
+    }
 }

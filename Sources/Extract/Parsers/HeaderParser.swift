@@ -13,6 +13,8 @@ struct Header {
     var dateLine: Int?
     /// The last digit OCR read of a day it garbled (`44` → 4), to check a day found elsewhere.
     var garbledDayLastDigit: Int?
+    /// The number's digits were there but illegible: the number is given blank.
+    var numberGarbled = false
     var urgency: Urgency?
     /// The last line that belongs to the header block (number, motto, date or issuer).
     var lastLine: Int = -1
@@ -75,7 +77,17 @@ enum HeaderParser {
             if h.number == nil, let m = LetterKeywords.numberLabel.firstMatch(in: restFolded) {
                 let after = m.range.location + m.range.length
                 let tail = rest.slice(from: after, to: rest.utf16Length)
-                if let (n, used) = NumberParser.parse(tail) {
+                var parsed = NumberParser.parse(tail)
+                // A handwritten number OCR garbled (`Số:4@\` /TB-UBND`): the printed symbol is
+                // still good, so the number is given blank with a warning rather than lost.
+                if parsed == nil, let slash = tail.firstIndex(of: "/"), tail.distance(from: tail.startIndex, to: slash) <= 8,
+                   tail[..<slash].contains(where: { !$0.isLetter || !$0.isASCII }),
+                   let blank = NumberParser.parse(String(tail[slash...])), blank.0.seq == nil {
+                    let skipped = tail.utf16.distance(from: tail.utf16.startIndex, to: slash.samePosition(in: tail.utf16)!)
+                    parsed = (blank.0, skipped + blank.1)
+                    h.numberGarbled = true
+                }
+                if let (n, used) = parsed {
                     h.number = n; h.numberLine = i; isHeaderLine = true
                     let beforeNumber = rest.slice(from: 0, to: m.range.location)
                     let afterNumber = tail.slice(from: used, to: tail.utf16Length)
@@ -115,7 +127,7 @@ enum HeaderParser {
                 h.lastLine = max(h.lastLine, i)
             }
         }
-        if let n = h.number, n.seq == nil { h.warnings.append("number: the number is blank (\(n.text)): an unsigned draft?") }
+        if let n = h.number, n.seq == nil, !h.numberGarbled { h.warnings.append("number: the number is blank (\(n.text)): an unsigned draft?") }
         // The recipients' lines are not the header's, whatever came after them.
         if awaitingDate { h.lastLine = lastBeforeRecipients }
         if h.number == nil && h.numberLine != nil { h.warnings.append("number: `Số:` is there but no number or symbol could be read") }
