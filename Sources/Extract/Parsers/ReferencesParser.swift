@@ -68,7 +68,6 @@ enum ReferencesParser {
         }
     }
 
-
     /// The kind named in the words before a number: the nearest title within the last ~6 words.
     static func kindBefore(_ folded: String) -> DocumentKind? {
         let words = folded.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "(" }).suffix(8)
