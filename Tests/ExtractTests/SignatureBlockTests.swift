@@ -81,4 +81,13 @@ final class SignatureBlockTests: XCTestCase {
         XCTAssertEqual(r.distribution, ["CT, PCT UBND tỉnh", "Ủy ban Kiểm tra Tỉnh ủy", "Cổng TTĐT Chính phủ",
                                         "Báo, Đài, CTTĐT tỉnh (đăng, phát nội dung)", "Lưu: VT, Ktr03"])
     }
+
+    func testTheLettersOwnTonePlacementIsKeptAndAnOCRSlipIsMended() {
+        let r = extract(Self.head + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. UỶ BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn A\n")
+        XCTAssertEqual(r.signer?.onBehalfOf, "UỶ BAN NHÂN DÂN", "the older placement is correct Vietnamese")
+        let slip = extract(Self.head + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐÓC\nPHÓ GIÁM ĐÓC\nLê Văn A\n")
+        XCTAssertEqual(slip.signer?.title, "PHÓ GIÁM ĐỐC", "ĐÓC is an OCR slip, not a placement")
+        XCTAssertTrue(Names.differsOnlyInTonePlacement("Thanh Hoá", "Thanh Hóa"))
+        XCTAssertFalse(Names.differsOnlyInTonePlacement("Thanh Hoa", "Thanh Hóa"))
+    }
 }

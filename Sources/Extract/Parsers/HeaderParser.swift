@@ -206,7 +206,7 @@ enum HeaderParser {
             if placeWords.count >= 5 { break }
         }
         var place = placeWords.joined(separator: " ").trimming(" *-_.:")
-        if let canonical = Names.canonicalPlace(place) { place = canonical }
+        if let canonical = Names.canonicalPlace(place) { place = Names.asWritten(place, canonical: canonical) }
         let placeStart = before.utf16Length - seg.utf16Length + max(0, seg.utf16Length - placeWords.joined(separator: " ").utf16Length)
         let garbledLast = date.day == nil && date.month != nil ? dayDigits.last.flatMap { Int(String($0)) } : nil
         return PlaceDate(place: place.isEmpty ? nil : place, date: date, placeStart: max(0, placeStart), impossible: impossible,

@@ -22,7 +22,7 @@ enum SignerParser {
             if let m = LetterKeywords.signingMode.firstMatch(in: f), t.isUpperCaseText || isMostlyUpper(t) {
                 signer.mode = SigningMode(rawValue: f.slice(m.range(at: 1)).uppercased())
                 let rest = t.slice(from: m.range(at: 2).location, to: t.utf16Length).collapsedSpaces
-                signer.onBehalfOf = Names.canonicalTitle(rest) ?? rest.uppercased()
+                signer.onBehalfOf = Names.canonicalTitle(rest).map { Names.asWritten(rest, canonical: $0) } ?? rest.uppercased()
                 titleAt = k
                 break
             }
@@ -49,7 +49,7 @@ enum SignerParser {
                         let mode = f.slice(m.range(at: 1))
                         signer.title = mode == "kt" ? (Names.deputyTitle(of: head) ?? head) : head
                     } else {
-                        signer.title = Names.canonicalTitle(t) ?? t.collapsedSpaces.uppercased()
+                        signer.title = Names.canonicalTitle(t).map { Names.asWritten(t, canonical: $0) } ?? t.collapsedSpaces.uppercased()
                         titleIsFinal = true
                     }
                     nameFrom = j + 1
@@ -66,7 +66,7 @@ enum SignerParser {
                 let t = candidates[j].text
                 guard isMostlyUpper(t), !t.hasPrefix("-"), t.utf16Length < 50 else { continue }
                 if let title = Names.canonicalTitle(t), Names.key(t).count >= 4 {
-                    signer.title = title; nameFrom = j + 1; break
+                    signer.title = Names.asWritten(t, canonical: title); nameFrom = j + 1; break
                 }
             }
             if signer.title == nil {

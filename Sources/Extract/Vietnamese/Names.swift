@@ -116,7 +116,8 @@ enum Names {
             for len in stride(from: min(6, words.count - i), through: 1, by: -1) {
                 let k = key(words[i..<i + len].joined())
                 if let p = agencyIndex[k] ?? placeIndex[k] {
-                    out.append(upper ? p.uppercased() : p); i += len; matched = true; break
+                    out.append(asWritten(words[i..<i + len].joined(separator: " "), canonical: upper ? p.uppercased() : p))
+                    i += len; matched = true; break
                 }
             }
             if !matched { out.append(words[i]); i += 1 }
@@ -145,6 +146,35 @@ enum Names {
             return name.slice(from: 0, to: start) + canonical.uppercased()
         }
         return nil
+    }
+
+    /// The five tone marks (huyền, sắc, ngã, hỏi, nặng) as combining characters.
+    static let toneMarks: Set<Unicode.Scalar> = ["\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}"]
+
+    /// Whether two spellings differ only in where a tone mark sits: `UỶ`/`ỦY`, `HOÀ`/`HÒA`,
+    /// `Thanh Hoá`/`Thanh Hóa`. Both placements are correct Vietnamese (the older one is common in
+    /// official letters), so a letter's own spelling is kept rather than the table's.
+    static func differsOnlyInTonePlacement(_ a: String, _ b: String) -> Bool {
+        let wa = a.split(separator: " "), wb = b.split(separator: " ")
+        guard wa.count == wb.count else { return false }
+        for (x, y) in zip(wa, wb) {
+            let dx = String(x).uppercased().decomposedStringWithCanonicalMapping.unicodeScalars
+            let dy = String(y).uppercased().decomposedStringWithCanonicalMapping.unicodeScalars
+            let tx = dx.filter { toneMarks.contains($0) }.map(\.value).sorted()
+            let ty = dy.filter { toneMarks.contains($0) }.map(\.value).sorted()
+            guard tx == ty, Array(dx.filter { !toneMarks.contains($0) }) == Array(dy.filter { !toneMarks.contains($0) })
+            else { return false }
+        }
+        return true
+    }
+
+    /// The letter's own spelling of a known phrase when it differs from the table's only in tone
+    /// placement, else the table's (`GIÁM ĐÓC` → `GIÁM ĐỐC`, `UỶ BAN` stays `UỶ BAN`).
+    static func asWritten(_ written: String, canonical: String) -> String {
+        let w = written.collapsedSpaces
+        let upper = canonical == canonical.uppercased()
+        let candidate = upper ? w.uppercased() : w
+        return differsOnlyInTonePlacement(candidate, canonical) ? candidate : canonical
     }
 
     /// The canonical place name for a folded match (`Quang Ngai` → `Quảng Ngãi`).
