@@ -25,7 +25,8 @@ enum Names {
         "GIÁO DỤC VÀ ĐÀO TẠO", "KẾ HOẠCH VÀ ĐẦU TƯ", "TƯ PHÁP", "XÂY DỰNG", "CÔNG THƯƠNG",
         "THÔNG TIN VÀ TRUYỀN THÔNG", "NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "TÀI NGUYÊN VÀ MÔI TRƯỜNG",
         "LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "VĂN HÓA, THỂ THAO VÀ DU LỊCH", "GIAO THÔNG VẬN TẢI",
-        "CHÍNH PHỦ", "THỦ TƯỚNG CHÍNH PHỦ",
+        "CHÍNH PHỦ", "THỦ TƯỚNG CHÍNH PHỦ", "CƠ YẾU", "QUỐC PHÒNG", "CÔNG AN NHÂN DÂN", "NGOẠI GIAO",
+        "NGÂN HÀNG NHÀ NƯỚC", "THANH TRA", "KIỂM TOÁN NHÀ NƯỚC", "MẶT TRẬN TỔ QUỐC", "QUỐC HỘI",
     ]
 
     /// First words (folded) of an issuer line that continues the line above rather than naming
