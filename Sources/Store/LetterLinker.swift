@@ -45,8 +45,7 @@ enum LetterLinker {
     private static func letters(numbered numbers: [String], excluding id: Int64, _ db: Database) throws
         -> [(id: Int64, date: String?)] {
         guard !numbers.isEmpty else { return [] }
-        let marks = Array(repeating: "?", count: numbers.count).joined(separator: ",")
-        return try Row.fetchAll(db, sql: "SELECT id, date FROM letters WHERE number_text IN (\(marks)) AND id != ?",
+        return try Row.fetchAll(db, sql: "SELECT id, date FROM letters WHERE number_text IN (\(placeholders(numbers))) AND id != ?",
                                 arguments: StatementArguments(numbers) + [id])
             .map { ($0["id"], $0["date"]) }
     }
@@ -55,11 +54,15 @@ enum LetterLinker {
     private static func citations(of numbers: [String], excluding id: Int64, _ db: Database) throws
         -> [(id: Int64, letterID: Int64, number: String, date: String?)] {
         guard !numbers.isEmpty else { return [] }
-        let marks = Array(repeating: "?", count: numbers.count).joined(separator: ",")
         return try Row.fetchAll(db, sql: """
-            SELECT id, letter_id, number, date FROM letter_references WHERE number IN (\(marks)) AND letter_id != ?
+            SELECT id, letter_id, number, date FROM letter_references WHERE number IN (\(placeholders(numbers))) AND letter_id != ?
             """, arguments: StatementArguments(numbers) + [id])
             .map { ($0["id"], $0["letter_id"], $0["number"], $0["date"]) }
+    }
+
+    /// `?,?,?` for an `IN (…)` of these values.
+    private static func placeholders(_ values: [String]) -> String {
+        Array(repeating: "?", count: values.count).joined(separator: ",")
     }
 
     /// Whether two ISO dates can be of one letter: the same year, or one of them unknown.

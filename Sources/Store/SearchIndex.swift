@@ -101,6 +101,9 @@ public struct SearchResult: Sendable, Equatable {
 }
 
 extension LetterStore {
+    /// How many of the newest matches a broad search ranks.
+    public static let searchWindow = 2000
+
     /// Letters matching `query`, best first (bm25; subject and number weigh more than the body).
     public func search(_ query: String, limit: Int = 20) throws -> [SearchHit] {
         try find(query, limit: limit).hits
@@ -111,7 +114,7 @@ extension LetterStore {
     /// common word in 100 000 letters takes 200 ms, and among that many a clerk wants the recent
     /// ones. Finding the newest matches is cheap, because FTS5 walks its doclists by rowid, and
     /// rowid is the order letters were registered in.
-    public func find(_ query: String, limit: Int = 20, window: Int = 2000) throws -> SearchResult {
+    public func find(_ query: String, limit: Int = 20, window: Int = LetterStore.searchWindow) throws -> SearchResult {
         guard let (expression, terms) = SearchIndex.matchExpression(query) else {
             return SearchResult(hits: [], matching: 0, broad: false)
         }

@@ -7,8 +7,8 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Tìm văn bản theo nội dung; có dấu hay không dấu đều được (`don vi` tìm được `đơn vị`).",
         discussion: """
-            Searches subject, issuer, number and full text; best matches first. When more than 2000 \
-            letters match, the newest 2000 of them are ranked.
+            Searches subject, issuer, number and full text; best matches first. When more than \
+            \(LetterStore.searchWindow) letters match, the newest \(LetterStore.searchWindow) of them are ranked.
             """)
 
     @OptionGroup var index: IndexOptions

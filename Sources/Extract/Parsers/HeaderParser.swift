@@ -105,18 +105,19 @@ enum HeaderParser {
             }
             // The body, the subject or the recipients begin: the header is over.
             let f = restFolded.trimmedFast
-            let isLabel = LetterKeywords.subjectLabel.test(f) || LetterKeywords.recipientsLabel.test(f)
-                || LetterKeywords.bodyStart.test(f)
-            let isKindTitle = !isLabel && TitleParser.kindTitle(Line(index: i, text: rest)) != nil
-            if isLabel || isKindTitle {
+            let isSubject = LetterKeywords.subjectLabel.test(f)
+            let isRecipients = !isSubject && LetterKeywords.recipientsLabel.test(f)
+            let isBody = !isSubject && !isRecipients && LetterKeywords.bodyStart.test(f)
+            let isKindTitle = !isSubject && !isRecipients && !isBody && TitleParser.kindTitle(Line(index: i, text: rest)) != nil
+            if isSubject || isRecipients || isBody || isKindTitle {
                 if isHeaderLine { h.lastLine = i }
                 if isKindTitle && titleSeenAt == nil { titleSeenAt = seen }
                 // V/v may come before the motto and date (seed s004): keep looking for them.
-                if LetterKeywords.subjectLabel.test(f) && (h.date == nil) { continue }
-                if LetterKeywords.recipientsLabel.test(f) && h.date == nil && h.number != nil {
+                if isSubject && h.date == nil { continue }
+                if isRecipients && h.date == nil && h.number != nil {
                     awaitingDate = true; lastBeforeRecipients = h.lastLine; continue
                 }
-                if h.date != nil || h.number != nil || LetterKeywords.bodyStart.test(f) || LetterKeywords.recipientsLabel.test(f) { stop = true }
+                if h.date != nil || h.number != nil || isBody || isRecipients { stop = true }
                 continue
             }
             if isHeaderLine { h.lastLine = i }

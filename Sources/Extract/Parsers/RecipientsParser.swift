@@ -138,12 +138,12 @@ enum RecipientsParser {
             }
             // The first line under the label, its bullet and first item garbled by OCR
             // (`Rềc rải 6c - CT, PCT UBND tỉnh;`): the item after the dash is still good.
-            if items.isEmpty && current == nil, !LetterKeywords.listBullets.contains(where: { left.hasPrefix($0) }),
+            var isItem = LetterKeywords.listBullets.contains { left.hasPrefix($0) }
+            if items.isEmpty && current == nil && !isItem,
                let dash = left.range(of: " - "), left.distance(from: left.startIndex, to: dash.lowerBound) <= 16 {
-                left = String(left[dash.upperBound...]).trimmedFast
-                left = "- " + left
+                left = "- " + String(left[dash.upperBound...]).trimmedFast
+                isItem = true
             }
-            let isItem = LetterKeywords.listBullets.contains { left.hasPrefix($0) }
             if isItem {
                 flush(); current = left; end = j
             } else if let c = current, !c.hasSuffix(";") && !c.hasSuffix("."), !left.isUpperCaseText,

@@ -46,8 +46,8 @@ enum SignerParser {
                         // line follows, the signer is who signs that way, the head's deputy.
                         let rest = t.slice(from: m.range(at: 2).location, to: t.utf16Length).collapsedSpaces
                         let head = Names.canonicalTitle(rest) ?? rest.uppercased()
-                        let mode = f.slice(m.range(at: 1))
-                        signer.title = mode == "kt" ? (Names.deputyTitle(of: head) ?? head) : head
+                        let mode = SigningMode(rawValue: f.slice(m.range(at: 1)).uppercased())
+                        signer.title = mode == .KT ? (Names.deputyTitle(of: head) ?? head) : head
                     } else {
                         signer.title = Names.canonicalTitle(t).map { Names.asWritten(t, canonical: $0) } ?? t.collapsedSpaces.uppercased()
                         titleIsFinal = true

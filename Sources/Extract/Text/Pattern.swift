@@ -54,7 +54,7 @@ extension String {
         return String(out)
     }
 
-    /// Leading list marks (`-`, `+`, `•`, `*`) removed, with trailing `;`, `.`, `,` and spaces.
+    /// Leading list marks (`-`, `+`, `•`, `*`, `~`) removed, with trailing `;`, `.`, `,` and spaces.
     var asListItem: String {
         var s = Substring(self)
         while let f = s.first, f == "-" || f == "+" || f == "•" || f == "*" || f == "–" || f == "—" || f == " " || f == "_" || f == "~" { s = s.dropFirst() }

@@ -30,13 +30,13 @@ enum LetterKeywords {
     /// `Nơi nhận:` (`Noi nhan`; `Nơi nhận` without colon).
     static let distributionLabel = Pattern(#"^(?:n[oa0][il1]\s*nh[a4][nm]\s*[:;.]?|[a-z]{1,3}\s*nh[a4]n\s*:)\s*"#)
 
-    /// `- Lưu: VT, …`, the last item of a distribution list.
     /// What OCR reads for the dash before a list item: the dash, a plus, a bullet, a tilde.
     static let listBullets: [String] = ["-", "+", "•", "~", "–", "—"]
     /// `Lưu` opening the list's last item (folded), once its bullet is gone.
     static let luuWord = "luu"
     /// What may stand between two cited numbers of one list: a comma, `và`, `số`.
     static let numberListSeparator = Pattern(#"^\s*(?:,|;|va)?\s*(?:so\s*:?)?\s*$"#)
+    /// `- Lưu: VT, …`, the last item of a distribution list.
     static let luuItem = Pattern(#"^[-+]\s*l[uư]u\s*[:;.]"#)
     /// What OCR runs onto the end of the `Lưu:` item: a page number (`(L-40b).4`) or the next
     /// column's text (`ĐT. TN17.10Căn cứ …`): a full stop and a digit after a digit or `)`.
