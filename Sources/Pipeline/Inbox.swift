@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 import Logging
 import Store
 
@@ -21,6 +22,8 @@ public final class Inbox: @unchecked Sendable {
         public var pollInterval: Double?
         /// Files handled at once (0: one per core).
         public var workers: Int = 0
+        /// The language of the `.error.txt` notes a clerk reads beside a failed file.
+        public var lang: Lang = .vi
         public init() {}
     }
 
@@ -117,14 +120,14 @@ public final class Inbox: @unchecked Sendable {
         if job.state == .started {
             guard FileManager.default.fileExists(atPath: job.sourcePath) else {
                 // Gone before anything was stored (someone took it back): nothing to move.
-                job.state = .done; job.finishedAt = Date(); job.error = "the file disappeared before it was read"
+                job.state = .done; job.finishedAt = Date(); job.error = InboxNote.disappeared.text(.en)
                 try store.updateJob(job)
                 return
             }
             let result = ingestor.ingest(path: job.sourcePath, job: job.id)
             stored = result
-            if case .failed(let reason) = result.outcome {
-                job.state = .failed; job.outcome = .failed; job.error = reason; job.sha256 = result.sha256
+            if case .failed(let failure) = result.outcome {
+                job.state = .failed; job.outcome = .failed; job.error = failure.text(options.lang); job.sha256 = result.sha256
                 try store.updateJob(job)
             } else {
                 job = try store.job(id: job.id!) ?? job
@@ -149,7 +152,7 @@ public final class Inbox: @unchecked Sendable {
             }
             if job.outcome == .failed {
                 if !FileManager.default.fileExists(atPath: destination + ".error.txt") {
-                    try archive.writeReason(job.error ?? "unknown error", besides: destination)
+                    try archive.writeReason(job.error ?? InboxNote.unknownFailure.text(options.lang), besides: destination)
                 }
             } else if job.outcome == .stored, let sha = job.sha256 {
                 try store.setArchivePath(sha256: sha, to: destination)

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// Where the inbox puts files once handled: `DIR/.done/YYYY/MM/` (by the day it was handled) or
 /// `DIR/.failed/` with `<name>.error.txt` beside it. Files are only ever renamed, never deleted
@@ -52,13 +53,32 @@ public struct InboxArchive: Sendable {
     }
 }
 
-public enum InboxError: Error, CustomStringConvertible {
+public enum InboxError: Error, Message, CustomStringConvertible {
     case notAFolder(String)
     case cannotMove(String, String, String)
-    public var description: String {
-        switch self {
-        case .notAFolder(let p): return "\(p): not a folder"
-        case .cannotMove(let s, let d, let why): return "\(s): cannot move to \(d): \(why)"
+
+    public var description: String { text(.en) }
+    public func text(_ lang: Lang) -> String {
+        switch (self, lang) {
+        case (.notAFolder(let p), .vi): return "\(p): không phải thư mục"
+        case (.notAFolder(let p), .en): return "\(p): not a folder"
+        case (.cannotMove(let s, let d, let why), .vi): return "\(s): không chuyển được sang \(d): \(why)"
+        case (.cannotMove(let s, let d, let why), .en): return "\(s): cannot move to \(d): \(why)"
+        }
+    }
+}
+
+/// What the inbox notes in its journal and beside the files it handles.
+public enum InboxNote: Message {
+    case disappeared
+    case unknownFailure
+
+    public func text(_ lang: Lang) -> String {
+        switch (self, lang) {
+        case (.disappeared, .vi): return "tệp đã bị lấy đi trước khi được đọc"
+        case (.disappeared, .en): return "the file disappeared before it was read"
+        case (.unknownFailure, .vi): return "lỗi không rõ"
+        case (.unknownFailure, .en): return "unknown error"
         }
     }
 }
