@@ -57,9 +57,9 @@ public final class Inbox: @unchecked Sendable {
         try resumeUnfinishedJobs()
         let events = options.pollInterval == nil ? DirectoryEvents(folder: folder) : nil
         if events == nil && options.pollInterval == nil {
-            logger.warning("inotify unavailable, polling", metadata: ["folder": "\(folder)"])
+            logger.warning("\(InboxNote.polling(folder: folder).text(options.lang))")
         }
-        logger.info("watching", metadata: ["folder": "\(folder)", "mode": "\(events == nil ? "poll" : "inotify")"])
+        logger.info("\(InboxNote.watching(folder: folder, polling: events == nil).text(options.lang))")
         var stability = FileStability(delay: options.stabilityDelay)
         while !shutdown.isRequested {
             let now = Date().timeIntervalSince1970
@@ -77,7 +77,7 @@ public final class Inbox: @unchecked Sendable {
             let wait = min(idle, stability.nextCheck(now: Date().timeIntervalSince1970) ?? idle)
             if let events { _ = events.wait(timeout: wait) } else { Thread.sleep(forTimeInterval: wait) }
         }
-        logger.info("stopping: finishing the files under way", metadata: ["files": "\(inFlightCount)"])
+        logger.info("\(InboxNote.stopping(files: inFlightCount).text(options.lang))")
         group.wait()
     }
 
@@ -101,14 +101,14 @@ public final class Inbox: @unchecked Sendable {
             guard let job = try store.job(id: id) else { return }
             try advance(job)
         } catch {
-            logger.error("journal failed", metadata: ["file": "\(path)", "error": "\(error)"])
+            logger.error("\(InboxNote.journalFailed(file: path, detail: "\(error)").text(options.lang))")
         }
     }
 
     /// Finishes jobs a previous run left open (it was killed mid-file), in journal order.
     func resumeUnfinishedJobs() throws {
         let jobs = try store.unfinishedJobs()
-        if !jobs.isEmpty { logger.info("resuming unfinished jobs", metadata: ["jobs": "\(jobs.count)"]) }
+        if !jobs.isEmpty { logger.info("\(InboxNote.resuming(jobs: jobs.count).text(options.lang))") }
         for job in jobs { try advance(job) }
     }
 
@@ -177,10 +177,11 @@ public final class Inbox: @unchecked Sendable {
             metadata["date"] = "\(record.date ?? "-")"
             metadata["deadlines"] = "\(record.deadlines.count)"
         }
-        if job.outcome == .failed {
-            logger.error("failed: \(job.error ?? "")", metadata: metadata)
-        } else {
-            logger.info("\(job.outcome == .alreadyStored ? "already stored" : "stored")", metadata: metadata)
+        let file = (job.sourcePath as NSString).lastPathComponent
+        switch job.outcome {
+        case .failed?: logger.error("\(InboxNote.failed(file: file, reason: job.error ?? "").text(options.lang))", metadata: metadata)
+        case .alreadyStored?: logger.info("\(InboxNote.alreadyStored(file: file).text(options.lang))", metadata: metadata)
+        default: logger.info("\(InboxNote.stored(file: file).text(options.lang))", metadata: metadata)
         }
     }
 }

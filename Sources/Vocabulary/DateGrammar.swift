@@ -21,6 +21,9 @@ public enum DateGrammar {
     public static let monthWord = #"th[a4][nm]g"#
     public static let yearWord = #"n[a4][mn]"#
 
+    /// The folded words a written date starts with (`ngày 29 tháng 2 …`, `tháng 2/2024`).
+    public static let startWords: Set<String> = ["ngay", "thang"]
+
     // MARK: - Fragments for other patterns (capture groups noted)
 
     /// `17/4/2025`, `17-04-2025`, `17.4.2025`: groups day, month, year.

@@ -176,7 +176,7 @@ enum InitiativeDates {
         for i in words.indices {
             if let d = InitiativeAuthorWords.numericDate(words[i]) { return d }
             // A worded date or a month starts at its word: the grammar reads the next few words.
-            if folded[i] == "ngay" || folded[i] == "thang",
+            if DateGrammar.startWords.contains(folded[i]),
                let date = DateGrammar.firstFieldDate(in: folded[i..<min(words.count, i + 6)].joined(separator: " ")) {
                 return date
             }
