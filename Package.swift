@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "Diacritics", targets: ["Diacritics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,9 +32,12 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Ingest", dependencies: ["CTesseract", "CLeptonica", "CLibXML2", "CZlib"]),
         .target(name: "Extract"),
+        // Diacritic restoration: a syllable n-gram model (trained by `make model`, committed as a
+        // resource) and a Viterbi decoder; pure Swift, no dependencies.
+        .target(name: "Diacritics", resources: [.copy("Resources/vi-syllables.lm")]),
         .target(name: "Store", dependencies: ["Extract", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Pipeline", dependencies: [
-            "Ingest", "Extract", "Store", .product(name: "Logging", package: "swift-log"),
+            "Ingest", "Extract", "Store", "Diacritics", .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "vanthu", dependencies: [
             "Pipeline", "Ingest", "Extract", "Store",
@@ -46,6 +50,7 @@ let package = Package(
         .testTarget(name: "ExtractTests", dependencies: ["Extract"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "CLeptonica", "CZlib"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Extract", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "DiacriticsTests", dependencies: ["Diacritics"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "Extract", "Store"]),
     ],
     swiftLanguageModes: [.v5]

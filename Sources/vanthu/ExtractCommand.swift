@@ -57,14 +57,24 @@ struct TextCommand: ParsableCommand {
     var lang: Lang = .vi
     @OptionGroup var reading: ReadingOptions
 
-    @Argument(help: "The file to read.")
+    @Flag(name: .long, help: "Put back the diacritics of a text typed or OCR'd without them.")
+    var restore = false
+
+    @Argument(help: "The file to read (with --restore, - reads plain text from standard input).")
     var file: String
 
     func run() throws {
         do {
-            let doc = try LetterPipeline(options: reading.ingestOptions).read(path: file)
-            FileHandle.standardOutput.write(Data(doc.text.utf8))
-            if !doc.text.hasSuffix("\n") { print() }
+            let pipeline = LetterPipeline(options: reading.ingestOptions)
+            var text: String
+            if restore && file == "-" {
+                text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            } else {
+                text = try pipeline.read(path: file).text
+            }
+            if restore { text = try pipeline.restoreDiacritics(text).text }
+            FileHandle.standardOutput.write(Data(text.utf8))
+            if !text.hasSuffix("\n") { print() }
         } catch {
             Console.error(Msg.readError("\(error)").text(lang))
             throw ExitCode(1)
