@@ -45,7 +45,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         // `make bench`: extraction throughput, bare libtesseract recognition, TIFF batches.
-        .executableTarget(name: "vanthu-bench", dependencies: ["Extract", "Ingest"]),
+        .executableTarget(name: "vanthu-bench", dependencies: ["Extract", "Ingest", "Diacritics"]),
         .executableTarget(name: "vanthu-store-bench", dependencies: ["Store", "Extract", "Pipeline", "Ingest"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "CLeptonica", "CZlib"]),

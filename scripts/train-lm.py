@@ -22,7 +22,7 @@ File layout (little endian), see Sources/Diacritics/SyllableModel.swift:
                 (k<n) u8 bow[count[k]] (each padded to 4)
   candidates: u32 keyOffsets[F+1], utf8 folded keys (padded), u32 candStart[F+1], u16 cand[..]
 """
-import argparse, collections, glob, lzma, os, re, struct, sys, time, unicodedata
+import argparse, collections, itertools, glob, lzma, os, re, struct, sys, time, unicodedata
 import numpy as np
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,/]\d+)*|[^\w\s]")
@@ -105,6 +105,12 @@ def main():
     ap.add_argument("--smoothing", choices=["kn", "stupid"], default="kn",
                     help="kn: modified Kneser-Ney; stupid: relative frequencies with a constant backoff "
                          "of 0.4 (the plain trigram baseline)")
+    ap.add_argument("--unigram", choices=["continuation", "raw"], default="continuation",
+                    help="counts of the lowest order: KN's continuation counts or raw frequencies")
+    ap.add_argument("--extra", nargs="*", default=[],
+                    help="letters (text files) added to the training text, e.g. corpus letters that are "
+                         "not evaluated on: they bring the letters' own vocabulary (Nơi nhận, Cổng TTĐT tỉnh)")
+    ap.add_argument("--extra-weight", type=int, default=3, help="times each extra letter is counted")
     ap.add_argument("--exclude", nargs="*", default=[],
                     help="text files whose lines are dropped from training (letters evaluated on)")
     args = ap.parse_args()
@@ -120,7 +126,12 @@ def main():
     paths = sorted(glob.glob(os.path.join(args.lm, "*.txt.xz")))
     seqs = []
     freq = collections.Counter()
-    for chunk in read_chunks(paths, args.limit_lines, exclude):
+    extra = []
+    for p in args.extra:
+        with open(p, encoding="utf-8", errors="replace") as f:
+            lines = [unicodedata.normalize("NFC", l.strip()).lower() for l in f]
+        extra.extend([[l for l in lines if l]] * args.extra_weight)
+    for chunk in itertools.chain(read_chunks(paths, args.limit_lines, exclude), extra):
         toks = ["<s>"]
         for line in chunk:
             toks.extend(tokens_of(line))
@@ -179,6 +190,8 @@ def main():
 
     if args.smoothing == "stupid":
         used = dict(raw)
+    if args.unigram == "raw":
+        used[1] = raw[1]
 
     # interpolated modified KN probabilities (natural log) of every gram
     prob = {}

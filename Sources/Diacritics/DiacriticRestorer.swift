@@ -145,13 +145,13 @@ public final class DiacriticRestorer: Sendable {
                     i = e; continue
                 }
             }
-            if Letters.isLetter(c) || Letters.isDigit(c) {
+            if Letters.isLetter(c) || Letters.isDigit(c) || ocr && OCRChannel.letterLike(c) {
                 var e = i, letters = 0, digits = 0
-                while e < n && (Letters.isLetter(s[e]) || Letters.isDigit(s[e])) {
-                    if Letters.isDigit(s[e]) { digits += 1 } else { letters += 1 }
+                while e < n && (Letters.isLetter(s[e]) || Letters.isDigit(s[e]) || ocr && OCRChannel.letterLike(s[e])) {
+                    if Letters.isDigit(s[e]) || OCRChannel.letterLike(s[e]) { digits += 1 } else { letters += 1 }
                     e += 1
                 }
-                if letters == 0 {
+                if letters == 0 && !s[i..<e].contains(where: OCRChannel.letterLike) {
                     // a number, with inner . , / as the model's <num> token
                     while e + 1 < n && (s[e] == "." || s[e] == "," || s[e] == "/") && Letters.isDigit(s[e + 1]) {
                         e += 1
@@ -187,7 +187,7 @@ public final class DiacriticRestorer: Sendable {
     private func candidates(_ tok: inout Token, _ s: [Unicode.Scalar], _ prev: Unicode.Scalar?, _ next: Unicode.Scalar?, ocr: Bool) {
         let obs = Array(s[tok.range])
         var lower = String.UnicodeScalarView(), folded = String.UnicodeScalarView()
-        var marked = false, foldable = true, allUpper = true, anyLetter = false
+        var marked = false, foldable = true, allUpper = true, anyLetter = false, upperLetters = 0
         for u in obs {
             let l = Letters.lower(u.value)
             lower.append(Unicode.Scalar(l)!)
@@ -195,11 +195,14 @@ public final class DiacriticRestorer: Sendable {
                 folded.append(Unicode.Scalar(i.folded))
                 if i.marked { marked = true }
                 anyLetter = true
-                if !Letters.isUpper(u.value) { allUpper = false }
-            } else if Letters.isDigit(u) {
+                if !Letters.isUpper(u.value) { allUpper = false } else { upperLetters += 1 }
+            } else if Letters.isDigit(u) || OCRChannel.letterLike(u) {
                 folded.append(u)
+                if OCRChannel.letterLike(u) { anyLetter = true }
             } else { foldable = false; if Letters.isLetter(u) { anyLetter = true; allUpper = false } }
         }
+        // one capital and a digit (`S6`) is a capitalised word, not an acronym
+        if upperLetters < 2 { allUpper = false }
         let word = String(lower)
         let known = model.id(of: word)
         tok.id = known ?? model.unknown

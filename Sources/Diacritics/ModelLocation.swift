@@ -36,6 +36,7 @@ public enum ModelLocation {
 public enum SharedRestorer {
     public struct Missing: Error, CustomStringConvertible {
         public let searched: [URL]
+        public init(searched: [URL]) { self.searched = searched }
         public var description: String {
             "no diacritics model (\(ModelLocation.fileName)) found; set VANTHU_MODEL. Looked in: " + searched.map(\.path).joined(separator: ", ")
         }

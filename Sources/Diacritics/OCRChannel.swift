@@ -24,5 +24,8 @@ public struct OCRChannel: Sendable {
         "ur": [(a("u"), 2.5)], "uw": [(a("u"), 2.0)], "ti": [(a("u"), 3.0)], "ir": [(a("u"), 3.0)],
     ], wrongMark: 0.7)
 
+    /// Symbols the engine prints for a letter (`¢` for `ở`, `¥` for `ỹ`): part of a word in OCR'd text.
+    @inline(__always) public static func letterLike(_ u: Unicode.Scalar) -> Bool { u == "¢" || u == "¥" }
+
     private static func a(_ s: String) -> UInt8 { s.utf8.first! }
 }
