@@ -81,7 +81,7 @@ def main():
                 errors.append((doc, w, got, " ".join(g[max(0, i - 3):i + 4])))
         total += t; right += ok; marked += m; marked_right += mok
         print(f"{doc}: {ok/t:.4f} ({t} syllables), marked {mok/max(m,1):.4f}")
-    print(f"all: syllable accuracy {right/total:.4f} ({total}), on syllables with a diacritic {marked_right/marked:.4f} ({marked})")
+    print(f"all: syllable accuracy {right/total:.5f} ({total}), on syllables with a diacritic {marked_right/marked:.5f} ({marked})")
     for e in errors:
         print("  %s: %s → %s   [%s]" % e)
 

@@ -21,6 +21,7 @@ File layout (little endian), see Sources/Diacritics/SyllableModel.swift:
   order k=2..n: u32 childStart[count[k-1]+1] (into order k), u16 word[count[k]], u8 prob[count[k]],
                 (k<n) u8 bow[count[k]] (each padded to 4)
   candidates: u32 keyOffsets[F+1], utf8 folded keys (padded), u32 candStart[F+1], u16 cand[..]
+  capitals: i8 capital[V]: ln P(capitalised | word, inside a sentence) in tenths of a nat
 """
 import argparse, collections, itertools, glob, lzma, os, re, struct, sys, time, unicodedata
 import numpy as np
@@ -47,10 +48,10 @@ def read_chunks(paths, limit_lines, exclude):
                 n += 1
                 if limit_lines and n > limit_lines:
                     break
-                line = unicodedata.normalize("NFC", line.strip()).lower()
+                line = unicodedata.normalize("NFC", line.strip())
                 if not line:
                     continue
-                key = hash(line)
+                key = hash(line.lower())
                 if key in seen:
                     if chunk:
                         yield chunk
@@ -62,9 +63,26 @@ def read_chunks(paths, limit_lines, exclude):
                 yield chunk
 
 
-def tokens_of(text):
+SENTENCE_END = {".", "!", "?", ":", ";", "(", "-", "\"", "“", "–", "…"}
+
+
+def tokens_of(text, cap, mid):
+    """Lower-case tokens of a line; counts, per word inside a sentence (not first on its line nor
+    after a sentence mark), how often it is written with a capital (names, places) in `cap`, and
+    how often it is so placed at all in `mid` (all-capital words tell nothing and are left out)."""
+    prev = None
     for t in TOKEN.findall(text):
-        yield "<num>" if t[0].isdigit() else t
+        if t[0].isdigit():
+            prev = t
+            yield "<num>"
+            continue
+        low = t.lower()
+        if prev is not None and prev not in SENTENCE_END and t.isalpha() and not (len(t) > 1 and t.isupper()):
+            mid[low] += 1
+            if t[0].isupper():
+                cap[low] += 1
+        prev = t
+        yield low
 
 
 def discounts(counts):
@@ -126,15 +144,16 @@ def main():
     paths = sorted(glob.glob(os.path.join(args.lm, "*.txt.xz")))
     seqs = []
     freq = collections.Counter()
+    cap, mid = collections.Counter(), collections.Counter()
     extra = []
     for p in args.extra:
         with open(p, encoding="utf-8", errors="replace") as f:
-            lines = [unicodedata.normalize("NFC", l.strip()).lower() for l in f]
+            lines = [unicodedata.normalize("NFC", l.strip()) for l in f]
         extra.extend([[l for l in lines if l]] * args.extra_weight)
     for chunk in itertools.chain(read_chunks(paths, args.limit_lines, exclude), extra):
         toks = ["<s>"]
         for line in chunk:
-            toks.extend(tokens_of(line))
+            toks.extend(tokens_of(line, cap, mid))
         seqs.append(toks)
         freq.update(toks)
     total = sum(freq.values())
@@ -269,7 +288,11 @@ def main():
         g = sorted(groups[fk], reverse=True)
         top = g[0][0]
         cand_lists.append([i for c, i in g if c >= 3 and c * 20000 >= top] or [g[0][1]])
-    write(args.out, n, vocab, keys, lp, bow, cand_keys, cand_lists)
+    # ln P(written with a capital | word, inside a sentence), in tenths of a nat (i8)
+    capital = np.array([round(10 * np.log((cap[w] + 0.1) / (mid[w] + 0.2))) if i >= 2 else -7
+                        for i, w in enumerate(vocab)], dtype=np.int64)
+    capital = np.clip(capital, -127, 0).astype(np.int8)
+    write(args.out, n, vocab, keys, lp, bow, cand_keys, cand_lists, capital)
     print(f"wrote {args.out}: {os.path.getsize(args.out)/1e6:.1f} MB in {time.time()-t0:.1f}s", file=sys.stderr)
 
 
@@ -299,7 +322,7 @@ def pad4(f):
         f.write(b"\0" * (4 - r))
 
 
-def write(path, n, vocab, keys, lp, bow, cand_keys, cand_lists):
+def write(path, n, vocab, keys, lp, bow, cand_keys, cand_lists, capital):
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     codes, books, bcodes, bbooks = {}, [], {}, []
     for k in range(1, n + 1):
@@ -338,6 +361,7 @@ def write(path, n, vocab, keys, lp, bow, cand_keys, cand_lists):
         cs = np.cumsum([0] + [len(c) for c in cand_lists]).astype("<u4")
         f.write(cs.tobytes())
         f.write(np.array([i for c in cand_lists for i in c], dtype="<u2").tobytes()); pad4(f)
+        f.write(capital.tobytes()); pad4(f)
     os.replace(tmp, path)
 
 

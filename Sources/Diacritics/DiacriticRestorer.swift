@@ -18,13 +18,15 @@ public final class DiacriticRestorer: Sendable {
     let beam: Int
     /// Below this margin (nats) between the chosen syllable and the next best, it is uncertain.
     let uncertainMargin: Float = 1.0
+    /// Weight of the case evidence against the language model.
+    let caseWeight: Float = Float(ProcessInfo.processInfo.environment["VANTHU_CASE_WEIGHT"].flatMap(Double.init) ?? 1.0)
 
     /// - Parameter symbols: abbreviations of the symbols of document numbers as printed (`QĐ`,
     ///   `NĐ`, `HĐND`); a folded one (`QD`) next to `-` or `/` is given back its marks.
-    public init(model: SyllableModel, symbols: [String] = [], channel: OCRChannel = .tesseractEnglish, beam: Int = 8) {
+    public init(model: SyllableModel, symbols: [String] = [], channel: OCRChannel = .tesseractEnglish, beam: Int = 16) {
         self.model = model
         self.channel = channel
-        self.beam = beam
+        self.beam = Int(ProcessInfo.processInfo.environment["VANTHU_BEAM"] ?? "") ?? beam
         var map = [String: String](), clash = Set<String>()
         for s in symbols {
             let key = String(String.UnicodeScalarView(s.unicodeScalars.map { u -> Unicode.Scalar in
@@ -56,7 +58,7 @@ public final class DiacriticRestorer: Sendable {
         let useChannel = ocr ?? looksOCRd(text)
         var result = Result(text: "", ocr: useChannel)
         var out = String.UnicodeScalarView()
-        var context = (model.sentenceStart, model.sentenceStart)
+        var context = [model.sentenceStart]
         var block = [Unicode.Scalar]()
         block.reserveCapacity(8192)
         func flush() {
@@ -92,6 +94,8 @@ public final class DiacriticRestorer: Sendable {
         var cost: Float
         /// the output scalars (already cased), nil = copy the input
         var spelling: [Unicode.Scalar]?
+        /// the model's word, cased like the input letter by letter (the common case: no array)
+        var modelSpelling = false
     }
 
     func looksOCRd(_ text: String) -> Bool {
@@ -131,7 +135,7 @@ public final class DiacriticRestorer: Sendable {
             let c = s[i]
             if c == " " || c == "\n" || c == "\t" || c == "\r" || c.properties.isWhitespace { i += 1; continue }
             // e-mail addresses and URLs: the whole space-delimited chunk stays as it is
-            if c != "(" {
+            if i == 0 || s[i - 1].properties.isWhitespace {
                 var e = i
                 var at = false, slashes = false
                 while e < n && !s[e].properties.isWhitespace {
@@ -185,6 +189,26 @@ public final class DiacriticRestorer: Sendable {
     // MARK: - candidates
 
     private func candidates(_ tok: inout Token, _ s: [Unicode.Scalar], _ prev: Unicode.Scalar?, _ next: Unicode.Scalar?, ocr: Bool) {
+        if !ocr {
+            // the common case, a syllable typed without marks: one pass, no String built
+            var packed: UInt64 = 0, n = 0, upper = 0, plain = true
+            for i in tok.range {
+                let u = s[i].value
+                guard n < 8, let inf = Letters.info(u), inf.folded != 0, !inf.marked else { plain = false; break }
+                packed = packed << 8 | UInt64(inf.folded); n += 1
+                if Letters.isUpper(u) { upper += 1 }
+            }
+            let symbolContext = upper >= 2 && upper == n && (prev == "-" || prev == "/" || next == "-" || next == "/")
+            if plain && !symbolContext {
+                tok.id = model.id(packed: packed) ?? model.unknown
+                if let r = model.candidateRange(packed: packed) {
+                    tok.cands = r.map { Candidate(id: model.candidate(at: $0), cost: 0, spelling: nil, modelSpelling: true) }
+                } else {
+                    tok.cands = [Candidate(id: tok.id, cost: 0, spelling: nil)]
+                }
+                return
+            }
+        }
         let obs = Array(s[tok.range])
         var lower = String.UnicodeScalarView(), folded = String.UnicodeScalarView()
         var marked = false, foldable = true, allUpper = true, anyLetter = false, upperLetters = 0
@@ -307,6 +331,23 @@ public final class DiacriticRestorer: Sendable {
         }
     }
 
+    /// Inside a sentence, a capital says name or place (`Võ Tuấn Anh`, not `vợ tuần ảnh`) and
+    /// lower case says neither: each candidate's cost takes ln P(case | word) from the model.
+    private func caseEvidence(_ tok: inout Token, _ s: [Unicode.Scalar], previous: Token?) {
+        guard tok.cands.count > 1, let p = previous else { return }
+        // first on its line, or after a sentence mark: a capital tells nothing
+        if s[p.range.upperBound..<tok.range.lowerBound].contains("\n") { return }
+        if p.kind == .punct, let c = s[p.range.lowerBound].properties.generalCategory == .otherPunctuation || s[p.range.lowerBound] == "(" || s[p.range.lowerBound] == "-" ? s[p.range.lowerBound] : nil,
+           ".!?:;(-\"“…".unicodeScalars.contains(c) { return }
+        let first = s[tok.range.lowerBound]
+        let rest = s[(tok.range.lowerBound + 1)..<tok.range.upperBound]
+        let capitalised: Bool
+        if Letters.isUpper(first.value) && !rest.contains(where: { Letters.isUpper($0.value) }) { capitalised = true }
+        else if !Letters.isUpper(first.value) && !rest.contains(where: { Letters.isUpper($0.value) }) { capitalised = false }
+        else { return }
+        for i in tok.cands.indices { tok.cands[i].cost -= caseWeight * model.caseLog(tok.cands[i].id, capitalised: capitalised) }
+    }
+
     private func cased(_ w: [Unicode.Scalar], like obs: [Unicode.Scalar], allUpper: Bool) -> [Unicode.Scalar] {
         var out = w
         for j in out.indices where allUpper || Letters.isUpper(obs[j].value) {
@@ -318,30 +359,34 @@ public final class DiacriticRestorer: Sendable {
     // MARK: - decoding
 
     private struct State {
+        var prev2: SyllableModel.WordID
         var prev: SyllableModel.WordID
         var cur: SyllableModel.WordID
-        var bigram: Int32
+        var ctx: SyllableModel.Context
         var score: Float
         var back: Int32
         var cand: Int32
     }
 
     private func decodeBlock(_ s: [Unicode.Scalar], into out: inout String.UnicodeScalarView,
-                             context: inout (SyllableModel.WordID, SyllableModel.WordID), ocr: Bool, result: inout Result) {
+                             context: inout [SyllableModel.WordID], ocr: Bool, result: inout Result) {
         var tokens = tokenize(s, ocr: ocr)
         for t in tokens.indices where tokens[t].kind == .word {
             let r = tokens[t].range
             let prev: Unicode.Scalar? = r.lowerBound > 0 ? s[r.lowerBound - 1] : nil
             let next: Unicode.Scalar? = r.upperBound < s.count ? s[r.upperBound] : nil
             candidates(&tokens[t], s, prev, next, ocr: ocr)
+            caseEvidence(&tokens[t], s, previous: t > 0 ? tokens[t - 1] : nil)
         }
         // lattice: states of each position, flat
         var states = [State]()
         states.reserveCapacity(tokens.count * 4)
         var starts = [Int]()
         starts.reserveCapacity(tokens.count + 1)
-        let (c0, c1) = context
-        var layer = [State(prev: c0, cur: c1, bigram: model.bigram(c0, c1), score: 0, back: -1, cand: -1)]
+        let c = context + [SyllableModel.WordID](repeating: -1, count: max(0, 3 - context.count))
+        let initial = model.context(context)
+        var layer = [State(prev2: c[c.count - 3], prev: c[c.count - 2], cur: c[c.count - 1], ctx: initial, score: 0, back: -1, cand: -1)]
+        let useThird = model.order >= 4
         var prevStart = -1
         var next = [State]()
         for t in tokens.indices {
@@ -351,15 +396,15 @@ public final class DiacriticRestorer: Sendable {
                 let first = next.count
                 // one state per (previous word, this word): recombined
                 for (pi, st) in layer.enumerated() {
-                    let (lp, bc) = model.score(st.bigram, st.cur, cand.id)
+                    let (lp, ctx) = model.next(st.ctx, cand.id)
                     let sc = st.score + lp - cand.cost
                     let back = Int32(prevStart < 0 ? -1 : prevStart + pi)
                     var k = first
-                    while k < next.count && next[k].prev != st.cur { k += 1 }
+                    while k < next.count && (next[k].prev != st.cur || useThird && next[k].prev2 != st.prev) { k += 1 }
                     if k < next.count {
-                        if sc > next[k].score { next[k].score = sc; next[k].back = back; next[k].bigram = bc }
+                        if sc > next[k].score { next[k].score = sc; next[k].back = back; next[k].ctx = ctx }
                     } else {
-                        next.append(State(prev: st.cur, cur: cand.id, bigram: bc, score: sc, back: back, cand: Int32(ci)))
+                        next.append(State(prev2: st.prev, prev: st.cur, cur: cand.id, ctx: ctx, score: sc, back: back, cand: Int32(ci)))
                     }
                 }
             }
@@ -377,50 +422,72 @@ public final class DiacriticRestorer: Sendable {
         }
         // trace back the best path
         var choice = [Int32](repeating: 0, count: tokens.count)
+        var pathState = [Int](repeating: -1, count: tokens.count)
         if !tokens.isEmpty {
             var k = layer.indices.max { layer[$0].score < layer[$1].score }! + prevStart
             var t = tokens.count - 1
             while t >= 0 && k >= 0 {
                 choice[t] = states[k].cand
+                pathState[t] = k
                 k = Int(states[k].back)
                 t -= 1
             }
         }
         // write back, counting changes and uncertain choices
-        var ids = tokens.indices.map { tokens[$0].kind == .word ? tokens[$0].cands[Int(choice[$0])].id : tokens[$0].id }
+        let ids = tokens.indices.map { tokens[$0].kind == .word ? tokens[$0].cands[Int(choice[$0])].id : tokens[$0].id }
         var pos = 0
         for t in tokens.indices {
             let tok = tokens[t]
             while pos < tok.range.lowerBound { out.append(s[pos]); pos += 1 }
-            if tok.kind == .word, tok.cands.count > 1 || tok.cands.first?.spelling != nil {
+            if tok.kind == .word, tok.cands.count > 1 || tok.cands.first?.spelling != nil || tok.cands.first?.modelSpelling == true {
                 let cand = tok.cands[Int(choice[t])]
                 result.syllables += 1
-                if let sp = cand.spelling, sp != Array(s[tok.range]) {
-                    result.changed += 1
+                var changed = false
+                if cand.modelSpelling {
+                    let w = model.scalars(cand.id)
+                    if w.count == tok.range.count {
+                        for (j, i) in tok.range.enumerated() {
+                            let o = s[i]
+                            let c = Letters.isUpper(o.value) ? Unicode.Scalar(Letters.upper(w[j].value))! : w[j]
+                            if c != o { changed = true }
+                            out.append(c)
+                        }
+                    } else {
+                        out.append(contentsOf: s[tok.range])
+                    }
+                } else if let sp = cand.spelling, !sp.elementsEqual(s[tok.range]) {
+                    changed = true
                     out.append(contentsOf: sp)
                 } else {
                     out.append(contentsOf: s[tok.range])
                 }
-                if tok.cands.count > 1 && margin(t, tokens, &ids, choice[t]) < uncertainMargin { result.uncertain += 1 }
+                if changed { result.changed += 1 }
+                if tok.cands.count > 1 {
+                    let before = t > 0 ? states[pathState[t - 1]].ctx : initial
+                    if margin(t, tokens, ids, choice[t], before) < uncertainMargin { result.uncertain += 1 }
+                }
             } else {
                 out.append(contentsOf: s[tok.range])
             }
             pos = tok.range.upperBound
         }
         while pos < s.count { out.append(s[pos]); pos += 1 }
-        if ids.count >= 2 { context = (ids[ids.count - 2], ids[ids.count - 1]) }
-        else if ids.count == 1 { context = (context.1, ids[0]) }
+        context = Array((context + ids).suffix(max(1, model.order - 1)))
     }
 
-    /// How much worse (nats) the best other candidate of token `t` scores, its neighbours fixed.
-    private func margin(_ t: Int, _ tokens: [Token], _ ids: inout [SyllableModel.WordID], _ chosen: Int32) -> Float {
+    /// How much worse (nats) the best other candidate of token `t` scores, the chosen words
+    /// around it fixed (the next two words' scores change with it).
+    private func margin(_ t: Int, _ tokens: [Token], _ ids: [SyllableModel.WordID], _ chosen: Int32,
+                        _ before: SyllableModel.Context) -> Float {
         func local(_ id: SyllableModel.WordID, _ cost: Float) -> Float {
-            ids[t] = id
-            var total = -cost
-            for u in t...min(t + 2, ids.count - 1) {
-                let a = u >= 2 ? ids[u - 2] : model.sentenceStart
-                let b = u >= 1 ? ids[u - 1] : model.sentenceStart
-                total += model.score(model.bigram(a, b), b, ids[u]).0
+            var (total, ctx) = model.next(before, id)
+            total -= cost
+            var u = t + 1
+            while u <= min(t + 2, ids.count - 1) {
+                let (lp, n) = model.next(ctx, ids[u])
+                total += lp
+                ctx = n
+                u += 1
             }
             return total
         }
@@ -428,7 +495,6 @@ public final class DiacriticRestorer: Sendable {
         let mine = local(cands[Int(chosen)].id, cands[Int(chosen)].cost)
         var other = -Float.infinity
         for (i, c) in cands.enumerated() where i != Int(chosen) { other = max(other, local(c.id, c.cost)) }
-        ids[t] = cands[Int(chosen)].id
         return mine - other
     }
 }
