@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "Diacritics", targets: ["Diacritics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,9 +36,12 @@ let package = Package(
         .target(name: "Vocabulary"),
         .target(name: "Ingest", dependencies: ["Vocabulary", "CTesseract", "CLeptonica", "CLibXML2", "CZlib"]),
         .target(name: "Extract", dependencies: ["Vocabulary"]),
+        // Diacritic restoration: a syllable n-gram model (trained by `make model`, committed as a
+        // resource) and a Viterbi decoder; pure Swift, no dependencies.
+        .target(name: "Diacritics", resources: [.copy("Resources/vi-syllables.lm")]),
         .target(name: "Store", dependencies: ["Extract", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Pipeline", dependencies: [
-            "Vocabulary", "Ingest", "Extract", "Store", .product(name: "Logging", package: "swift-log"),
+            "Vocabulary", "Ingest", "Extract", "Store", "Diacritics", .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "vanthu", dependencies: [
             "Vocabulary", "Pipeline", "Ingest", "Extract", "Store",
@@ -45,13 +49,14 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         // `make bench`: extraction throughput, bare libtesseract recognition, TIFF batches.
-        .executableTarget(name: "vanthu-bench", dependencies: ["Extract", "Ingest"]),
+        .executableTarget(name: "vanthu-bench", dependencies: ["Extract", "Ingest", "Diacritics"]),
         .executableTarget(name: "vanthu-store-bench", dependencies: ["Store", "Extract", "Pipeline", "Ingest"]),
         // Finds words of the wrong language on a screen: shared by the tests of every module.
         .target(name: "LanguageCheck", path: "Tests/LanguageCheck"),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "Vocabulary", "LanguageCheck"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Vocabulary", "LanguageCheck", "CLeptonica", "CZlib"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Extract", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "DiacriticsTests", dependencies: ["Diacritics"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "Extract", "Store", "LanguageCheck"]),
     ],
     swiftLanguageModes: [.v5]

@@ -120,8 +120,8 @@ public struct LetterExtractor: Sendable {
 
 /// Whether the text came without its diacritics (typed in ASCII or OCR'd by a model without
 /// Vietnamese): in Vietnamese prose about three words in four carry a mark.
-enum DiacriticsCheck {
-    static func isStripped(_ text: String) -> Bool {
+public enum DiacriticsCheck {
+    public static func isStripped(_ text: String) -> Bool {
         var words = 0, marked = 0
         var length = 0, hasMark = false
         func endWord() {

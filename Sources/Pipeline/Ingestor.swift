@@ -61,9 +61,9 @@ public struct Ingestor: Sendable {
             }
             let doc = try pipeline.read(path: path)
             sha = doc.sha256
-            let record = pipeline.extract(doc)
+            let (record, text) = pipeline.extractRestoring(doc)
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-            let letter = NewLetter(record: record, fullText: doc.text,
+            let letter = NewLetter(record: record, fullText: text, originalText: text == doc.text ? nil : doc.text,
                                    file: OriginalFile(sha256: doc.sha256, byteCount: doc.byteCount, originalPath: absolute))
             switch try store.store(letter, job: job) {
             case .stored(let id): return result(.stored(letterID: id, record: record))

@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Extract
+import Diacritics
 
 /// One file through the stages that read it: Ingest (file → text with layout) then Extract
 /// (text → record). Storing is the caller's next step (see `Inbox`, `Ingestor`).
@@ -25,8 +26,32 @@ public struct LetterPipeline: Sendable {
 
     /// Extracts the record of an already-read document.
     public func extract(_ doc: IngestedDocument) -> LetterRecord {
-        extractor.extract(Self.letterText(doc))
+        extractRestoring(doc).record
     }
+
+    /// Extracts the record of a document, first putting back the diacritics of a text that came
+    /// without them (the record then says `"diacritics": "restored"`, and a warning how many
+    /// syllables the restorer was unsure of). `text` is the text the record was read from.
+    /// Without a model file the stripped text is read as it is (`"diacritics": "stripped"`).
+    public func extractRestoring(_ doc: IngestedDocument) -> (record: LetterRecord, text: String) {
+        var input = Self.letterText(doc)
+        guard DiacriticsCheck.isStripped(doc.text), let restored = try? restoreDiacritics(doc.text) else {
+            return (extractor.extract(input), doc.text)
+        }
+        input.text = restored.text
+        var record = extractor.extract(input)
+        record.diacritics = .restored
+        record.warnings.append(.diacriticsRestored(uncertain: restored.uncertain, syllables: restored.syllables))
+        return (record, restored.text)
+    }
+
+    /// The text with its Vietnamese diacritics put back (the model is loaded on first use).
+    public func restoreDiacritics(_ text: String) throws -> DiacriticRestorer.Result {
+        try SharedRestorer.restorer(symbols: Self.numberSymbols).restore(text)
+    }
+
+    /// The symbols of document numbers as printed (`QĐ`, `NĐ` …), from Extract's kinds table.
+    static let numberSymbols: [String] = DocumentKinds.table.flatMap(\.abbreviations)
 
     /// The extractor's view of an ingested document.
     public static func letterText(_ doc: IngestedDocument) -> LetterText {

@@ -77,7 +77,7 @@ public final class LetterStore: @unchecked Sendable {
             try reference.insert(db)
             references.append(reference)
         }
-        try SearchIndex.add(row, db: db)
+        try SearchIndex.add(row, originalText: letter.originalText, db: db)
         try LetterLinker.link(letter: row, references: references, db: db)
         try InitiativeQueue.letterStored(row, record: record, fingerprints: fingerprints, db: db)
         return .stored(letterID: id)
@@ -143,9 +143,12 @@ public final class LetterStore: @unchecked Sendable {
 public struct NewLetter: Sendable {
     public var record: LetterRecord
     public var fullText: String
+    /// The text as it came, when `fullText` is that text with its diacritics put back: indexed
+    /// too, so a search for what the page printed (an OCR slip, say) still finds the letter.
+    public var originalText: String?
     public var file: OriginalFile
-    public init(record: LetterRecord, fullText: String, file: OriginalFile) {
-        self.record = record; self.fullText = fullText; self.file = file
+    public init(record: LetterRecord, fullText: String, originalText: String? = nil, file: OriginalFile) {
+        self.record = record; self.fullText = fullText; self.originalText = originalText; self.file = file
     }
 }
 

@@ -64,16 +64,29 @@ struct TextCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var reading: ReadingOptions
 
-    @Argument(help: Help.fileArgument.argument)
+    @Flag(name: .long, help: Help.restoreFlag.argument)
+    var restore = false
+
+    @Argument(help: Help.fileOrStandardInput.argument)
     var file: String
 
     func run() throws {
         do {
-            let doc = try LetterPipeline(options: reading.ingestOptions).read(path: file)
-            FileHandle.standardOutput.write(Data(doc.text.utf8))
-            if !doc.text.hasSuffix("\n") { print() }
+            let pipeline = LetterPipeline(options: reading.ingestOptions)
+            var text: String
+            if restore && file == "-" {
+                text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            } else {
+                text = try pipeline.read(path: file).text
+            }
+            if restore { text = try pipeline.restoreDiacritics(text).text }
+            FileHandle.standardOutput.write(Data(text.utf8))
+            if !text.hasSuffix("\n") { print() }
         } catch let error as any Message {
             Console.error(error)
+            throw ExitCode(1)
+        } catch {
+            Console.error("\(error)")
             throw ExitCode(1)
         }
     }

@@ -14,6 +14,7 @@ enum Help: String, CaseIterable, Message {
     // Options and arguments
     case langOption, dbOption, jsonFlag, tableFlag, csvFlag, icsFlag
     case ocrLang, tessdata, maxPages, maxPixels, maxBytes, toolTimeout, workers
+    case restoreFlag, fileOrStandardInput
     case filesArgument, fileArgument, pathsArgument, folderArgument, settle, poll
     case overdue, within, from, to, all, note, deadlineID, letterArgument, queryArgument, limit
     case status, decision, score, initiativeID
@@ -206,6 +207,10 @@ enum Help: String, CaseIterable, Message {
         .toolTimeout: ("Số giây tối đa một công cụ ngoài (pdftotext, pdftoppm, antiword) được chạy trên một tệp (mặc định 120).",
                        "Seconds an external tool (pdftotext, pdftoppm, antiword) may run on one file (default 120)."),
         .workers: ("Số tệp đọc cùng lúc (mặc định: bằng số lõi CPU).", "Files read at once (default: one per core)."),
+        .restoreFlag: ("Đặt lại dấu tiếng Việt cho văn bản gõ hoặc OCR không dấu.",
+                       "Put back the diacritics of a text typed or OCR'd without them."),
+        .fileOrStandardInput: ("Tệp cần đọc (với --restore, - đọc văn bản chữ từ đầu vào chuẩn).",
+                               "The file to read (with --restore, - reads plain text from standard input)."),
         .filesArgument: ("Các tệp cần đọc.", "Files to read."),
         .fileArgument: ("Tệp cần đọc.", "The file to read."),
         .pathsArgument: ("Các tệp hay thư mục cần lưu.", "Files or folders to ingest."),

@@ -15,6 +15,8 @@ public enum LetterWarning: Message, Codable, Hashable {
     case dayDoesNotExist(day: Int, month: Int, year: Int)
     case monthDoesNotExist(month: Int)
     case dayFromSignatureTime(time: String)
+    /// The text came without diacritics and the restorer put them back, unsure of some syllables.
+    case diacriticsRestored(uncertain: Int, syllables: Int)
     /// A warning stored by an earlier version as text only: shown as it was written.
     case legacy(String)
 
@@ -38,6 +40,8 @@ public enum LetterWarning: Message, Codable, Hashable {
         case (.monthDoesNotExist(let m), .en): return "date: month \(m) does not exist"
         case (.dayFromSignatureTime(let t), .vi): return "ngày: chữ số ngày bị nhòe, đã bổ sung theo thời gian ký số (\(t))"
         case (.dayFromSignatureTime(let t), .en): return "date: the day, garbled, was completed from the digital signature time (\(t))"
+        case (.diacriticsRestored(let u, let n), .vi): return "dấu tiếng Việt được đặt lại theo mô hình ngôn ngữ: \(u)/\(n) âm tiết chưa chắc chắn"
+        case (.diacriticsRestored(let u, let n), .en): return "diacritics restored by the language model: \(u) of \(n) syllables uncertain"
         case (.legacy(let s), _): return s
         }
     }
@@ -60,6 +64,7 @@ public enum LetterWarning: Message, Codable, Hashable {
             .noText, .notALetter, .numberBlank(printed: "/UBND-VP"), .numberUnreadable,
             .numberDigitsIllegible(symbol: "/TB-UBND"), .dayDoesNotExist(day: 30, month: 2, year: 2025),
             .monthDoesNotExist(month: 13), .dayFromSignatureTime(time: "2025-02-07T17:12:11"),
+            .diacriticsRestored(uncertain: 3, syllables: 412),
         ]
 }
 
