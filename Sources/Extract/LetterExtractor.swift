@@ -52,10 +52,14 @@ public struct LetterExtractor: Sendable {
         record.references = ReferencesParser.parse(body, ownNumber: header.number?.text)
 
         var letterDate = header.date
-        if let hinted = signatureDate(input.hints, printed: header.date, lastDigit: header.garbledDayLastDigit) {
+        let signing = SigningEvidence(source: input.source, hints: input.hints)
+        if let signing, let hinted = signatureDate(signing, printed: header.date, lastDigit: header.garbledDayLastDigit) {
             letterDate = hinted
             record.date = hinted.iso
-            warnings.append("date: the day, garbled, was completed from the digital signature time (\(input.hints["signature_time"] ?? ""))")
+            warnings.append("date: the day, garbled, was completed from the digital signature time (\(signing.time))")
+        }
+        if let signing, let date = letterDate, signing.isBefore(date) {
+            warnings.append("date: \(date.iso) is after the letter was first signed (\(signing.time)): misread?")
         }
         record.deadlines = DeadlineParser.parse(body, letterDate: letterDate, kind: record.kind)
 
@@ -108,13 +112,41 @@ public struct LetterExtractor: Sendable {
     /// signature whose last digit OCR did read (`ngày 44 tháng 01`, signed the 26th → the 24th).
     /// With no digit legible the month alone is kept: measured on the corpus, taking the
     /// signature's own day was wrong twice in three.
-    private func signatureDate(_ hints: [String: String], printed: CalendarDate?, lastDigit: Int?) -> CalendarDate? {
+    private func signatureDate(_ signing: SigningEvidence, printed: CalendarDate?, lastDigit: Int?) -> CalendarDate? {
         guard let p = printed, p.day == nil, let m = p.month, let digit = lastDigit,
-              let s = hints["signature_time"], let signed = CalendarDate(iso: String(s.prefix(10))),
-              signed.year == p.year, signed.month == m, let signedDay = signed.day else { return nil }
+              signing.day.year == p.year, signing.day.month == m, let signedDay = signing.day.day else { return nil }
         let days = (max(1, signedDay - 9)...signedDay).filter { $0 % 10 == digit }
         guard days.count == 1 else { return nil }
         return CalendarDate(year: p.year, month: m, day: days[0])
+    }
+}
+
+/// When the letter was first signed, the evidence that bounds its date: the issuing date is on
+/// or before it. The PDF's first digital signature (its Vietnam-time day) when there is one, else
+/// the time printed in a visible "Ký bởi … Thời gian ký" box on a scan (`signature_time` hint).
+struct SigningEvidence {
+    var day: CalendarDate
+    /// The time as the evidence gives it, for warnings.
+    var time: String
+
+    init?(source: Source, hints: [String: String]) {
+        if let first = source.signatures.first, let d = source.firstSigningDay, d.isComplete {
+            day = d; time = first.time
+        } else if let t = hints["signature_time"], let d = CalendarDate(iso: String(t.prefix(10))), d.isComplete {
+            day = d; time = t
+        } else {
+            return nil
+        }
+    }
+
+    /// The date read falls after the first signing day (compared at the date's own precision:
+    /// `2025-02` is after a letter signed in January).
+    func isBefore(_ date: CalendarDate) -> Bool {
+        if date.year != day.year { return date.year > day.year }
+        guard let m = date.month, let sm = day.month else { return false }
+        if m != sm { return m > sm }
+        guard let d = date.day, let sd = day.day else { return false }
+        return d > sd
     }
 }
 

@@ -56,11 +56,13 @@ public struct IngestedDocument: Sendable {
     /// Facts read from outside the body text that a later stage may use, e.g. the time in a
     /// digital-signature box (`signature_time` → `2025-02-07T17:12:11`) or a received stamp.
     public var hints: [String: String]
+    /// A PDF's digital signatures in signing order; empty when it has none or is not a PDF.
+    public var signatures: [DigitalSignature]
 
     public init(path: String, sha256: String, byteCount: Int, kind: FileKind, pages: [Page],
-                warnings: [String] = [], hints: [String: String] = [:]) {
+                warnings: [String] = [], hints: [String: String] = [:], signatures: [DigitalSignature] = []) {
         self.path = path; self.sha256 = sha256; self.byteCount = byteCount; self.kind = kind
-        self.pages = pages; self.warnings = warnings; self.hints = hints
+        self.pages = pages; self.warnings = warnings; self.hints = hints; self.signatures = signatures
     }
 
     /// The whole text, pages separated by a form feed.

@@ -178,6 +178,13 @@ enum Names {
         return differsOnlyInTonePlacement(candidate, canonical) ? candidate : canonical
     }
 
+    /// One word of at most three letters that is no agency word of the table (`THỊ`, `TH`; not
+    /// `BỘ`, `SỞ`, `XÃ`): debris on an issuer line, not a body.
+    static func isStrayIssuerWord(_ s: String) -> Bool {
+        let k = key(s)
+        return !s.contains(" ") && k.count <= 3 && agencyIndex[k] == nil && !genericBodies.contains(k)
+    }
+
     /// The canonical place name for a folded match (`Quang Ngai` → `Quảng Ngãi`).
     static func canonicalPlace(_ s: String) -> String? { placeIndex[key(s)] }
 }

@@ -16,11 +16,73 @@ struct PageRecognizer {
     /// Read the red ink (stamps) separately on this page number; 0 = never.
     var readStampsOnPage = 1
 
+    /// A page that keeps fewer characters than this after preparation is read again with steps
+    /// undone: a letter page holds a thousand or more, its last page (signature, Nơi nhận) a few
+    /// hundred.
+    var fewCharacters = 150
+    /// The preparations tried, in order, when the prepared page gives no or little text: one step
+    /// undone at a time (the one that washed out a light scan, or turned blue ink pale), then the
+    /// page as scanned, only scaled.
+    static let fallbacks: [Set<PagePreparation.Step>] = [
+        [.backgroundNormalisation], [.redInkRemoval], Set(PagePreparation.Step.allCases),
+    ]
+
+    /// What one preparation of the page gave.
+    private struct Reading {
+        var prepared: PagePreparation.Prepared
+        var image: Pix
+        var layout: LetterPageLayout.Result
+        var mean: Int
+        var notes: [String]
+        var characters: Int { layout.lines.reduce(0) { $0 + $1.text.unicodeScalars.filter { $0 != " " }.count } }
+    }
+
     func recognise(_ source: Pix, number: Int, path: String) throws -> Outcome {
         guard let prepared = preparation.prepare(source) else {
             throw IngestError(path: path, page: number, .corrupt("the page image could not be prepared"))
         }
-        if prepared.isBlank { return Outcome(page: nil, hints: [:], notes: ["page \(number) is blank: skipped"]) }
+        var reading = prepared.isBlank ? nil : try read(prepared, number: number)
+        var notes: [String] = []
+        // No page left unread: when preparation left little or nothing of what looks like a page
+        // of text, read it again with the steps undone, and keep the reading that gives more.
+        if (reading?.characters ?? 0) < fewCharacters {
+            let before = reading?.characters ?? 0
+            for steps in Self.fallbacks {
+                var undone = preparation
+                undone.skipping = steps
+                guard let p = undone.prepare(source) else { continue }
+                // A page blank even as scanned is blank; for lighter ink, let Tesseract's own
+                // threshold decide.
+                if p.isBlank && steps.count < PagePreparation.Step.allCases.count { continue }
+                let r = try read(p, number: number)
+                guard r.characters >= max(2 * before, before + 40) else { continue }
+                let names = PagePreparation.Step.allCases.filter(steps.contains).map(\.rawValue)
+                let what = steps.count == PagePreparation.Step.allCases.count
+                    ? "the page was read as scanned (\(names.joined(separator: ", ")) undone)"
+                    : "\(names.joined(separator: ", ")) undone"
+                notes.append("page \(number): preparation left \(before) characters, \(r.characters) without it: \(what)")
+                reading = r
+                break
+            }
+        }
+        guard let reading else { return Outcome(page: nil, hints: [:], notes: ["page \(number) is blank: skipped"]) }
+        notes = reading.notes + notes
+        var layout = reading.layout
+        if number == readStampsOnPage, let red = reading.prepared.redLayer ?? prepared.redLayer {
+            for (k, v) in try stampHints(red) where layout.hints[k] == nil { layout.hints[k] = v }
+        }
+        if layout.lines.isEmpty {
+            return Outcome(page: nil, hints: layout.hints, notes: notes + ["page \(number) has no readable text: skipped"])
+        }
+        let words = layout.lines.compactMap(\.confidence)
+        let confidence = words.isEmpty ? Double(reading.mean) / 100 : words.reduce(0, +) / Double(words.count)
+        let page = Page(number: number, text: layout.text, origin: .ocr, lines: layout.lines,
+                        confidence: (confidence * 1000).rounded() / 1000)
+        return Outcome(page: page, hints: layout.hints, notes: notes)
+    }
+
+    /// Recognises one prepared page, turned upright if it reads better so, and lays it out.
+    private func read(_ prepared: PagePreparation.Prepared, number: Int) throws -> Reading {
         var notes: [String] = []
         var image = prepared.image
         let (lines, mean): ([OCRLine], Int) = try pool.withEngine { engine in
@@ -35,18 +97,8 @@ struct PageRecognizer {
             }
             return (HOCRReader.lines(hocr), mean)
         }
-        var layout = LetterPageLayout(pageWidth: image.width, pageHeight: image.height).arrange(lines)
-        if number == readStampsOnPage, let red = prepared.redLayer {
-            for (k, v) in try stampHints(red) where layout.hints[k] == nil { layout.hints[k] = v }
-        }
-        if layout.lines.isEmpty {
-            return Outcome(page: nil, hints: layout.hints, notes: notes + ["page \(number) has no readable text: skipped"])
-        }
-        let words = layout.lines.compactMap(\.confidence)
-        let confidence = words.isEmpty ? Double(mean) / 100 : words.reduce(0, +) / Double(words.count)
-        let page = Page(number: number, text: layout.text, origin: .ocr, lines: layout.lines,
-                        confidence: (confidence * 1000).rounded() / 1000)
-        return Outcome(page: page, hints: layout.hints, notes: notes)
+        let layout = LetterPageLayout(pageWidth: image.width, pageHeight: image.height).arrange(lines)
+        return Reading(prepared: prepared, image: image, layout: layout, mean: mean, notes: notes)
     }
 
     /// An urgency stamp put on askew (`HỎA TỐC` at 30°): the red ink where the stamp goes, read
