@@ -56,6 +56,10 @@ final class UnreadPageTests: XCTestCase {
         try Self.lightLowContrastScan(to: dir + "/light.png")
         let doc = try reader.read(path: dir + "/light.png")
         assertReadsTheLetter(doc)
+        // Under the fixed blank-page threshold the page was taken for blank: that verdict is
+        // undone, and the warning says so.
+        XCTAssertTrue(doc.warnings.contains { $0.hasPrefix("page 1: preparation left 0 characters") && $0.contains("binarisation undone") },
+                      "\(doc.warnings)")
     }
 
     func testAColourJPEGScanAt200DPIIsRead() throws {

@@ -28,6 +28,9 @@ struct PagePreparation {
 
     /// The steps that may be left out when they cost a page its text (see `PageRecognizer`).
     enum Step: String, CaseIterable, Sendable {
+        /// The fixed threshold (128) by which a page is found blank: light grey ink passes under it.
+        /// Undone, the page goes to Tesseract, whose own threshold adapts to the page.
+        case binarisation
         case redInkRemoval = "red-ink removal"
         case backgroundNormalisation = "background normalisation"
         case deskew

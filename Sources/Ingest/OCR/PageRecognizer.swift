@@ -24,7 +24,7 @@ struct PageRecognizer {
     /// undone at a time (the one that washed out a light scan, or turned blue ink pale), then the
     /// page as scanned, only scaled.
     static let fallbacks: [Set<PagePreparation.Step>] = [
-        [.backgroundNormalisation], [.redInkRemoval], Set(PagePreparation.Step.allCases),
+        [.binarisation], [.backgroundNormalisation], [.redInkRemoval], Set(PagePreparation.Step.allCases),
     ]
 
     /// What one preparation of the page gave.
@@ -48,12 +48,12 @@ struct PageRecognizer {
         if (reading?.characters ?? 0) < fewCharacters {
             let before = reading?.characters ?? 0
             for steps in Self.fallbacks {
+                // Not found blank, the prepared page was read already.
+                if steps == [.binarisation] && !prepared.isBlank { continue }
                 var undone = preparation
                 undone.skipping = steps
-                guard let p = undone.prepare(source) else { continue }
-                // A page blank even as scanned is blank; for lighter ink, let Tesseract's own
-                // threshold decide.
-                if p.isBlank && steps.count < PagePreparation.Step.allCases.count { continue }
+                guard let p = steps == [.binarisation] ? prepared : undone.prepare(source) else { continue }
+                if p.isBlank && !steps.contains(.binarisation) { continue }
                 let r = try read(p, number: number)
                 guard r.characters >= max(2 * before, before + 40) else { continue }
                 let names = PagePreparation.Step.allCases.filter(steps.contains).map(\.rawValue)
