@@ -106,11 +106,6 @@ public struct Source: Codable, Equatable, Sendable {
         try c.encode(ocrConfidence, forKey: .ocrConfidence)
         try c.encode(signatures, forKey: .signatures)
     }
-
-    /// The Vietnam-time day of the first signature: the letter was issued on it or before.
-    public var firstSigningDay: CalendarDate? {
-        signatures.first.flatMap { CalendarDate(iso: String($0.time.prefix(10))) }
-    }
 }
 
 /// One digital signature of the file (`source.signatures[]`).

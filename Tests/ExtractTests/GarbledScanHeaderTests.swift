@@ -131,12 +131,29 @@ final class GarbledScanHeaderTests: XCTestCase {
     func testADateReadAfterTheFirstSigningDayIsWarnedOf() {
         let r = ocr(letter(day: "28", month: "01"), signatures: signed("2025-01-26T11:12:09+07:00", "2025-01-27T14:10:01+07:00"))
         XCTAssertEqual(r.date, "2025-01-28")
-        XCTAssertTrue(r.warnings.contains { $0.contains("after the letter was first signed") }, "\(r.warnings)")
+        XCTAssertTrue(r.warnings.contains { $0.contains("after the letter was signed") }, "\(r.warnings)")
         let ok = ocr(letter(day: "24", month: "01"), signatures: signed("2025-01-26T11:12:09+07:00"))
-        XCTAssertFalse(ok.warnings.contains { $0.contains("first signed") }, "\(ok.warnings)")
+        XCTAssertFalse(ok.warnings.contains { $0.contains("after the letter was signed") }, "\(ok.warnings)")
         // A month read after the signing month is as suspicious.
         let month = ocr(letter(day: "", month: "02"), signatures: signed("2025-01-26T11:12:09+07:00"))
-        XCTAssertTrue(month.warnings.contains { $0.contains("after the letter was first signed") }, "\(month.warnings)")
+        XCTAssertTrue(month.warnings.contains { $0.contains("after the letter was signed") }, "\(month.warnings)")
+    }
+
+    func testADrafterSigningFirstDoesNotBoundTheDate() {
+        // The drafter initials the letter the day before; the head signs and the body seals it
+        // on the day it is dated.
+        let r = ocr(letter(day: "27", month: "01") + "\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Phước Hiền\n",
+                    signatures: [DigitalSignatureRecord(signer: "Lê Văn Nháy", time: "2025-01-26T16:00:00+07:00", valid: true,
+                                                        wholeDocument: false, certificate: .unknownIssuer),
+                                 DigitalSignatureRecord(signer: "Trần Phước Hiền", time: "2025-01-27T08:00:00+07:00", valid: true,
+                                                        wholeDocument: false, certificate: .unknownIssuer)]
+                        + signed("2025-01-27T10:12:09+07:00"))
+        XCTAssertEqual(r.signer?.name, "Trần Phước Hiền")
+        XCTAssertFalse(r.warnings.contains { $0.contains("after the letter was signed") }, "\(r.warnings)")
+        XCTAssertTrue(Names.isPersonName("Nguyễn Thị Ngọc Giàu"))
+        XCTAssertFalse(Names.isPersonName("Ủy ban nhân dân tỉnh Quảng Ngãi"))
+        XCTAssertFalse(Names.isPersonName("Văn phòng UBND"))
+        XCTAssertFalse(Names.isPersonName("SỞ NỘI VỤ"))
     }
 
     func testTheFirstDigitalSignatureCompletesAGarbledDay() {
