@@ -22,11 +22,11 @@ struct ExtractCommand: ParsableCommand {
         let pipeline = LetterPipeline(options: options)
         var failed = 0
         let encoder = JSONEncoder.record
-        // Files are read in parallel (OCR is most of the time); results are printed in input order.
-        let results = Parallel.map(files.count, workers: Parallel.workers(options.workers)) { i in
+        // Files are read in parallel (OCR is most of the time); each record is printed as soon as
+        // it and those before it are ready, so a slow or stuck file does not hold back the others.
+        Parallel.stream(files.count, workers: Parallel.workers(options.workers), { i in
             Result { try pipeline.extract(path: files[i]).1 }
-        }
-        for result in results {
+        }, deliver: { _, result in
             do {
                 let record = try result.get()
                 if output.json {
@@ -34,12 +34,13 @@ struct ExtractCommand: ParsableCommand {
                     FileHandle.standardOutput.write(data + Data("\n".utf8))
                 } else {
                     print(RecordSummary(record: record, lang: output.lang).text)
+                    fflush(stdout)
                 }
             } catch {
                 failed += 1
-                Console.error(Msg.readError("\(error)").text(output.lang))
+                Console.error(Msg.error(error).text(output.lang))
             }
-        }
+        })
         if failed > 0 {
             if files.count > 1 { Console.error(Msg.failedCount(failed, files.count).text(output.lang)) }
             throw ExitCode(1)
@@ -66,7 +67,7 @@ struct TextCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(doc.text.utf8))
             if !doc.text.hasSuffix("\n") { print() }
         } catch {
-            Console.error(Msg.readError("\(error)").text(lang))
+            Console.error(Msg.error(error).text(lang))
             throw ExitCode(1)
         }
     }

@@ -19,7 +19,7 @@ struct IndexOptions: ParsableArguments {
 
     func open(_ lang: Lang) throws -> LetterStore {
         do { return try LetterStore(path: path) } catch {
-            Console.error(Msg.readError("\(error)").text(lang))
+            Console.error(Msg.error(error).text(lang))
             throw ExitCode(1)
         }
     }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Store
+import Ingest
+import Pipeline
 import Foundation
 
 enum Lang: String, ExpressibleByArgument, Sendable { case vi, en }
@@ -7,6 +9,8 @@ enum Lang: String, ExpressibleByArgument, Sendable { case vi, en }
 /// Every word the CLI says to a user, in Vietnamese and English. Code and logs stay English.
 enum Msg {
     case readError(String)
+    case fileError(IngestError)
+    case inboxError(InboxError)
     case failedCount(Int, Int)
     case field(String)
 
@@ -14,6 +18,8 @@ enum Msg {
         switch (self, lang) {
         case (.readError(let s), .vi): return "Lỗi: \(Msg.translate(s, lang))"
         case (.readError(let s), .en): return "error: \(s)"
+        case (.fileError(let e), _): return e.text(lang)
+        case (.inboxError(let e), _): return (lang == .vi ? "Lỗi: " : "error: ") + e.text(lang)
         case (.failedCount(let n, let total), .vi): return "\(n)/\(total) tệp không đọc được."
         case (.failedCount(let n, let total), .en): return "\(n) of \(total) files could not be read."
         case (.field(let key), .vi): return Msg.viFields[key] ?? key

@@ -45,7 +45,7 @@ struct WatchCommand: ParsableCommand {
         do {
             try Inbox(folder: folder, ingestor: Ingestor(store: store), options: options).run(until: shutdown)
         } catch {
-            Console.error(Msg.readError("\(error)").text(lang))
+            Console.error(Msg.error(error).text(lang))
             throw ExitCode(1)
         }
     }

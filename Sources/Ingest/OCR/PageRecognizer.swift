@@ -16,7 +16,9 @@ struct PageRecognizer {
     /// Read the red ink (stamps) separately on this page number; 0 = never.
     var readStampsOnPage = 1
 
-    func recognise(_ source: Pix, number: Int, path: String) throws -> Outcome {
+    func recognise(_ source: Pix, number: Int, path: String, budget: ReadingBudget? = nil) throws -> Outcome {
+        if let budget { try budget.checkMemory(pixels: source.width * source.height, path: path, page: number) }
+        let seconds = budget?.pageSeconds
         guard let prepared = preparation.prepare(source) else {
             throw IngestError(path: path, page: number, .corrupt("the page image could not be prepared"))
         }
@@ -24,10 +26,10 @@ struct PageRecognizer {
         var notes: [String] = []
         var image = prepared.image
         let (lines, mean): ([OCRLine], Int) = try pool.withEngine { engine in
-            var (hocr, mean) = try engine.recognise(image)
+            var (hocr, mean) = try engine.recognise(image, seconds: seconds, path: path, page: number)
             if mean < orientationCheckBelow, let turns = engine.uprightTurns(image), turns != 0,
                let upright = PagePreparation.rotate(image, quarterTurns: turns) {
-                let (h2, m2) = try engine.recognise(upright)
+                let (h2, m2) = try engine.recognise(upright, seconds: seconds, path: path, page: number)
                 if m2 > mean {
                     notes.append("page \(number) was turned \(turns * 90)° to read it upright")
                     image = upright; hocr = h2; mean = m2
