@@ -61,6 +61,21 @@ extension FileNature {
     }
 }
 
+extension FileNature {
+    var vietnameseName: String {
+        switch self {
+        case .regular: return "tệp thường"
+        case .directory: return "thư mục"
+        case .fifo: return "ống có tên (FIFO)"
+        case .characterDevice: return "thiết bị ký tự"
+        case .blockDevice: return "thiết bị khối"
+        case .socket: return "socket"
+        case .symbolicLink: return "liên kết tượng trưng"
+        case .other: return "tệp đặc biệt"
+        }
+    }
+}
+
 extension SystemFailure {
     func text(_ lang: Lang) -> String {
         guard lang == .vi else { return englishReason }
@@ -86,5 +101,24 @@ extension Msg {
         if let e = error as? IngestError { return .fileError(e) }
         if let e = error as? InboxError { return .inboxError(e) }
         return .readError("\(error)")
+    }
+}
+
+extension InboxError {
+    func text(_ lang: Lang) -> String {
+        let vi = lang == .vi
+        switch self {
+        case .notAFolder(let p): return p + (vi ? ": không phải thư mục" : ": not a folder")
+        case .cannotMove(let s, let d, let why):
+            return s + (vi ? ": không chuyển được sang " : ": cannot move to ") + d + ": " + why.text(lang)
+        case .archiveNotAFolder(let p, let nature):
+            return p + ": " + (vi ? "là \(nature.vietnameseName), không phải thư mục thường: hộp thư không chuyển tệp qua đó"
+                                  : "\(nature.englishName), not a plain folder: the inbox will not move files through it")
+        case .archiveUnusable(let p, let why): return p + (vi ? ": không dùng được thư mục: " : ": cannot use the folder: ") + why.text(lang)
+        case .indexInsideInbox(let index, let folder):
+            return index + (vi ? ": chỉ mục nằm trong thư mục đang theo dõi " : ": the index is inside the watched folder ") + folder
+                + (vi ? ": hãy đặt ở nơi khác (--db)" : ": put it elsewhere (--db)")
+        case .cannotWriteReason(let p, let why): return p + (vi ? ": không ghi được lý do lỗi: " : ": cannot write why the file failed: ") + why.text(lang)
+        }
     }
 }

@@ -55,8 +55,26 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .long, help: "Seconds an external tool (pdftotext, pdftoppm, antiword) may run on one file (default 120).")
     var toolTimeout: Double?
 
+    @Option(name: .long, help: "Longest one file may take to read, in seconds (default 600).")
+    var maxFileSeconds: Double?
+
+    @Option(name: .long, help: "Longest one page's OCR may take, in seconds (default 120).")
+    var maxPageSeconds: Double?
+
+    @Option(name: .long, help: "Most memory one page's image may need, in MB (default 512).")
+    var maxPageMb: Int?
+
     @Option(name: .long, help: "Parallel OCR workers (default: the number of cores).")
     var workers: Int?
+
+    func validate() throws {
+        for (name, v) in [("--max-file-seconds", maxFileSeconds), ("--max-page-seconds", maxPageSeconds), ("--tool-timeout", toolTimeout)] {
+            if let v, !(v > 0 && v <= 86_400) { throw ValidationError("\(name): 0 < SECONDS ≤ 86400") }
+        }
+        for (name, v) in [("--max-pages", maxPages), ("--max-pixels", maxPixels), ("--max-bytes", maxBytes), ("--max-page-mb", maxPageMb)] {
+            if let v, v <= 0 { throw ValidationError("\(name): > 0") }
+        }
+    }
 
     var ingestOptions: IngestOptions {
         var o = IngestOptions()
@@ -67,6 +85,9 @@ struct ReadingOptions: ParsableArguments {
         if let maxBytes { o.limits.maxBytes = maxBytes }
         if let toolTimeout { o.limits.toolTimeout = toolTimeout }
         if let workers { o.workers = workers }
+        if let maxFileSeconds { o.limits.maxFileSeconds = maxFileSeconds }
+        if let maxPageSeconds { o.limits.maxPageSeconds = maxPageSeconds }
+        if let maxPageMb { o.limits.maxPageMegabytes = maxPageMb }
         return o
     }
 }

@@ -27,6 +27,12 @@ struct WatchCommand: ParsableCommand {
     @Option(name: .long, help: "Files read at once (default: one per core).")
     var workers: Int = 0
 
+    @Flag(name: .long, help: "Read a symbolic link's target when it is a regular file inside the folder (else links are refused).")
+    var followSymlinks = false
+
+    @Option(name: .long, help: "Tries after a failure of the machine (disk full, index busy) before a file is parked (default 5).")
+    var maxAttempts: Int = 5
+
     @Argument(help: "The inbox folder.")
     var folder: String
 
@@ -37,11 +43,19 @@ struct WatchCommand: ParsableCommand {
             return handler
         }
         let shutdown = ShutdownSignal()
+        do { try Inbox.checkIndex(index.path, outside: folder) } catch {
+            Console.error(Msg.error(error).text(lang))
+            throw ExitCode(1)
+        }
         let store = try index.open(lang)
         var options = Inbox.Options()
         options.stabilityDelay = settle
         options.pollInterval = poll
         options.workers = workers
+        options.followSymlinks = followSymlinks
+        options.maxAttempts = max(1, maxAttempts)
+        if let v = ProcessInfo.processInfo.environment["VANTHU_RETRY_DELAY"].flatMap(Double.init) { options.retryDelay = v }
+        if let v = ProcessInfo.processInfo.environment["VANTHU_EMPTY_DELAY"].flatMap(Double.init) { options.emptyFileDelay = v }
         do {
             try Inbox(folder: folder, ingestor: Ingestor(store: store), options: options).run(until: shutdown)
         } catch {
