@@ -58,7 +58,7 @@ public final class Inbox: @unchecked Sendable {
     /// Files given up on, by path, with the identity they had: skipped until they change.
     private var parked: [String: FileIdentity] = [:]
     /// Files whose job could not even be journalled (the index full or busy), with when to try again.
-    private var journalBackoff: [String: Date] = [:]
+    private var journalBackoff: [String: (due: Date, failures: Int)] = [:]
     private let group = DispatchGroup()
     private var fatal: Error?
 
@@ -165,7 +165,7 @@ public final class Inbox: @unchecked Sendable {
     private func release(_ path: String) { lock.lock(); inFlight.remove(path); lock.unlock() }
     private var inFlightCount: Int { lock.lock(); defer { lock.unlock() }; return inFlight.count }
     private func isWaiting(_ path: String) -> Bool { lock.lock(); defer { lock.unlock() }; return retries[path] != nil }
-    private func backoff(_ path: String) -> Date? { lock.lock(); defer { lock.unlock() }; return journalBackoff[path] }
+    private func backoff(_ path: String) -> Date? { lock.lock(); defer { lock.unlock() }; return journalBackoff[path]?.due }
     private func takeFatal() -> Error? { lock.lock(); defer { lock.unlock() }; return fatal }
 
     private func dueRetries(now: Date) -> [JobRow] {
@@ -185,7 +185,11 @@ public final class Inbox: @unchecked Sendable {
         } catch {
             // The journal cannot be written (disk full, index busy): the file stays and is seen again.
             logger.error("journal failed; the file will be tried again", metadata: ["file": "\(path)", "error": "\(Ingestor.describe(error))"])
-            lock.lock(); journalBackoff[path] = Date().addingTimeInterval(max(1, options.retryDelay)); lock.unlock()
+            lock.lock()
+            let failures = (journalBackoff[path]?.failures ?? 0) + 1
+            let delay = min(options.maxRetryDelay, max(0.5, options.retryDelay) * pow(2, Double(failures - 1)))
+            journalBackoff[path] = (Date().addingTimeInterval(delay), failures)
+            lock.unlock()
             return
         }
         lock.lock(); journalBackoff[path] = nil; lock.unlock()

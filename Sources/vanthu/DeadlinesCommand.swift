@@ -29,6 +29,30 @@ struct DeadlinesListCommand: ParsableCommand {
     @Flag(name: .long, help: "CSV (RFC 4180) with a header line.") var csv = false
     @Flag(name: .long, help: "An iCalendar file (one all-day event per deadline).") var ics = false
 
+    /// The longest window asked for: a hundred years (beyond it the date arithmetic would overflow).
+    static let maxWithinDays = 36_500
+
+    func validate() throws {
+        if let within, !(0...Self.maxWithinDays).contains(within) {
+            throw ValidationError(output.lang == .vi ? "--within: từ 0 đến \(Self.maxWithinDays) ngày"
+                                                     : "--within: 0 to \(Self.maxWithinDays) days")
+        }
+        for d in [from, to] {
+            if let d, Self.realDate(d) == nil { throw ValidationError(IndexMsg.badDate(d).text(output.lang)) }
+        }
+        if let f = from.flatMap(Self.realDate), let t = to.flatMap(Self.realDate), t < f {
+            throw ValidationError(output.lang == .vi ? "--from phải trước --to" : "--from must not be after --to")
+        }
+    }
+
+    /// A day that exists, written YYYY-MM-DD (`2025-02-30` and `2025-13-45` do not).
+    static func realDate(_ s: String) -> CalendarDate? {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        return CalendarDate.valid(y, m, d)
+    }
+
     func run() throws {
         let lang = output.lang
         if [output.json, csv, ics].filter({ $0 }).count > 1 { Console.error(IndexMsg.csvNotWithOthers.text(lang)); throw ExitCode(64) }
@@ -40,7 +64,7 @@ struct DeadlinesListCommand: ParsableCommand {
         for d in [from, to] { if let d, CalendarDate(iso: d)?.isComplete != true { Console.error(IndexMsg.badDate(d).text(lang)); throw ExitCode(64) } }
         query.from = from
         query.to = to
-        let items = try index.open(lang).deadlines(query)
+        let items = try index.open(lang, readOnly: true).deadlines(query)
         if output.json {
             for item in items { try JSONLine.write(DeadlineJSON(item, today: today)) }
         } else if csv {

@@ -17,8 +17,14 @@ struct IndexOptions: ParsableArguments {
         return (data as NSString).appendingPathComponent("vanthu/vanthu.sqlite")
     }
 
-    func open(_ lang: Lang) throws -> LetterStore {
-        do { return try LetterStore(path: path) } catch {
+    /// True when no path was given: the default location, whose folder is made on first use.
+    var isDefault: Bool { db == nil && (ProcessInfo.processInfo.environment["VANTHU_DB"] ?? "").isEmpty }
+
+    /// Opens the index for writing; with `readOnly`, the commands that only read (search,
+    /// deadlines, show) still answer from an index they cannot write.
+    func open(_ lang: Lang, readOnly: Bool = false) throws -> LetterStore {
+        do { return try LetterStore(path: path, createFolder: isDefault) } catch {
+            if readOnly, let store = try? LetterStore(path: path, createFolder: false, readOnly: true) { return store }
             Console.error(Msg.error(error).text(lang))
             throw ExitCode(1)
         }

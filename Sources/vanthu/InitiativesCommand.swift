@@ -26,7 +26,7 @@ struct InitiativesListCommand: ParsableCommand {
 
     func run() throws {
         let lang = output.lang
-        let entries = try index.open(lang).initiatives(status: status)
+        let entries = try index.open(lang, readOnly: true).initiatives(status: status)
         if output.json {
             for e in entries { try JSONLine.write(InitiativeJSON(e, withHistory: false)) }
         } else if entries.isEmpty {
@@ -47,7 +47,7 @@ struct InitiativeShowCommand: ParsableCommand {
 
     func run() throws {
         let lang = output.lang
-        guard let entry = try index.open(lang).initiative(id: id) else {
+        guard let entry = try index.open(lang, readOnly: true).initiative(id: id) else {
             Console.error(InitiativeMsg.noSuchInitiative(id).text(lang)); throw ExitCode(1)
         }
         if output.json { try JSONLine.write(InitiativeJSON(entry, withHistory: true)) }
@@ -68,7 +68,7 @@ struct InitiativesExportCommand: ParsableCommand {
 
     func run() throws {
         if csv && json { Console.error(InitiativeMsg.csvOrJSON.text(lang)); throw ExitCode(64) }
-        let entries = try index.open(lang).initiatives()
+        let entries = try index.open(lang, readOnly: true).initiatives()
         if json {
             let e = JSONEncoder.record
             e.outputFormatting.insert(.prettyPrinted)

@@ -17,7 +17,7 @@ struct SearchCommand: ParsableCommand {
     @Argument(help: "Words to find (all must appear).") var query: [String]
 
     func run() throws {
-        let result = try index.open(output.lang).find(query.joined(separator: " "), limit: limit)
+        let result = try index.open(output.lang, readOnly: true).find(query.joined(separator: " "), limit: limit)
         let hits = result.hits
         if output.json {
             for h in hits { try JSONLine.write(SearchHitJSON(h)) }

@@ -14,7 +14,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let lang = output.lang
-        let store = try index.open(lang)
+        let store = try index.open(lang, readOnly: true)
         let rows = try Int64(letter).flatMap { try store.letter(id: $0) }.map { [$0] } ?? store.letters(number: letter)
         guard !rows.isEmpty else { Console.error(IndexMsg.noSuchLetter(letter).text(lang)); throw ExitCode(1) }
         for row in rows {
