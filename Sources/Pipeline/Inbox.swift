@@ -258,6 +258,8 @@ public final class Inbox: @unchecked Sendable {
                        metadata: ["file": "\(Self.name(job.sourcePath))", "attempt": "\(job.attempts)"])
     }
 
+    static let pauseAfterMove = ProcessInfo.processInfo.environment["VANTHU_FAULT_PAUSE_AFTER_MOVE"].flatMap(Double.init)
+
     static func identity(of job: JobRow) -> FileIdentity? {
         guard let d = job.fileDevice, let i = job.fileInode else { return nil }
         return FileIdentity(device: UInt64(bitPattern: d), inode: UInt64(bitPattern: i),
@@ -326,6 +328,9 @@ public final class Inbox: @unchecked Sendable {
                     try store.updateJob(job)
                 }
                 try archive.move(job.sourcePath, to: destination)
+                // Fault injection for the crash tests and `make soak`: a pause where a kill -9
+                // leaves the file moved and the journal not yet told.
+                if let pause = Self.pauseAfterMove { Thread.sleep(forTimeInterval: pause) }
             } else {
                 // Neither here nor there: someone took it away. A new file under the old name is
                 // not this job's: it is left for its own job.
