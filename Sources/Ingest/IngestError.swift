@@ -15,12 +15,29 @@ public struct IngestError: Error, Message, CustomStringConvertible, Sendable, Eq
         case noText
         case timeout(tool: String, seconds: Int)
         case tool(ToolProblem)
+        /// The path names something that is not a regular file (a FIFO, a device, a socket, a folder).
+        case notAFile(FileNature)
+        /// The path is a symbolic link and links are not followed (or it leads out of the inbox).
+        case symbolicLink(outside: Bool)
+        /// The system refused the file: the errno of open/read, said as a reason, not as Foundation's code.
+        case system(SystemFailure)
+        /// The file's name is not valid UTF-8 (a copy from an old Windows share, a zip with CP437 names).
+        case nameNotUTF8
+        /// Reading took more time or memory than allowed for one file or one page.
+        case overBudget(Budget)
+        /// The bytes changed while they were read (a copy still under way): read again later.
+        case changedWhileRead
+    }
+
+    /// What a budget allows, for `overBudget`.
+    public enum Budget: Sendable, Equatable {
+        case fileSeconds(Double)
+        case pageSeconds(Double)
+        case pageMegabytes(needed: Int, limit: Int)
     }
 
     public enum Unreadable: Sendable, Equatable {
         case noSuchFile, permissionDenied
-        /// An I/O error, by its errno.
-        case system(errno: Int32)
     }
 
     /// Which limit a file is over (`IngestLimits`).
@@ -84,7 +101,6 @@ public struct IngestError: Error, Message, CustomStringConvertible, Sendable, Eq
         switch reason {
         case .unreadable(.noSuchFile): return vi ? "không có tệp này" : "no such file"
         case .unreadable(.permissionDenied): return vi ? "không có quyền đọc tệp" : "permission denied"
-        case .unreadable(.system(let code)): return (vi ? "không đọc được tệp: " : "cannot read the file: ") + systemError(code, lang)
         case .empty: return vi ? "tệp rỗng (0 byte)" : "the file is empty (0 bytes)"
         case .tooLarge(let limit): return (vi ? "quá lớn: " : "too large: ") + text(limit, lang)
         case .unsupported(let u): return (vi ? "loại tệp không hỗ trợ: " : "unsupported file type: ") + text(u, lang)
@@ -98,23 +114,20 @@ public struct IngestError: Error, Message, CustomStringConvertible, Sendable, Eq
             return vi ? "tesseract không nạp được dữ liệu ngôn ngữ \(l) trong \(folder ?? "thư mục tessdata mặc định")"
                       : "tesseract could not load language data: \(l) in \(folder ?? "the default tessdata folder")"
         case .tool(.ocrFailed): return vi ? "tesseract không nhận dạng được trang" : "tesseract could not recognise the page"
-        }
-    }
-
-    /// The errors a read can meet, said in both languages; another is quoted as the system says it.
-    static func systemError(_ code: Int32, _ lang: Lang) -> String {
-        let vi = lang == .vi
-        switch code {
-        case EIO: return vi ? "lỗi vào/ra của ổ đĩa" : "input/output error"
-        case ENOSPC: return vi ? "hết chỗ trên ổ đĩa" : "no space left on the disk"
-        case EISDIR: return vi ? "là thư mục" : "it is a folder"
-        case ENAMETOOLONG: return vi ? "tên tệp quá dài" : "the name is too long"
-        case ELOOP: return vi ? "liên kết tượng trưng vòng lặp" : "a loop of symbolic links"
-        case EMFILE, ENFILE: return vi ? "mở quá nhiều tệp cùng lúc" : "too many open files"
-        case ENXIO, ENODEV: return vi ? "không phải tệp thường (thiết bị)" : "not a regular file (a device)"
-        case EAGAIN: return vi ? "tệp đang bận, thử lại sau" : "the file is busy; try again"
-        case EROFS: return vi ? "ổ đĩa chỉ đọc" : "the disk is read-only"
-        default: return "«" + String(cString: strerror(code)) + "»"
+        case .notAFile(let nature): return vi ? "\(nature.text(lang)), không phải tệp" : "\(nature.text(lang)), not a file"
+        case .symbolicLink(let outside):
+            if outside { return vi ? "liên kết tượng trưng dẫn ra ngoài thư mục: không đọc" : "a symbolic link leading out of the folder: not read" }
+            return vi ? "liên kết tượng trưng: không đi theo liên kết" : "a symbolic link: links are not followed"
+        case .system(let failure): return (vi ? "không đọc được tệp: " : "cannot read the file: ") + failure.text(lang)
+        case .nameNotUTF8: return vi ? "tên tệp không phải UTF-8 hợp lệ (hãy đổi tên tệp)" : "the file name is not valid UTF-8 (rename the file)"
+        case .overBudget(.fileSeconds(let s)):
+            return vi ? "vượt ngân sách: đọc tệp lâu hơn \(Int(s)) giây" : "over budget: reading took longer than \(Int(s)) s"
+        case .overBudget(.pageSeconds(let s)):
+            return vi ? "vượt ngân sách: một trang đọc lâu hơn \(Int(s)) giây" : "over budget: one page took longer than \(Int(s)) s"
+        case .overBudget(.pageMegabytes(let n, let limit)):
+            return vi ? "vượt ngân sách: một trang cần khoảng \(n) MB (giới hạn \(limit) MB)"
+                      : "over budget: a page needs about \(n) MB (limit \(limit) MB)"
+        case .changedWhileRead: return vi ? "tệp thay đổi trong lúc đang đọc" : "the file changed while it was read"
         }
     }
 
@@ -155,7 +168,7 @@ public struct IngestError: Error, Message, CustomStringConvertible, Sendable, Eq
         case .pageRasterisation: return vi ? "không dựng được ảnh trang" : "the page could not be rasterised"
         case .pdfWithoutPages: return vi ? "PDF không có trang nào" : "the PDF has no pages"
         case .malformedWordXML: return vi ? "word/document.xml không phải XML hợp lệ" : "word/document.xml is not well-formed XML"
-        case .zip(let s): return vi ? "vỏ zip của tệp Word bị hỏng (\(s))" : "the Word file's zip is damaged (\(s))"
+        case .zip(let s): return vi ? "vỏ zip của tệp Word bị hỏng («\(s)»)" : "the Word file's zip is damaged («\(s)»)"
         // The tool's own words are quoted, not translated: they are what an operator searches for.
         case .toolSaid(let tool, let s): return vi ? "\(tool) báo: «\(s)»" : "\(tool) says: «\(s)»"
         }
@@ -163,7 +176,11 @@ public struct IngestError: Error, Message, CustomStringConvertible, Sendable, Eq
 
     /// One example of every reason, for the tests that render every message in both languages.
     public static let examples: [IngestError] = [
-        .unreadable(.noSuchFile), .unreadable(.permissionDenied), .unreadable(.system(errno: EIO)), .unreadable(.system(errno: ENOSPC)), .empty,
+        .unreadable(.noSuchFile), .unreadable(.permissionDenied), .system(SystemFailure(errno: EIO)),
+        .system(SystemFailure(errno: ENOSPC)), .system(SystemFailure(errno: ENAMETOOLONG)), .empty,
+        .notAFile(.fifo), .notAFile(.characterDevice), .notAFile(.directory), .symbolicLink(outside: true),
+        .symbolicLink(outside: false), .nameNotUTF8, .overBudget(.fileSeconds(300)), .overBudget(.pageSeconds(120)),
+        .overBudget(.pageMegabytes(needed: 900, limit: 600)), .changedWhileRead,
         .tooLarge(.bytes(300, limit: 200)), .tooLarge(.textBytes(9, limit: 8)), .tooLarge(.pages(5000, limit: 200)),
         .tooLarge(.pixels(400, limit: 120)), .tooLarge(.toolOutput(tool: "pdftotext", limit: 10)),
         .tooLarge(.inflated(entry: "word/document.xml", limit: 10)),
@@ -175,4 +192,88 @@ public struct IngestError: Error, Message, CustomStringConvertible, Sendable, Eq
         .timeout(tool: "pdftoppm", seconds: 120), .tool(.missing(tool: "antiword")),
         .tool(.ocrLanguageData(language: "vie", folder: nil)), .tool(.ocrFailed),
     ].map { IngestError(path: "thu.pdf", page: 2, $0) }
+}
+
+/// What a path names, from `fstat`/`lstat`: only a regular file is read.
+public enum FileNature: String, Sendable, Equatable, Message {
+    case regular, directory, fifo, characterDevice, blockDevice, socket, symbolicLink, other
+
+    public init(mode: mode_t) {
+        switch mode & S_IFMT {
+        case S_IFREG: self = .regular
+        case S_IFDIR: self = .directory
+        case S_IFIFO: self = .fifo
+        case S_IFCHR: self = .characterDevice
+        case S_IFBLK: self = .blockDevice
+        case S_IFSOCK: self = .socket
+        case S_IFLNK: self = .symbolicLink
+        default: self = .other
+        }
+    }
+
+    public func text(_ lang: Lang) -> String {
+        let vi = lang == .vi
+        switch self {
+        case .regular: return vi ? "một tệp thường" : "a regular file"
+        case .directory: return vi ? "một thư mục" : "a folder"
+        case .fifo: return vi ? "một đường ống có tên (FIFO)" : "a named pipe (FIFO)"
+        case .characterDevice: return vi ? "một thiết bị ký tự (như /dev/zero)" : "a character device (like /dev/zero)"
+        case .blockDevice: return vi ? "một thiết bị khối (ổ đĩa)" : "a block device (a disk)"
+        case .socket: return vi ? "một socket" : "a socket"
+        case .symbolicLink: return vi ? "một liên kết tượng trưng" : "a symbolic link"
+        case .other: return vi ? "một tệp đặc biệt" : "a special file"
+        }
+    }
+}
+
+/// A failed system call on a file, kept as its errno so the message says the cause (not
+/// Foundation's `NSCocoaErrorDomain error 256`) and the inbox can tell a full disk from a bad file.
+public struct SystemFailure: Sendable, Equatable, Message {
+    public var errno: Int32
+    public init(errno: Int32) { self.errno = errno }
+
+    /// The errno behind a Foundation error (`NSCocoaErrorDomain` codes and their underlying POSIX
+    /// error), so a message says "no space left" instead of "error 256".
+    public init(_ error: Error) {
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { self.init(errno: Int32(ns.code)); return }
+        if let under = ns.userInfo[NSUnderlyingErrorKey] as? NSError, under.domain == NSPOSIXErrorDomain {
+            self.init(errno: Int32(under.code)); return
+        }
+        switch CocoaError.Code(rawValue: ns.code) {
+        case .fileNoSuchFile, .fileReadNoSuchFile: self.init(errno: ENOENT)
+        case .fileReadNoPermission, .fileWriteNoPermission: self.init(errno: EACCES)
+        case .fileWriteOutOfSpace: self.init(errno: ENOSPC)
+        case .fileWriteVolumeReadOnly: self.init(errno: EROFS)
+        case .fileReadInvalidFileName, .fileWriteInvalidFileName: self.init(errno: ENAMETOOLONG)
+        default: self.init(errno: EIO)
+        }
+    }
+
+    /// No such file, no permission, name too long, a link loop …: the file's own fault.
+    /// A full disk, an I/O error, too many open files: the machine's, worth trying again.
+    public var isTransient: Bool {
+        [ENOSPC, EDQUOT, EIO, EMFILE, ENFILE, ENOMEM, EAGAIN, EINTR, EBUSY, ETIMEDOUT, ESTALE].contains(errno)
+    }
+
+    /// The errors a read can meet, said in both languages; another is quoted as the system says it.
+    public func text(_ lang: Lang) -> String {
+        let vi = lang == .vi
+        switch errno {
+        case ENOENT: return vi ? "không có tệp này" : "no such file"
+        case EACCES, EPERM: return vi ? "không có quyền đọc" : "permission denied"
+        case ENAMETOOLONG: return vi ? "tên tệp quá dài" : "the name is too long"
+        case ENOSPC, EDQUOT: return vi ? "hết chỗ trên ổ đĩa" : "no space left on the disk"
+        case EIO: return vi ? "lỗi vào/ra (ổ đĩa hỏng hoặc thư mục mạng mất kết nối)" : "an input/output error (a bad disk or a network share gone)"
+        case EISDIR: return vi ? "là thư mục, không phải tệp" : "a folder, not a file"
+        case ELOOP: return vi ? "một liên kết tượng trưng" : "a symbolic link"
+        case EMFILE, ENFILE: return vi ? "mở quá nhiều tệp cùng lúc" : "too many open files"
+        case EROFS: return vi ? "ổ đĩa chỉ đọc" : "the disk is read-only"
+        case EAGAIN, EBUSY: return vi ? "tệp đang bận, thử lại sau" : "the file is busy; try again"
+        default: return "«" + String(cString: strerror(errno)) + "»"
+        }
+    }
+
+    /// The reason in English, for the operators' journal.
+    public var englishReason: String { text(.en) }
 }

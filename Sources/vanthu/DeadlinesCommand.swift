@@ -46,7 +46,7 @@ struct DeadlinesListCommand: ParsableCommand {
 
     func validate() throws {
         if let within, !(0...Self.longestWindow).contains(within) {
-            throw ValidationError(CLIMessage.notNegative(option: "--within").here)
+            throw ValidationError(CLIMessage.withinRange(maxDays: Self.longestWindow).here)
         }
         if let from, let to, to.date < from.date {
             throw ValidationError(CLIMessage.fromAfterTo(from: from.date.iso, to: to.date.iso).here)
@@ -62,7 +62,7 @@ struct DeadlinesListCommand: ParsableCommand {
         query.withinDays = within
         query.from = from?.date.iso
         query.to = to?.date.iso
-        let items = try index.open().deadlines(query)
+        let items = try index.open(readOnly: true).deadlines(query)
         switch format {
         case .json:
             for item in items { try JSONLine.write(DeadlineJSON(item, today: today)) }

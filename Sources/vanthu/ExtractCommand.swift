@@ -28,11 +28,11 @@ struct ExtractCommand: ParsableCommand {
         let pipeline = LetterPipeline(options: options)
         var failed = 0
         let encoder = JSONEncoder.record
-        // Files are read in parallel (OCR is most of the time); results are printed in input order.
-        let results = Parallel.map(files.count, workers: Parallel.workers(options.workers)) { i in
+        // Files are read in parallel (OCR is most of the time); each record is printed as soon as
+        // it and those before it are ready, so a slow or stuck file does not hold back the others.
+        Parallel.stream(files.count, workers: Parallel.workers(options.workers), { i in
             Result { try pipeline.extract(path: files[i]).1 }
-        }
-        for result in results {
+        }, deliver: { _, result in
             do {
                 let record = try result.get()
                 if format == .json {
@@ -40,6 +40,7 @@ struct ExtractCommand: ParsableCommand {
                     FileHandle.standardOutput.write(data + Data("\n".utf8))
                 } else {
                     print(RecordSummary(record: record, lang: global.language).text)
+                    fflush(stdout)
                 }
             } catch let error as any Message {
                 failed += 1
@@ -48,7 +49,7 @@ struct ExtractCommand: ParsableCommand {
                 failed += 1
                 Console.error("\(error)")
             }
-        }
+        })
         if failed > 0 {
             if files.count > 1 { Console.error(CLIMessage.failedCount(failed, files.count).here) }
             throw ExitCode(1)

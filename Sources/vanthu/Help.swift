@@ -14,6 +14,7 @@ enum Help: String, CaseIterable, Message {
     // Options and arguments
     case langOption, dbOption, jsonFlag, tableFlag, csvFlag, icsFlag
     case ocrLang, tessdata, maxPages, maxPixels, maxBytes, toolTimeout, workers
+    case maxFileSeconds, maxPageSeconds, maxPageMb, followSymlinks, maxAttempts
     case restoreFlag, fileOrStandardInput
     case filesArgument, fileArgument, pathsArgument, folderArgument, settle, poll
     case overdue, within, from, to, all, note, deadlineID, letterArgument, queryArgument, limit
@@ -206,6 +207,16 @@ enum Help: String, CaseIterable, Message {
         .maxBytes: ("Tệp lớn nhất tính bằng byte (mặc định 200 MiB).", "Largest file in bytes (default 200 MiB)."),
         .toolTimeout: ("Số giây tối đa một công cụ ngoài (pdftotext, pdftoppm, antiword) được chạy trên một tệp (mặc định 120).",
                        "Seconds an external tool (pdftotext, pdftoppm, antiword) may run on one file (default 120)."),
+        .maxFileSeconds: ("Thời gian dài nhất được dùng để đọc một tệp, tính bằng giây (mặc định 600).",
+                          "Longest one file may take to read, in seconds (default 600)."),
+        .maxPageSeconds: ("Thời gian OCR dài nhất cho một trang, tính bằng giây (mặc định 120).",
+                          "Longest one page's OCR may take, in seconds (default 120)."),
+        .maxPageMb: ("Bộ nhớ lớn nhất ảnh một trang được dùng, tính bằng MB (mặc định 512).",
+                     "Most memory one page's image may need, in MB (default 512)."),
+        .followSymlinks: ("Đọc tệp mà liên kết tượng trưng trỏ tới khi đó là tệp thường nằm trong thư mục (nếu không, liên kết bị từ chối).",
+                          "Read a symbolic link's target when it is a regular file inside the folder (else links are refused)."),
+        .maxAttempts: ("Số lần thử khi máy gặp sự cố (đầy đĩa, chỉ mục bận) trước khi tạm gác một tệp (mặc định 5).",
+                       "Tries after a failure of the machine (disk full, index busy) before a file is parked (default 5)."),
         .workers: ("Số tệp đọc cùng lúc (mặc định: bằng số lõi CPU).", "Files read at once (default: one per core)."),
         .restoreFlag: ("Đặt lại dấu tiếng Việt cho văn bản gõ hoặc OCR không dấu.",
                        "Put back the diacritics of a text typed or OCR'd without them."),

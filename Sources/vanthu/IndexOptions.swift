@@ -18,12 +18,17 @@ struct IndexOptions: ParsableArguments {
         return (data as NSString).appendingPathComponent("vanthu/vanthu.sqlite")
     }
 
-    func open() throws -> LetterStore {
-        do { return try LetterStore(path: path) } catch StoreError.cannotOpen(let path, let reason) {
-            Console.error(CLIMessage.indexUnavailable(path: path, detail: reason).here)
-            throw ExitCode(1)
-        } catch {
-            Console.error(CLIMessage.indexUnavailable(path: path, detail: "\(error)").here)
+    /// True when no path was given: the default location, whose folder is made on first use.
+    var isDefault: Bool { db == nil && (ProcessInfo.processInfo.environment["VANTHU_DB"] ?? "").isEmpty }
+
+    /// Opens the index for writing; with `readOnly`, the commands that only read (search,
+    /// deadlines, show) still answer from an index they cannot write.
+    func open(readOnly: Bool = false) throws -> LetterStore {
+        do { return try LetterStore(path: path, createFolder: isDefault) } catch {
+            if readOnly, let store = try? LetterStore(path: path, createFolder: false, readOnly: true) { return store }
+            if let message = error as? any Message { Console.error(message) } else {
+                Console.error(CLIMessage.indexUnavailable(path: path, detail: "\(error)").here)
+            }
             throw ExitCode(1)
         }
     }

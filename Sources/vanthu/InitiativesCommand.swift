@@ -35,7 +35,7 @@ struct InitiativesListCommand: ParsableCommand {
     var status: InitiativeRow.Status?
 
     func run() throws {
-        let entries = try index.open().initiatives(status: status)
+        let entries = try index.open(readOnly: true).initiatives(status: status)
         if format == .json {
             for e in entries { try JSONLine.write(InitiativeJSON(e, withHistory: false)) }
         } else if entries.isEmpty {
@@ -57,7 +57,7 @@ struct InitiativeShowCommand: ParsableCommand {
     @Argument(help: Help.initiativeID.argument) var id: Int64
 
     func run() throws {
-        guard let entry = try index.open().initiative(id: id) else {
+        guard let entry = try index.open(readOnly: true).initiative(id: id) else {
             Console.error(CLIMessage.noSuchInitiative(id).here); throw ExitCode(1)
         }
         if format == .json { try JSONLine.write(InitiativeJSON(entry, withHistory: true)) }
@@ -76,7 +76,7 @@ struct InitiativesExportCommand: ParsableCommand {
     @Flag var format: SheetFormat = .csv
 
     func run() throws {
-        let entries = try index.open().initiatives()
+        let entries = try index.open(readOnly: true).initiatives()
         switch format {
         case .json:
             let e = JSONEncoder.record

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Extract
+import Pipeline
 import Foundation
 import Ingest
 import Store
@@ -19,6 +20,8 @@ enum CLIMessage: Message {
     case badLanguage(UserLanguage.BadLanguage)
     case notNegative(option: String)
     case notPositive(option: String)
+    case secondsOutOfRange(option: String)
+    case withinRange(maxDays: Int)
     case fromAfterTo(from: String, to: String)
     case scoreOutOfRange
     case summary(stored: Int, already: Int, failed: Int, total: Int)
@@ -50,6 +53,8 @@ enum CLIMessage: Message {
             return vi ? "Lỗi: không có ngôn ngữ '\(b.value)'; hãy chọn vi hoặc en" : "error: no language '\(b.value)'; choose vi or en"
         case .notNegative(let o): return vi ? "\(o) không được âm" : "\(o) cannot be negative"
         case .notPositive(let o): return vi ? "\(o) phải lớn hơn 0" : "\(o) must be more than 0"
+        case .withinRange(let n): return vi ? "--within: từ 0 đến \(n) ngày" : "--within: 0 to \(n) days"
+        case .secondsOutOfRange(let o): return vi ? "\(o) phải lớn hơn 0 và không quá 86400 giây" : "\(o) must be more than 0 and at most 86400 seconds"
         case .fromAfterTo(let f, let t): return vi ? "--from \(f) ở sau --to \(t)" : "--from \(f) is after --to \(t)"
         case .scoreOutOfRange: return vi ? "--score phải từ 0 đến 100" : "--score must be from 0 to 100"
         case .summary(let s, let a, let f, let t):
@@ -94,7 +99,7 @@ enum CLIMessage: Message {
     /// One example of every case, for the tests that render every message in both languages.
     static let examples: [CLIMessage] = [
         .error(IngestError(path: "a.pdf", .encrypted)), .failedCount(1, 3), .badLanguage(.init(value: "fr")),
-        .notNegative(option: "--workers"), .notPositive(option: "--settle"), .fromAfterTo(from: "2025-12-01", to: "2025-11-01"),
+        .notNegative(option: "--workers"), .notPositive(option: "--settle"), .secondsOutOfRange(option: "--max-file-seconds"), .withinRange(maxDays: 36500), .fromAfterTo(from: "2025-12-01", to: "2025-11-01"),
         .scoreOutOfRange, .summary(stored: 1, already: 2, failed: 0, total: 3), .noSuchPath("x"), .noDeadlines,
         .noResults, .searchFooter(shown: 5, matching: 9, broad: false), .searchFooter(shown: 20, matching: 2000, broad: true),
         .deadlineDone(id: 1, due: "2025-12-15", number: "12/UBND"), .nextOccurrence(id: 2, due: "2026-12-15"),

@@ -19,7 +19,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try index.open().find(query.joined(separator: " "), limit: limit)
+        let result = try index.open(readOnly: true).find(query.joined(separator: " "), limit: limit)
         let hits = result.hits
         if format == .json {
             for h in hits { try JSONLine.write(SearchHitJSON(h)) }

@@ -16,7 +16,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        let store = try index.open()
+        let store = try index.open(readOnly: true)
         let ids = try Int64(letter).map { [$0] } ?? store.letters(number: letter).compactMap(\.id)
         let details = try ids.compactMap { try store.letterDetail(id: $0) }
         guard !details.isEmpty else { Console.error(CLIMessage.noSuchLetter(letter).here); throw ExitCode(1) }

@@ -107,14 +107,26 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .long, help: Help.toolTimeout.argument)
     var toolTimeout: Double?
 
+    @Option(name: .long, help: Help.maxFileSeconds.argument)
+    var maxFileSeconds: Double?
+
+    @Option(name: .long, help: Help.maxPageSeconds.argument)
+    var maxPageSeconds: Double?
+
+    @Option(name: .long, help: Help.maxPageMb.argument)
+    var maxPageMb: Int?
+
     @Option(name: .long, help: Help.workers.argument)
     var workers: Int?
 
     func validate() throws {
-        for (name, value) in [("--max-pages", maxPages), ("--max-pixels", maxPixels), ("--max-bytes", maxBytes), ("--workers", workers)] {
-            if let value, value < 0 { throw ValidationError(CLIMessage.notNegative(option: name).here) }
+        for (name, v) in [("--max-file-seconds", maxFileSeconds), ("--max-page-seconds", maxPageSeconds), ("--tool-timeout", toolTimeout)] {
+            if let v, !(v > 0 && v <= 86_400) { throw ValidationError(CLIMessage.secondsOutOfRange(option: name).here) }
         }
-        if let toolTimeout, toolTimeout <= 0 { throw ValidationError(CLIMessage.notPositive(option: "--tool-timeout").here) }
+        for (name, v) in [("--max-pages", maxPages), ("--max-pixels", maxPixels), ("--max-bytes", maxBytes), ("--max-page-mb", maxPageMb)] {
+            if let v, v <= 0 { throw ValidationError(CLIMessage.notPositive(option: name).here) }
+        }
+        if let workers, workers < 0 { throw ValidationError(CLIMessage.notNegative(option: "--workers").here) }
     }
 
     var ingestOptions: IngestOptions {
@@ -126,6 +138,9 @@ struct ReadingOptions: ParsableArguments {
         if let maxBytes { o.limits.maxBytes = maxBytes }
         if let toolTimeout { o.limits.toolTimeout = toolTimeout }
         if let workers { o.workers = workers }
+        if let maxFileSeconds { o.limits.maxFileSeconds = maxFileSeconds }
+        if let maxPageSeconds { o.limits.maxPageSeconds = maxPageSeconds }
+        if let maxPageMb { o.limits.maxPageMegabytes = maxPageMb }
         return o
     }
 }

@@ -21,6 +21,12 @@ struct WatchCommand: ParsableCommand {
     @Option(name: .long, help: Help.workers.argument)
     var workers: Int = 0
 
+    @Flag(name: .long, help: Help.followSymlinks.argument)
+    var followSymlinks = false
+
+    @Option(name: .long, help: Help.maxAttempts.argument)
+    var maxAttempts: Int = 5
+
     @Argument(help: Help.folderArgument.argument)
     var folder: String
 
@@ -37,12 +43,20 @@ struct WatchCommand: ParsableCommand {
             return handler
         }
         let shutdown = ShutdownSignal()
+        do { try Inbox.checkIndex(index.path, outside: folder) } catch {
+            if let message = error as? any Message { Console.error(message) } else { Console.error("\(error)") }
+            throw ExitCode(1)
+        }
         let store = try index.open()
         var options = Inbox.Options()
         options.stabilityDelay = settle
         options.pollInterval = poll
         options.workers = workers
         options.lang = global.language
+        options.followSymlinks = followSymlinks
+        options.maxAttempts = max(1, maxAttempts)
+        if let v = ProcessInfo.processInfo.environment["VANTHU_RETRY_DELAY"].flatMap(Double.init) { options.retryDelay = v }
+        if let v = ProcessInfo.processInfo.environment["VANTHU_EMPTY_DELAY"].flatMap(Double.init) { options.emptyFileDelay = v }
         do {
             try Inbox(folder: folder, ingestor: Ingestor(store: store), options: options).run(until: shutdown)
         } catch let error as any Message {

@@ -32,6 +32,10 @@ final class CommandLineTests: XCTestCase {
 
     func testTheDatabaseDefaultsToVanthuDBThenXDGDataHome() throws {
         let viaEnv = ws.root.appendingPathComponent("env/i.sqlite").path
+        // A path named by the clerk must be where they meant: a missing folder is an error …
+        XCTAssertTrue(try vanthu(["ingest", seeds[0]], status: 1, env: ["VANTHU_DB": viaEnv]).contains("không mở được chỉ mục"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: viaEnv))
+        try FileManager.default.createDirectory(atPath: ws.root.appendingPathComponent("env").path, withIntermediateDirectories: true)
         try vanthu(["ingest", seeds[0]], env: ["VANTHU_DB": viaEnv])
         XCTAssertTrue(FileManager.default.fileExists(atPath: viaEnv))
         let xdg = ws.root.appendingPathComponent("xdg").path

@@ -37,17 +37,19 @@ struct PageRecognizer {
         var characters: Int { layout.lines.reduce(0) { $0 + $1.text.unicodeScalars.filter { $0 != " " }.count } }
     }
 
-    func recognise(_ source: Pix, number: Int, path: String) throws -> Outcome {
-        do { return try recogniseWithFallbacks(source, number: number, path: path) } catch let f as TesseractEngine.Failure {
+    func recognise(_ source: Pix, number: Int, path: String, budget: ReadingBudget? = nil) throws -> Outcome {
+        if let budget { try budget.checkMemory(pixels: source.width * source.height, path: path, page: number) }
+        let seconds = budget?.pageSeconds
+        do { return try recogniseWithFallbacks(source, number: number, path: path, seconds: seconds) } catch let f as TesseractEngine.Failure {
             throw IngestError(path: path, page: number, .tool(f.problem))
         }
     }
 
-    private func recogniseWithFallbacks(_ source: Pix, number: Int, path: String) throws -> Outcome {
+    private func recogniseWithFallbacks(_ source: Pix, number: Int, path: String, seconds: Double?) throws -> Outcome {
         guard let prepared = preparation.prepare(source) else {
             throw IngestError(path: path, page: number, .corrupt(.pagePreparation))
         }
-        var reading = prepared.isBlank ? nil : try read(prepared, number: number)
+        var reading = prepared.isBlank ? nil : try read(prepared, number: number, path: path, seconds: seconds)
         var notes: [ReadingNote] = []
         // No page left unread: when preparation left little or nothing of what looks like a page
         // of text, read it again with the steps undone, and keep the reading that gives more.
@@ -60,7 +62,7 @@ struct PageRecognizer {
                 undone.skipping = steps
                 guard let p = steps == [.binarisation] ? prepared : undone.prepare(source) else { continue }
                 if p.isBlank && !steps.contains(.binarisation) { continue }
-                let r = try read(p, number: number)
+                let r = try read(p, number: number, path: path, seconds: seconds)
                 guard r.characters >= max(2 * before, before + 40) else { continue }
                 notes.append(.preparationUndone(page: number, before: before, after: r.characters,
                                                 steps: PagePreparation.Step.allCases.filter(steps.contains)))
@@ -85,14 +87,14 @@ struct PageRecognizer {
     }
 
     /// Recognises one prepared page, turned upright if it reads better so, and lays it out.
-    private func read(_ prepared: PagePreparation.Prepared, number: Int) throws -> Reading {
+    private func read(_ prepared: PagePreparation.Prepared, number: Int, path: String, seconds: Double?) throws -> Reading {
         var notes: [ReadingNote] = []
         var image = prepared.image
         let (lines, mean): ([OCRLine], Int) = try pool.withEngine { engine in
-            var (hocr, mean) = try engine.recognise(image)
+            var (hocr, mean) = try engine.recognise(image, seconds: seconds, path: path, page: number)
             if mean < orientationCheckBelow, let turns = engine.uprightTurns(image), turns != 0,
                let upright = PagePreparation.rotate(image, quarterTurns: turns) {
-                let (h2, m2) = try engine.recognise(upright)
+                let (h2, m2) = try engine.recognise(upright, seconds: seconds, path: path, page: number)
                 if m2 > mean {
                     notes.append(.pageTurned(page: number, degrees: turns * 90))
                     image = upright; hocr = h2; mean = m2

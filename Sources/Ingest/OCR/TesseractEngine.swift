@@ -46,14 +46,26 @@ final class TesseractEngine: @unchecked Sendable {
     }
 
     /// Recognises a prepared page; returns its hOCR and the mean word confidence (0–100).
-    func recognise(_ pix: Pix, resolution: Int = 300) throws -> (hocr: String, meanConfidence: Int) {
-        try pix.with { try recognise(pointer: $0, resolution: resolution) }
+    /// With `seconds`, recognition stops at that deadline (tesseract's own monitor) and the page
+    /// fails as over budget.
+    func recognise(_ pix: Pix, resolution: Int = 300, seconds: Double? = nil, path: String = "", page: Int? = nil) throws -> (hocr: String, meanConfidence: Int) {
+        try pix.with { try recognise(pointer: $0, resolution: resolution, seconds: seconds, path: path, page: page) }
     }
 
-    private func recognise(pointer: UnsafeMutablePointer<PIX>, resolution: Int) throws -> (hocr: String, meanConfidence: Int) {
+    private func recognise(pointer: UnsafeMutablePointer<PIX>, resolution: Int, seconds: Double?,
+                           path: String, page: Int?) throws -> (hocr: String, meanConfidence: Int) {
         TessBaseAPISetImage2(handle, pointer)
         TessBaseAPISetSourceResolution(handle, Int32(resolution))
-        guard TessBaseAPIRecognize(handle, nil) == 0 else { TessBaseAPIClear(handle); throw Failure.recognition }
+        let monitor = seconds.flatMap { _ in TessMonitorCreate() }
+        defer { if let monitor { TessMonitorDelete(monitor) } }
+        if let monitor, let seconds { TessMonitorSetDeadlineMSecs(monitor, Int32(min(seconds * 1000, Double(Int32.max)))) }
+        let began = Date()
+        let status = TessBaseAPIRecognize(handle, monitor)
+        if let seconds, Date().timeIntervalSince(began) >= seconds {
+            TessBaseAPIClear(handle)
+            throw IngestError(path: path, page: page, .overBudget(.pageSeconds(seconds)))
+        }
+        guard status == 0 else { TessBaseAPIClear(handle); throw Failure.recognition }
         let mean = Int(TessBaseAPIMeanTextConf(handle))
         var hocr = ""
         if let text = TessBaseAPIGetHOCRText(handle, 0) {

@@ -6,10 +6,10 @@ struct PDFInfo {
     var encrypted: Bool
     var pageSizes: [Int: (width: Double, height: Double)]
 
-    static func read(path: String, maxPages: Int, timeout: Double) throws -> PDFInfo {
+    static func read(path: String, source: String, maxPages: Int, timeout: Double) throws -> PDFInfo {
         let tool = ExternalTool("pdfinfo", timeout: timeout)
         let out: ExternalTool.Output
-        do { out = try tool.run(["-f", "1", "-l", String(maxPages), path]) } catch let f as ExternalTool.Failure {
+        do { out = try tool.run(["-f", "1", "-l", String(maxPages), source]) } catch let f as ExternalTool.Failure {
             throw f.ingestError(path: path)
         }
         let text = String(decoding: out.stdout, as: UTF8.self)
@@ -39,15 +39,17 @@ struct PDFInfo {
 struct PDFReader {
     let options: IngestOptions
     let pool: () -> OCREnginePool
+    let budget: ReadingBudget
 
-    func read(path: String, sha256: String, byteCount: Int) throws -> IngestedDocument {
+    /// Reads the PDF at `source` (the opened file), naming `path` in what it says.
+    func read(path: String, source: String, sha256: String, byteCount: Int) throws -> IngestedDocument {
         let limits = options.limits
-        let info = try PDFInfo.read(path: path, maxPages: limits.maxPages, timeout: limits.toolTimeout)
+        let info = try PDFInfo.read(path: path, source: source, maxPages: limits.maxPages, timeout: budget.toolTimeout)
         if info.pages == 0 { throw IngestError(path: path, .corrupt(.pdfWithoutPages)) }
         if info.pages > limits.maxPages {
             throw IngestError(path: path, .tooLarge(.pages(info.pages, limit: limits.maxPages)))
         }
-        let layer = try textLayer(path: path, pages: info.pages)
+        let layer = try textLayer(path: path, source: source, pages: info.pages)
         var hints = PageHints()
         var warnings: [ReadingNote] = []
         if info.encrypted { warnings.append(.encryptedWithOwnerPassword) }
@@ -74,7 +76,7 @@ struct PDFReader {
                 let page = Page(number: i + 1, text: t.trimmingTrailingBlankLines, origin: .pdfText)
                 return .success(PageRecognizer.Outcome(page: page, hints: PageHints(), notes: []))
             case .ocr:
-                return Result { try self.recognise(path: path, page: i + 1, info: info, with: recognizer!) }
+                return Result { try self.recognise(path: path, source: source, page: i + 1, info: info, with: recognizer!) }
             }
         }
         var doc = try OCRWarnings.document(path: path, sha256: sha256, byteCount: byteCount, kind: .pdf,
@@ -85,11 +87,11 @@ struct PDFReader {
     }
 
     /// The whole text layer in one `pdftotext -layout` run, one string per page.
-    private func textLayer(path: String, pages: Int) throws -> [String] {
-        let tool = ExternalTool("pdftotext", timeout: options.limits.toolTimeout)
+    private func textLayer(path: String, source: String, pages: Int) throws -> [String] {
+        let tool = ExternalTool("pdftotext", timeout: budget.toolTimeout)
         let out: ExternalTool.Output
         do {
-            out = try tool.run(["-layout", "-enc", "UTF-8", "-f", "1", "-l", String(pages), path, "-"])
+            out = try tool.run(["-layout", "-enc", "UTF-8", "-f", "1", "-l", String(pages), source, "-"])
         } catch let f as ExternalTool.Failure { throw f.ingestError(path: path) }
         if out.status != 0 {
             if out.stderr.contains("password") { throw IngestError(path: path, .encrypted) }
@@ -100,29 +102,34 @@ struct PDFReader {
     }
 
     /// Rasterises one page at about 300 DPI (less when that would pass the pixel limit) and reads it.
-    private func recognise(path: String, page: Int, info: PDFInfo, with recognizer: PageRecognizer) throws -> PageRecognizer.Outcome {
+    private func recognise(path: String, source: String, page: Int, info: PDFInfo, with recognizer: PageRecognizer) throws -> PageRecognizer.Outcome {
+        try budget.check(path: path, page: page)
         let size = info.pageSizes[page] ?? (595, 842)
         var dpi = PagePreparation.targetDPI
         let pixels = (size.width / 72 * dpi) * (size.height / 72 * dpi)
-        if pixels > Double(options.limits.maxPixels) {
-            dpi *= (Double(options.limits.maxPixels) / pixels).squareRoot()
+        // The resolution drops for a page larger than the pixel limit or the page's memory allows.
+        let allowed = min(Double(options.limits.maxPixels), Double(options.limits.maxPageMegabytes << 20) / 6)
+        if pixels > allowed {
+            dpi *= (allowed / pixels).squareRoot()
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let stem = dir.appendingPathComponent("page").path
-        let tool = ExternalTool("pdftoppm", timeout: options.limits.toolTimeout)
+        let dir: String
+        do { dir = try ScratchFolder.shared.makeFolder() } catch {
+            throw IngestError(path: path, page: page, .system(SystemFailure(error)))
+        }
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let stem = (dir as NSString).appendingPathComponent("page")
+        let tool = ExternalTool("pdftoppm", timeout: budget.toolTimeout)
         let out: ExternalTool.Output
         do {
             // Annotations hidden: the digital-signature boxes are annotations drawn over the scan,
             // and their text is already taken from the text layer.
             out = try tool.run(["-r", String(Int(dpi.rounded(.down))), "-f", String(page), "-l", String(page),
-                                "-hide-annotations", "-singlefile", path, stem])
+                                "-hide-annotations", "-singlefile", source, stem])
         } catch let f as ExternalTool.Failure { throw f.ingestError(path: path, page: page) }
         guard out.status == 0, let pix = Pix.read(path: stem + ".ppm") else {
             throw IngestError(path: path, page: page, .corrupt(.pageRasterisation))
         }
-        return try recognizer.recognise(pix, number: page, path: path)
+        return try recognizer.recognise(pix, number: page, path: path, budget: budget)
     }
 }
 

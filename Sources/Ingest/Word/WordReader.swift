@@ -116,11 +116,14 @@ struct DocxReader {
 /// An old Word file (.doc) to text through `antiword` (UTF-8 output, no line wrapping).
 struct DocReader {
     let limits: IngestLimits
+    let budget: ReadingBudget
 
-    func read(path: String, byteCount: Int, sha256: String) throws -> IngestedDocument {
-        let tool = ExternalTool("antiword", timeout: limits.toolTimeout)
+    /// Reads the .doc at `source` (the opened file: an absolute path, never taken for an option
+    /// even when the name is `-x.doc`), naming `path` in what it says.
+    func read(path: String, source: String, byteCount: Int, sha256: String) throws -> IngestedDocument {
+        let tool = ExternalTool("antiword", timeout: budget.toolTimeout)
         let out: ExternalTool.Output
-        do { out = try tool.run(["-m", "UTF-8.txt", "-w", "0", path]) } catch let f as ExternalTool.Failure {
+        do { out = try tool.run(["-m", "UTF-8.txt", "-w", "0", "--", source]) } catch let f as ExternalTool.Failure {
             throw f.ingestError(path: path)
         }
         if out.status != 0 {
