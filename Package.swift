@@ -29,6 +29,9 @@ let package = Package(
         // zlib inflates the entries of a .docx (a zip) without an `unzip` subprocess.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        // The register as an Excel workbook (`vanthu register --xlsx`).
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "Ingest", dependencies: ["CTesseract", "CLeptonica", "CLibXML2", "CZlib"]),
         .target(name: "Extract"),
         .target(name: "Store", dependencies: ["Extract", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -36,7 +39,7 @@ let package = Package(
             "Ingest", "Extract", "Store", .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "vanthu", dependencies: [
-            "Pipeline", "Ingest", "Extract", "Store",
+            "Pipeline", "Ingest", "Extract", "Store", "CXlsxWriter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -11,6 +11,7 @@ public struct LetterExtractor: Sendable {
         let doc = LetterLines(input.text, fromOCR: input.source.textOrigin == "ocr")
         guard doc.lines.contains(where: { !$0.isBlank }) else {
             record.warnings = warnings + ["the document has no text"]
+            record.verdict = .notALetter
             return record
         }
         record.diacritics = DiacriticsCheck.isStripped(input.text) ? .stripped : .full
@@ -66,6 +67,11 @@ public struct LetterExtractor: Sendable {
 
         if record.number == nil && record.date == nil && record.subject == nil && record.kind == .unknown {
             warnings.append("this does not look like an official letter: no number, date, title or subject found")
+            // An initiative report without a header is still registered: its form was recognised.
+            if record.initiative == nil { record.verdict = .notALetter }
+        }
+        if let received = input.hints["received_date"], let day = CalendarDate(iso: received), day.isComplete {
+            record.receivedDate = day.iso
         }
         record.warnings = warnings
         return record

@@ -21,6 +21,9 @@ public final class Inbox: @unchecked Sendable {
         public var pollInterval: Double?
         /// Files handled at once (0: one per core).
         public var workers: Int = 0
+        /// What `.failed/<name>.error.txt` says of a file that is not an official letter (the
+        /// CLI gives it in the clerk's language), given the file's path.
+        public var notALetterReason: @Sendable (String) -> String = { "\($0): not an official letter (no header, number, date, title or subject)" }
         public init() {}
     }
 
@@ -123,8 +126,11 @@ public final class Inbox: @unchecked Sendable {
             }
             let result = ingestor.ingest(path: job.sourcePath, job: job.id)
             stored = result
-            if case .failed(let reason) = result.outcome {
-                job.state = .failed; job.outcome = .failed; job.error = reason; job.sha256 = result.sha256
+            var failure: String?
+            if case .failed(let reason) = result.outcome { failure = reason }
+            if case .notALetter = result.outcome { failure = options.notALetterReason(job.sourcePath) }
+            if let failure {
+                job.state = .failed; job.outcome = .failed; job.error = failure; job.sha256 = result.sha256
                 try store.updateJob(job)
             } else {
                 job = try store.job(id: job.id!) ?? job

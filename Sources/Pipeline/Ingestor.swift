@@ -11,6 +11,8 @@ public struct IngestResult: Sendable {
         case alreadyStored(letterID: Int64)
         /// Why the file could not be read or stored (names the file).
         case failed(reason: String)
+        /// Read, but not an official letter (nor an initiative report): not registered.
+        case notALetter
     }
     public var path: String
     public var outcome: Outcome
@@ -47,6 +49,8 @@ public struct Ingestor: Sendable {
             let doc = try pipeline.read(path: path)
             sha = doc.sha256
             let record = pipeline.extract(doc)
+            // A README or a JSON file dropped in the inbox takes no số đến.
+            if record.verdict == .notALetter { return result(.notALetter) }
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             let letter = NewLetter(record: record, fullText: doc.text,
                                    file: OriginalFile(sha256: doc.sha256, byteCount: doc.byteCount, originalPath: absolute))

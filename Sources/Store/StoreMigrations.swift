@@ -132,6 +132,13 @@ enum StoreMigrations {
             }
             try InitiativeBackfill.queueStoredReports(db)
         }
+
+        // Issue 13: the register a văn thư keeps (Nghị định 30/2020/NĐ-CP, Điều 22, Phụ lục IV).
+        // Plain SQL only: letters stored before get their số đến in the order they were stored,
+        // by the year (Vietnam time, UTC+7, no daylight saving) they were stored in.
+        m.registerMigration("v3: register — arrival numbers, assignment, history, exact-word search") { db in
+            try db.execute(sql: RegisterSchema.v3)
+        }
         return m
     }
 }

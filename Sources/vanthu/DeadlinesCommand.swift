@@ -15,19 +15,33 @@ struct DeadlinesListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "Liệt kê hạn xử lý (mặc định: chưa xong), mỗi hạn kèm văn bản của nó.",
-        discussion: "A table on a terminal (coloured: red overdue, yellow within 7 days); --json one object "
-            + "per line, --csv, --ics (a calendar for Outlook or Google Calendar).")
+        discussion: """
+            A table on a terminal (coloured: red overdue, yellow within 7 days); --json one object \
+            per line, --csv, --ics (a calendar for Outlook or Google Calendar). A recurring deadline \
+            is one row, the occurrence of the current period; earlier ones not done are lapsed (--all).
+            Ví dụ / examples:
+              vanthu deadlines --within 30 --unit "Phòng Nội vụ"
+              vanthu deadlines --from 01/12/2026 --to 31/12/2026 --csv > han.csv
+              vanthu deadlines --ics --remind 5 > han.ics
+            """)
 
     @OptionGroup var index: IndexOptions
     @OptionGroup var output: OutputOptions
 
     @Flag(name: .long, help: "Only deadlines already passed.") var overdue = false
     @Option(name: .long, help: "Only deadlines due from today to DAYS ahead.") var within: Int?
-    @Option(name: .long, help: "Due on or after DATE (YYYY-MM-DD).") var from: String?
-    @Option(name: .long, help: "Due on or before DATE (YYYY-MM-DD).") var to: String?
-    @Flag(name: .long, help: "Done deadlines too.") var all = false
+    @Option(name: .long, help: "Due on or after DATE (YYYY-MM-DD or dd/mm/yyyy).") var from: DayArgument?
+    @Option(name: .long, help: "Due on or before DATE (YYYY-MM-DD or dd/mm/yyyy).") var to: DayArgument?
+    @Option(name: .long, help: "Only the deadlines held by UNIT (vanthu assign --to).") var unit: String?
+    @Option(name: .long, help: "With --ics: the reminder (VALARM) DAYS before each deadline.") var remind: Int = 3
+    @Flag(name: .long, help: "Done and lapsed deadlines too.") var all = false
     @Flag(name: .long, help: "CSV (RFC 4180) with a header line.") var csv = false
     @Flag(name: .long, help: "An iCalendar file (one all-day event per deadline).") var ics = false
+
+    func validate() throws {
+        if let from, let to, to.date < from.date { throw ValidationError(RegisterMsg.fromAfterTo.text(output.lang)) }
+        if remind < 0 { throw ValidationError(RemindMsg.negativeDays.text(output.lang)) }
+    }
 
     func run() throws {
         let lang = output.lang
@@ -37,16 +51,18 @@ struct DeadlinesListCommand: ParsableCommand {
         query.includeDone = all
         query.overdueOnly = overdue
         query.withinDays = within
-        for d in [from, to] { if let d, CalendarDate(iso: d)?.isComplete != true { Console.error(IndexMsg.badDate(d).text(lang)); throw ExitCode(64) } }
-        query.from = from
-        query.to = to
-        let items = try index.open(lang).deadlines(query)
+        query.from = from?.date.iso
+        query.to = to?.date.iso
+        query.unit = unit
+        let store = try index.open(lang)
+        try store.rollForward(today: today)
+        let items = try store.deadlines(query)
         if output.json {
             for item in items { try JSONLine.write(DeadlineJSON(item, today: today)) }
         } else if csv {
-            print(DeadlineCSV.render(items, today: today), terminator: "")
+            FileHandle.standardOutput.write(Data(DeadlineCSV.render(items, today: today, lang: lang).utf8))
         } else if ics {
-            FileHandle.standardOutput.write(Data(DeadlineCalendar(lang: lang).render(items).utf8))
+            FileHandle.standardOutput.write(Data(DeadlineCalendar(lang: lang, remindDays: remind).render(items).utf8))
         } else if items.isEmpty {
             print(IndexMsg.noDeadlines.text(lang))
         } else {
@@ -62,14 +78,16 @@ struct DeadlineDoneCommand: ParsableCommand {
 
     @OptionGroup var index: IndexOptions
     @Option(name: .long, help: "Language of messages: vi (default) or en.") var lang: Lang = .vi
-    @Option(name: .long, help: "A note kept with the deadline (what was done, the reply's number).") var note: String?
+    @Option(name: .long, help: "A note kept with the deadline (what was done).") var note: String?
+    @Option(name: .long, help: "The number of the reply letter (Số, ký hiệu văn bản trả lời).") var reply: String?
+    @Option(name: .long, help: "Who did it (default: the OS user).") var by: String?
     @Argument(help: "The deadline's ID (first column of `vanthu deadlines`).") var id: Int64
 
     func run() throws {
         let store = try index.open(lang)
-        let person = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+        let person = Today.actor(by)
         do {
-            let closing = try store.markDone(deadline: id, by: person, note: note)
+            let closing = try store.markDone(deadline: id, by: person, note: note, reply: reply)
             let number = try store.letter(id: closing.closed.letterID)?.numberText
             print(IndexMsg.deadlineDone(id: id, due: closing.closed.due, number: number).text(lang))
             if let next = closing.next { print(IndexMsg.nextOccurrence(id: next.id!, due: next.due).text(lang)) }
@@ -84,11 +102,12 @@ struct DeadlineReopenCommand: ParsableCommand {
 
     @OptionGroup var index: IndexOptions
     @Option(name: .long, help: "Language of messages: vi (default) or en.") var lang: Lang = .vi
+    @Option(name: .long, help: "Who reopens it (default: the OS user).") var by: String?
     @Argument(help: "The deadline's ID.") var id: Int64
 
     func run() throws {
         do {
-            let row = try index.open(lang).reopen(deadline: id)
+            let row = try index.open(lang).reopen(deadline: id, by: Today.actor(by))
             print(IndexMsg.reopened(id: id, due: row.due).text(lang))
         } catch StoreError.noSuchDeadline {
             Console.error(IndexMsg.noSuchDeadline(id).text(lang)); throw ExitCode(1)
@@ -101,6 +120,7 @@ struct DeadlineJSON: Encodable {
     let id: Int64, letter_id: Int64, due: String, precision: String, recurrence: String?, text: String
     let status: String, closed_by: String?, closed_at: String?, note: String?, days_left: Int?
     let number: String?, issuer: String?, letter_date: String?, subject: String?
+    let unit: String?, person: String?, reply_number: String?
 
     init(_ item: DeadlineItem, today: CalendarDate) {
         let d = item.deadline
@@ -109,6 +129,7 @@ struct DeadlineJSON: Encodable {
         closed_at = d.closedAt.map { ISO8601DateFormatter().string(from: $0) }; note = d.note
         days_left = item.daysLeft(today: today); number = item.number; issuer = item.issuer
         letter_date = item.letterDate; subject = item.subject
+        unit = d.unit; person = d.person; reply_number = d.replyNumber
     }
 
     func encode(to encoder: Encoder) throws {
@@ -118,7 +139,8 @@ struct DeadlineJSON: Encodable {
                        ("recurrence", recurrence as Any), ("text", text), ("status", status),
                        ("closed_by", closed_by as Any), ("closed_at", closed_at as Any), ("note", note as Any),
                        ("days_left", days_left as Any), ("number", number as Any), ("issuer", issuer as Any),
-                       ("letter_date", letter_date as Any), ("subject", subject as Any)] {
+                       ("letter_date", letter_date as Any), ("subject", subject as Any),
+                       ("unit", unit as Any), ("person", person as Any), ("reply_number", reply_number as Any)] {
             let key = Key(k)
             switch v {
             case let s as String: try c.encode(s, forKey: key)

@@ -18,7 +18,15 @@ struct IndexOptions: ParsableArguments {
     }
 
     func open(_ lang: Lang) throws -> LetterStore {
-        do { return try LetterStore(path: path) } catch {
+        do {
+            let store = try LetterStore(path: path)
+            // A letter stored "today" arrives on the day the CLI stands on (VANTHU_TODAY in tests).
+            if ProcessInfo.processInfo.environment["VANTHU_TODAY"] != nil {
+                let day = Today.date
+                store.arrivalDay = { day }
+            }
+            return store
+        } catch {
             Console.error(Msg.readError("\(error)").text(lang))
             throw ExitCode(1)
         }
@@ -33,11 +41,8 @@ enum Terminal {
 
     static func paint(_ s: String, _ code: String, when on: Bool) -> String { on ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
-    /// Today's civil date where the office is.
-    static var today: Extract.CalendarDate {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
-        return Extract.CalendarDate(year: c.year!, month: c.month!, day: c.day!)
-    }
+    /// Today's civil date where the office is (Vietnam; `VANTHU_TODAY` when set).
+    static var today: Extract.CalendarDate { Today.date }
 }
 
 /// Text cut or padded to a width in characters (Vietnamese NFC: one character per column).

@@ -33,6 +33,7 @@ struct IngestCommand: ParsableCommand {
             case .stored: stored += 1
             case .alreadyStored: already += 1
             case .failed(let reason): failed += 1; Console.error(Msg.readError(reason).text(output.lang))
+            case .notALetter: failed += 1; Console.error(NotALetterMsg.file(r.path).text(output.lang))
             }
         }
         print(IndexMsg.summary(stored: stored, already: already, failed: failed, total: files.count + missing.count)

@@ -10,13 +10,12 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var index: IndexOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The letter's ID (from search) or its number (2164/UBND-KGVX).") var letter: String
+    @Argument(help: "The letter's ID (from search) or its number as printed (2164/UBND-KGVX; any case, spaces, QD for QĐ).") var letter: String
 
     func run() throws {
         let lang = output.lang
         let store = try index.open(lang)
-        let rows = try Int64(letter).flatMap { try store.letter(id: $0) }.map { [$0] } ?? store.letters(number: letter)
-        guard !rows.isEmpty else { Console.error(IndexMsg.noSuchLetter(letter).text(lang)); throw ExitCode(1) }
+        let rows = try LetterLookup.letters(letter, in: store, lang: lang)
         for row in rows {
             let id = row.id!
             let record = try row.record()
@@ -30,6 +29,9 @@ struct ShowCommand: ParsableCommand {
             }
             func h(_ k: String) -> String { IndexMsg.header(k).text(lang) }
             print("#\(id) " + RecordSummary(record: record, lang: lang).text)
+            if let n = row.arrivalNumber, let y = row.arrivalYear {
+                print("  " + ShowRegisterMsg.entry(number: n, year: y, date: row.arrivalDate ?? "", unit: row.unit, person: row.person).text(lang))
+            }
             if !deadlines.isEmpty {
                 print("  \(h("deadlines")):")
                 for d in deadlines {

@@ -21,7 +21,8 @@ struct Vanthu: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [ExtractCommand.self, TextCommand.self, IngestCommand.self, WatchCommand.self,
-                      DeadlinesCommand.self, SearchCommand.self, ShowCommand.self,
+                      DeadlinesCommand.self, RemindCommand.self, RegisterCommand.self, AssignCommand.self,
+                      SearchCommand.self, ShowCommand.self,
                       InitiativesCommand.self]
     )
 }

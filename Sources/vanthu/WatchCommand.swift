@@ -42,6 +42,8 @@ struct WatchCommand: ParsableCommand {
         options.stabilityDelay = settle
         options.pollInterval = poll
         options.workers = workers
+        let lang = self.lang
+        options.notALetterReason = { NotALetterMsg.file($0).text(lang) }
         do {
             try Inbox(folder: folder, ingestor: Ingestor(store: store), options: options).run(until: shutdown)
         } catch {
