@@ -63,7 +63,7 @@ enum SearchIndex {
         let folded = terms.filter { !$0.exact }.map { phrase($0.folded) }
         // As written, or written without any diacritics (a stripped letter).
         let written = terms.filter(\.exact).map { "(" + phrase($0.written) + " OR " + phrase($0.folded) + ")" }
-        return (folded.isEmpty ? nil : folded.joined(separator: " "), written.isEmpty ? nil : written.joined(separator: " "))
+        return (folded.isEmpty ? nil : folded.joined(separator: " "), written.isEmpty ? nil : written.joined(separator: " AND "))
     }
 
     /// Where a term is in a letter's text, for the snippet: its tokens separated by anything but
