@@ -39,6 +39,9 @@ enum RegisterSchema {
            WHERE e.letter_id = deadlines.letter_id AND e.previous_id IS NULL AND e.id < deadlines.id)
          WHERE previous_id IS NULL;
         CREATE INDEX deadlines_by_unit_status_due ON deadlines (unit, status, due);
+        -- The register's Thời hạn giải quyết: a letter's earliest open deadline, found per letter
+        -- (without it SQLite walks every open deadline for each letter).
+        CREATE INDEX deadlines_by_letter_status_due ON deadlines (letter_id, status, due);
 
         -- Every change to the register, with when (Vietnam time, ISO with +07:00) and who.
         CREATE TABLE register_history (
