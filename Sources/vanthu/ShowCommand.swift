@@ -24,7 +24,7 @@ struct ShowCommand: ParsableCommand {
             let files = try store.originalFiles(letterID: id)
             if output.json {
                 try JSONLine.write(LetterJSON(id: id, record: record, deadlines: deadlines, cites: cites,
-                                              citedBy: citedBy, files: files))
+                                              citedBy: citedBy, files: files, entry: row, history: try store.history(letterID: id)))
                 continue
             }
             func h(_ k: String) -> String { IndexMsg.header(k).text(lang) }
@@ -35,7 +35,7 @@ struct ShowCommand: ParsableCommand {
             if !deadlines.isEmpty {
                 print("  \(h("deadlines")):")
                 for d in deadlines {
-                    let state = d.status == .done ? h("status_done") : h("status_open")
+                    let state = DeadlineWording.status(d.status).text(lang)
                     print("    #\(d.id!)  \(d.due)  [\(state)]  \(d.clause.prefix(100))\(d.note.map { " — \($0)" } ?? "")")
                 }
             }
@@ -68,11 +68,21 @@ struct LetterJSON: Encodable {
     let cites: [LinkedLetter]
     let citedBy: [LinkedLetter]
     let files: [OriginalFileRow]
+    /// The letter's row, for its register entry (số đến, ngày đến, who holds it), and its history.
+    var entry: LetterRow? = nil
+    var history: [RegisterChange] = []
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(id, forKey: Key("id"))
         try c.encode(record, forKey: Key("record"))
+        if let e = entry {
+            try c.encode(RegisterOut(arrival_number: e.arrivalNumber, arrival_year: e.arrivalYear, arrival_date: e.arrivalDate,
+                                     unit: e.unit, person: e.person, note: e.registerNote,
+                                     history: history.map { HistoryOut(action: $0.action.rawValue, detail: $0.detail,
+                                                                        actor: $0.actor, at: $0.at) }),
+                         forKey: Key("register"))
+        }
         try c.encode(deadlines.map(DeadlineOut.init), forKey: Key("deadlines"))
         try c.encode(cites.map(LinkOut.init), forKey: Key("cites"))
         try c.encode(citedBy.map(LinkOut.init), forKey: Key("cited_by"))
@@ -83,7 +93,9 @@ struct LetterJSON: Encodable {
     struct DeadlineOut: Encodable {
         let id: Int64, due: String, precision: String, recurrence: String?, text: String, status: String
         let closed_by: String?, closed_at: String?, note: String?
+        let unit: String?, person: String?, reply_number: String?
         init(_ d: DeadlineRow) {
+            unit = d.unit; person = d.person; reply_number = d.replyNumber
             id = d.id ?? 0; due = d.due; precision = d.precision; recurrence = d.recurrence; text = d.clause
             status = d.status.rawValue; closed_by = d.closedBy
             closed_at = d.closedAt.map { ISO8601DateFormatter().string(from: $0) }; note = d.note
@@ -96,5 +108,10 @@ struct LetterJSON: Encodable {
             match = l.match.rawValue
         }
     }
+    struct RegisterOut: Encodable {
+        let arrival_number: Int?, arrival_year: Int?, arrival_date: String?, unit: String?, person: String?, note: String?
+        let history: [HistoryOut]
+    }
+    struct HistoryOut: Encodable { let action: String, detail: String?, actor: String, at: String }
     struct FileOut: Encodable { let sha256: String, byte_count: Int, original_path: String, archive_path: String? }
 }
