@@ -4,7 +4,8 @@ SHELL := /bin/bash
 APT_PACKAGES := libtesseract-dev libleptonica-dev libxml2-dev libsqlite3-dev tesseract-ocr-vie \
                 tesseract-ocr-eng tesseract-ocr-osd poppler-utils antiword pkg-config \
                 zlib1g-dev pango1.0-tools fonts-dejavu-core tesseract-ocr time qpdf \
-                openssl libnss3-tools
+                openssl libnss3-tools \
+                libxlsxwriter-dev msmtp-mta python3-aiosmtpd python3-icalendar python3-openpyxl
 SWIFT ?= swift
 BIN := .build/release/vanthu
 DEMO_DB := demo/vanthu.sqlite

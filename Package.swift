@@ -39,12 +39,15 @@ let package = Package(
         // Diacritic restoration: a syllable n-gram model (trained by `make model`, committed as a
         // resource) and a Viterbi decoder; pure Swift, no dependencies.
         .target(name: "Diacritics", resources: [.copy("Resources/vi-syllables.lm")]),
+        // The register as an Excel workbook (`vanthu register --xlsx`).
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "Store", dependencies: ["Extract", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Pipeline", dependencies: [
             "Vocabulary", "Ingest", "Extract", "Store", "Diacritics", .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "vanthu", dependencies: [
-            "Vocabulary", "Pipeline", "Ingest", "Extract", "Store",
+            "Vocabulary", "Pipeline", "Ingest", "Extract", "Store", "CXlsxWriter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

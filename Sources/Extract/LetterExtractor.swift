@@ -11,6 +11,7 @@ public struct LetterExtractor: Sendable {
         let doc = LetterLines(input.text, fromOCR: input.source.textOrigin == "ocr")
         guard doc.lines.contains(where: { !$0.isBlank }) else {
             record.warnings = warnings + [.noText]
+            record.verdict = .notALetter
             return record
         }
         record.diacritics = DiacriticsCheck.isStripped(input.text) ? .stripped : .full
@@ -70,6 +71,11 @@ public struct LetterExtractor: Sendable {
 
         if record.number == nil && record.date == nil && record.subject == nil && record.kind == .unknown {
             warnings.append(.notALetter)
+            // An initiative report without a header is still registered: its form was recognised.
+            if record.initiative == nil { record.verdict = .notALetter }
+        }
+        if let day = input.hints.receivedDate, day.isComplete {
+            record.receivedDate = day.iso
         }
         record.warnings = warnings
         return record

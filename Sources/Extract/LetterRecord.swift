@@ -25,6 +25,13 @@ public struct LetterRecord: Codable, Equatable, Sendable {
     /// Typed; the JSON record gives each as its English sentence (see `encode(to:)`).
     public var warnings: [LetterWarning]
 
+    /// Whether the text is an official letter (or an initiative report) at all: decided by the
+    /// extractor, read by whoever registers it. Not part of the `vanthu/letter@1` JSON.
+    public var verdict: LetterVerdict = .letter
+    /// The date of the office's received stamp (ĐẾN … Ngày: …) when one was read on the page:
+    /// the letter's ngày đến. Not part of the `vanthu/letter@1` JSON.
+    public var receivedDate: String?
+
     public init(source: Source, kind: DocumentKind = .unknown, issuer: Issuer? = nil,
                 number: LetterNumber? = nil, place: String? = nil, date: String? = nil,
                 subject: String? = nil, urgency: Urgency? = nil, recipients: [String] = [],
@@ -196,6 +203,12 @@ public struct LetterNumber: Codable, Equatable, Sendable {
     }
 }
 
+/// What the extractor made of a text as a whole.
+public enum LetterVerdict: Equatable, Sendable {
+    case letter
+    /// No header, number, date, title or subject: a README, a JSON file, a photo of a menu.
+    case notALetter
+}
 
 public enum Diacritics: String, Codable, Sendable {
     case full, stripped, restored
@@ -241,7 +254,7 @@ public struct Reference: Codable, Equatable, Sendable {
 }
 
 public enum DeadlinePrecision: String, Codable, Sendable { case day, month, quarter, year }
-public enum Recurrence: String, Codable, Sendable { case weekly, monthly, yearly }
+public enum Recurrence: String, Codable, Sendable { case weekly, monthly, quarterly, yearly }
 
 /// A date by which someone must act. `due` is the last day allowed.
 public struct Deadline: Codable, Equatable, Sendable {

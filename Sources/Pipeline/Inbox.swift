@@ -292,10 +292,15 @@ public final class Inbox: @unchecked Sendable {
             }
             let result = ingestFile(job)
             stored = result
-            if case .failed(let failure) = result.outcome {
-                let reason = failure.text(options.lang)
+            var failure: String?
+            if case .failed(let f) = result.outcome {
+                let reason = f.text(options.lang)
                 if result.transient { throw TransientFailure(job: job, reason: reason) }
-                job.state = .failed; job.outcome = .failed; job.error = reason; job.sha256 = result.sha256
+                failure = reason
+            }
+            if case .notALetter = result.outcome { failure = IngestFailure.notALetter(path: job.sourcePath).text(options.lang) }
+            if let failure {
+                job.state = .failed; job.outcome = .failed; job.error = failure; job.sha256 = result.sha256
                 try store.updateJob(job)
             } else {
                 job = try store.job(id: job.id!) ?? job

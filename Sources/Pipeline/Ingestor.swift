@@ -11,6 +11,8 @@ public struct IngestResult: Sendable {
         case alreadyStored(letterID: Int64)
         /// Why the file could not be read or stored (names the file).
         case failed(IngestFailure)
+        /// Read, but not an official letter (nor an initiative report): not registered.
+        case notALetter
     }
     public var path: String
     public var outcome: Outcome
@@ -28,12 +30,18 @@ public enum IngestFailure: Error, Message, Sendable, Equatable {
     case reading(IngestError)
     /// The index could not store it (what the database said, for the operator).
     case storing(path: String, detail: String)
+    /// Read, but not an official letter nor an initiative report (a README, a JSON file).
+    case notALetter(path: String)
 
     public func text(_ lang: Lang) -> String {
         switch (self, lang) {
         case (.reading(let e), _): return e.text(lang)
         case (.storing(let p, let d), .vi): return "\(p): không lưu được vào chỉ mục (\(d))"
         case (.storing(let p, let d), .en): return "\(p): could not be stored in the index (\(d))"
+        case (.notALetter(let p), .vi):
+            return "\(p): không phải văn bản hành chính (không thấy quốc hiệu, số, ngày, tên loại hay trích yếu): không vào sổ"
+        case (.notALetter(let p), .en):
+            return "\(p): not an official letter (no national motto, number, date, kind or subject): not registered"
         }
     }
 }
@@ -77,6 +85,8 @@ public struct Ingestor: Sendable {
             }
             sha = doc.sha256
             let (record, text) = pipeline.extractRestoring(doc)
+            // A README or a JSON file dropped in the inbox takes no số đến.
+            if record.verdict == .notALetter { return result(.notALetter) }
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             let letter = NewLetter(record: record, fullText: text, originalText: text == doc.text ? nil : doc.text,
                                    file: OriginalFile(sha256: doc.sha256, byteCount: doc.byteCount, originalPath: absolute))

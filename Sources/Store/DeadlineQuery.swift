@@ -4,8 +4,10 @@ import Extract
 
 /// Which deadlines `vanthu deadlines` lists.
 public struct DeadlineQuery: Sendable {
-    /// Done deadlines too (default: open ones only).
+    /// Done and lapsed deadlines too (default: open ones only).
     public var includeDone = false
+    /// Only those held by this unit (`assign --to`).
+    public var unit: String?
     /// Only those whose day has passed.
     public var overdueOnly = false
     /// Only those due from today to this many days ahead (see `overdueOnly` for the passed ones).
@@ -27,6 +29,9 @@ public struct DeadlineItem: Sendable, Equatable {
     public var issuer: String?
     public var letterDate: String?
     public var subject: String?
+    /// The content hash of the letter's first file (nil for a paper letter not scanned yet).
+    public var contentHash: String?
+    public var arrivalNumber: Int?
 
     /// Days from `today` to the due date: negative when overdue.
     public func daysLeft(today: CalendarDate) -> Int? {
@@ -46,6 +51,7 @@ extension LetterStore {
     public func deadlines(_ query: DeadlineQuery) throws -> [DeadlineItem] {
         var conditions: [String] = [], arguments: [DatabaseValueConvertible] = []
         if !query.includeDone { conditions.append("d.status = 'open'") }
+        if let unit = query.unit { conditions.append("d.unit = ?"); arguments.append(unit) }
         if query.overdueOnly { conditions.append("d.due < ?"); arguments.append(query.today.iso) }
         if let days = query.withinDays {
             conditions.append("d.due >= ? AND d.due <= ?")
@@ -56,7 +62,8 @@ extension LetterStore {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let limitClause = query.limit.map { "LIMIT \($0)" } ?? ""
         let sql = """
-            SELECT d.*, l.number_text, l.issuer, l.date AS letter_date, l.subject
+            SELECT d.*, l.number_text, l.issuer, l.date AS letter_date, l.subject, l.arrival_number,
+                   (SELECT f.sha256 FROM original_files f WHERE f.letter_id = l.id ORDER BY f.id LIMIT 1) AS content_hash
             FROM deadlines d JOIN letters l ON l.id = d.letter_id
             \(whereClause) ORDER BY d.due, d.id \(limitClause)
             """
@@ -64,21 +71,71 @@ extension LetterStore {
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
                 DeadlineItem(deadline: try DeadlineRow(row: row), letterID: row["letter_id"],
                              number: row["number_text"], issuer: row["issuer"],
-                             letterDate: row["letter_date"], subject: row["subject"])
+                             letterDate: row["letter_date"], subject: row["subject"],
+                             contentHash: row["content_hash"], arrivalNumber: row["arrival_number"])
             }
         }
     }
 
-    /// Marks a deadline done. A recurring one gets its next occurrence, open, once.
+    /// Brings every recurring deadline to the current period of `today`: an open occurrence of
+    /// an earlier period becomes `lapsed` (it was not done in time), and the occurrences after it
+    /// are made, each earlier one lapsed, up to the one of the current period, left open.
+    /// Idempotent; run before listing.
+    public func rollForward(today: CalendarDate) throws {
+        try pool.write { db in
+            let stale = try DeadlineRow.fetchAll(db, sql: """
+                SELECT * FROM deadlines WHERE status = 'open' AND recurrence IS NOT NULL AND due < ?
+                """, arguments: [today.iso])
+            for row in stale { try Self.roll(row, today: today, db: db) }
+        }
+    }
+
+    private static func roll(_ first: DeadlineRow, today: CalendarDate, db: Database) throws {
+        guard let recurrence = first.recurrence.flatMap(Recurrence.init(rawValue:)),
+              let firstDue = CalendarDate(iso: first.due) else { return }
+        let precision = DeadlinePrecision(rawValue: first.precision) ?? .day
+        let now = DeadlineSchedule.period(of: today, recurrence)
+        guard DeadlineSchedule.period(of: firstDue, recurrence) < now else { return }
+        var row = first, made = 0
+        while true {
+            row.status = .lapsed
+            try row.update(db)
+            guard let due = DeadlineSchedule.next(after: row.due, recurrence: recurrence, precision: precision),
+                  let date = CalendarDate(iso: due) else { return }
+            if let existing = try DeadlineRow.filter(DeadlineRow.Columns.previousID == row.id!).fetchOne(db) {
+                // Made before (by `done`): it rolls on by itself if it is open and stale too.
+                if existing.status == .open, DeadlineSchedule.period(of: date, recurrence) < now { row = existing; continue }
+                return
+            }
+            var next = DeadlineRow(letterID: row.letterID, due: due, precision: row.precision, recurrence: row.recurrence,
+                                   clause: row.clause, status: .open, previousID: row.id, unit: row.unit,
+                                   person: row.person, position: row.position)
+            made += 1
+            if DeadlineSchedule.period(of: date, recurrence) >= now || made >= DeadlineSchedule.maxLapsed {
+                try next.insert(db)
+                return
+            }
+            try next.insert(db)
+            row = next
+        }
+    }
+
+    /// Marks a deadline done, with the number of the reply letter if there is one. A recurring
+    /// one gets its next occurrence, open, once.
     @discardableResult
-    public func markDone(deadline id: Int64, by person: String?, note: String?, at time: Date = Date()) throws -> DeadlineClosing {
+    public func markDone(deadline id: Int64, by person: String?, note: String?, reply: String? = nil,
+                         at time: Date = Date()) throws -> DeadlineClosing {
         try pool.write { db in
             guard var row = try DeadlineRow.fetchOne(db, key: id) else { throw StoreError.noSuchDeadline(id) }
             row.status = .done
             row.closedBy = person
             row.closedAt = time
             if let note { row.note = note }
+            if let reply { row.replyNumber = reply }
             try row.update(db)
+            try RegisterHistory.add(letterID: row.letterID, deadlineID: id, action: .done,
+                                    detail: [reply, note].compactMap { $0 }.joined(separator: " | "),
+                                    actor: person ?? RegisterHistory.systemActor, at: time, db: db)
             var next: DeadlineRow?
             if let r = row.recurrence.flatMap(Recurrence.init(rawValue:)),
                let due = DeadlineSchedule.next(after: row.due, recurrence: r,
@@ -86,7 +143,8 @@ extension LetterStore {
                 next = try DeadlineRow.filter(DeadlineRow.Columns.previousID == id).fetchOne(db)
                 if next == nil {
                     var n = DeadlineRow(letterID: row.letterID, due: due, precision: row.precision,
-                                        recurrence: row.recurrence, clause: row.clause, status: .open, previousID: id)
+                                        recurrence: row.recurrence, clause: row.clause, status: .open, previousID: id,
+                                        unit: row.unit, person: row.person, position: row.position)
                     try n.insert(db)
                     next = n
                 }
@@ -97,13 +155,15 @@ extension LetterStore {
 
     /// Opens a done deadline again. Its next occurrence, if one was made, stays.
     @discardableResult
-    public func reopen(deadline id: Int64) throws -> DeadlineRow {
+    public func reopen(deadline id: Int64, by person: String? = nil, at time: Date = Date()) throws -> DeadlineRow {
         try pool.write { db in
             guard var row = try DeadlineRow.fetchOne(db, key: id) else { throw StoreError.noSuchDeadline(id) }
             row.status = .open
             row.closedBy = nil
             row.closedAt = nil
             try row.update(db)
+            try RegisterHistory.add(letterID: row.letterID, deadlineID: id, action: .reopened, detail: nil,
+                                    actor: person ?? RegisterHistory.systemActor, at: time, db: db)
             return row
         }
     }

@@ -15,6 +15,9 @@ public final class LetterStore: @unchecked Sendable {
     public let path: String
     /// The queued reports' fingerprints, kept between stores (a long `watch` or a big `ingest`).
     let fingerprints = InitiativeFingerprints()
+    /// The day a letter stored now arrives on, when no received stamp says: today in Vietnam.
+    /// Settable so that tests (and `VANTHU_TODAY`) can stand on a chosen day.
+    public var arrivalDay: @Sendable () -> CalendarDate = { RegisterClock.vietnamDay(Date()) }
 
     /// Opens (creating it on first use) and migrates the index at `path`. Its folder is created only
     /// with `createFolder` (the default location): a mistyped `--db /nonexistent/dir/x.sqlite` is an
@@ -62,7 +65,7 @@ public final class LetterStore: @unchecked Sendable {
     @discardableResult
     public func store(_ letter: NewLetter, job: Int64? = nil) throws -> StoreOutcome {
         try pool.write { db in
-            let outcome = try Self.insert(letter, fingerprints: fingerprints, db: db)
+            let outcome = try Self.insert(letter, fingerprints: fingerprints, arrival: arrivalDay(), db: db)
             if let job { try JobJournal.markStored(job: job, outcome: outcome, sha256: letter.file.sha256, db: db) }
             return outcome
         }
@@ -71,23 +74,46 @@ public final class LetterStore: @unchecked Sendable {
     /// Stores many letters in one transaction (bulk loads, benchmarks): the same path as `store`.
     @discardableResult
     public func storeAll(_ letters: [NewLetter]) throws -> [StoreOutcome] {
-        try pool.write { db in try letters.map { try Self.insert($0, fingerprints: fingerprints, db: db) } }
+        let day = arrivalDay()
+        return try pool.write { db in try letters.map { try Self.insert($0, fingerprints: fingerprints, arrival: day, db: db) } }
     }
 
-    static func insert(_ letter: NewLetter, fingerprints: InitiativeFingerprints, db: Database) throws -> StoreOutcome {
+    /// Stores one letter inside the caller's transaction. Its số đến is taken from the year's
+    /// counter in this same transaction: a crash before the commit takes back both the letter and
+    /// its number, and two writers (two processes) are serialised by SQLite's write lock.
+    static func insert(_ letter: NewLetter, fingerprints: InitiativeFingerprints, arrival: CalendarDate,
+                       db: Database) throws -> StoreOutcome {
         if let existing = try OriginalFileRow.filter(OriginalFileRow.Columns.sha256 == letter.file.sha256).fetchOne(db) {
             return .alreadyStored(letterID: existing.letterID)
         }
         let record = letter.record
+        if var paper = try PaperLetters.entry(matching: record, db: db) {
+            try PaperLetters.join(&paper, scan: letter, db: db)
+            try addParts(of: letter, to: paper, db: db, fingerprints: fingerprints)
+            return .stored(letterID: paper.id!)
+        }
         var row = try LetterRow(record: record, fullText: letter.fullText, storedAt: Date())
+        let stamped = record.receivedDate.flatMap(CalendarDate.init(iso:)).flatMap { $0.isComplete ? $0 : nil }
+        let arrivalDate = stamped ?? arrival
+        row.arrivalDate = arrivalDate.iso
+        row.arrivalYear = arrivalDate.year
+        row.arrivalNumber = try ArrivalNumbers.next(year: arrivalDate.year, db: db)
         try row.insert(db)
-        let id = row.id!
+        try SearchIndex.add(row, originalText: letter.originalText, db: db)
+        try addParts(of: letter, to: row, db: db, fingerprints: fingerprints)
+        return .stored(letterID: row.id!)
+    }
+
+    /// The file, deadlines, references, links and initiative entry of a letter row just stored.
+    static func addParts(of letter: NewLetter, to row: LetterRow, db: Database, fingerprints: InitiativeFingerprints) throws {
+        let id = row.id!, record = letter.record
         var file = OriginalFileRow(letterID: id, sha256: letter.file.sha256, byteCount: letter.file.byteCount,
                                    originalPath: letter.file.originalPath, archivePath: letter.file.archivePath)
         try file.insert(db)
-        for d in record.deadlines {
+        for (position, d) in record.deadlines.enumerated() {
             var deadline = DeadlineRow(letterID: id, due: d.due, precision: d.precision.rawValue,
-                                       recurrence: d.recurrence?.rawValue, clause: d.text, status: .open)
+                                       recurrence: d.recurrence?.rawValue, clause: d.text, status: .open,
+                                       unit: row.unit, person: row.person, position: position)
             try deadline.insert(db)
         }
         var references: [ReferenceRow] = []
@@ -96,10 +122,8 @@ public final class LetterStore: @unchecked Sendable {
             try reference.insert(db)
             references.append(reference)
         }
-        try SearchIndex.add(row, originalText: letter.originalText, db: db)
         try LetterLinker.link(letter: row, references: references, db: db)
         try InitiativeQueue.letterStored(row, record: record, fingerprints: fingerprints, db: db)
-        return .stored(letterID: id)
     }
 
     /// Records where the watched inbox archived the file with this content.
@@ -202,6 +226,7 @@ public enum StoreError: Error, Message, CustomStringConvertible, Equatable {
     case noSuchIndex(path: String)
     case noSuchDeadline(Int64)
     case noSuchInitiative(Int64)
+    case noSuchLetter(Int64)
 
     public var description: String { text(.en) }
 
@@ -215,6 +240,7 @@ public enum StoreError: Error, Message, CustomStringConvertible, Equatable {
         case .noSuchIndex(let path): return vi ? "\(path): không có chỉ mục ở đây" : "\(path): no index there"
         case .noSuchDeadline(let id): return vi ? "không có hạn xử lý #\(id)" : "no deadline with id \(id)"
         case .noSuchInitiative(let id): return vi ? "không có sáng kiến #\(id)" : "no initiative with id \(id)"
+        case .noSuchLetter(let id): return vi ? "không có văn bản #\(id)" : "no letter with id \(id)"
         }
     }
 }

@@ -18,39 +18,86 @@ enum SearchIndex {
             INSERT INTO letter_search(rowid, subject, issuer, number, body) VALUES (?, ?, ?, ?, ?)
             """, arguments: [letter.id, Folding.fold(letter.subject ?? ""), Folding.fold(letter.issuer ?? ""),
                              Folding.fold(letter.numberText ?? ""), body])
+        try db.execute(sql: """
+            INSERT INTO letter_words(rowid, subject, issuer, number_text, full_text) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [letter.id, letter.subject, letter.issuer, letter.numberText, letter.fullText])
     }
 
-    /// The FTS5 query for what a user typed: each whitespace-separated word becomes a phrase of
-    /// its folded tokens (`2164/UBND-KGVX` → `"2164 ubnd kgvx"`), all words required.
-    static func matchExpression(_ query: String) -> (expression: String, terms: [String])? {
-        var phrases: [String] = [], terms: [String] = []
-        for word in Folding.fold(query).split(whereSeparator: { $0.isWhitespace }) {
-            let tokens = word.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
-            guard !tokens.isEmpty else { continue }
-            phrases.append("\"" + tokens.joined(separator: " ") + "\"")
-            terms.append(tokens.joined(separator: " "))
+    /// Takes a letter out of both search tables; `letter` must hold the values it was added with.
+    static func remove(_ letter: LetterRow, db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO letter_search(letter_search, rowid, subject, issuer, number, body) VALUES ('delete', ?, ?, ?, ?, ?)
+            """, arguments: [letter.id, Folding.fold(letter.subject ?? ""), Folding.fold(letter.issuer ?? ""),
+                             Folding.fold(letter.numberText ?? ""), Folding.fold(letter.fullText)])
+        try db.execute(sql: """
+            INSERT INTO letter_words(letter_words, rowid, subject, issuer, number_text, full_text) VALUES ('delete', ?, ?, ?, ?, ?)
+            """, arguments: [letter.id, letter.subject, letter.issuer, letter.numberText, letter.fullText])
+    }
+
+    /// One unit of a query: a word, or a phrase the user put in double quotes.
+    struct Term: Equatable {
+        /// The tokens as written, lower case (`sáng`, `kiến`).
+        var written: [String]
+        /// The same folded (`sang`, `kien`).
+        var folded: [String]
+        /// Written with diacritics (or đ): matched against the words as written, so that
+        /// `kiến` finds `kiến` and a stripped `kien` but not `kiện`. Without, against the folded words.
+        var exact: Bool { written != folded }
+    }
+
+    /// The terms of what a user typed: each whitespace-separated word, or each `"quoted phrase"`.
+    /// All terms are required; a term's tokens (`2164/UBND-KGVX` → 2164 ubnd kgvx) form a phrase.
+    static func terms(_ query: String) -> [Term] {
+        var units: [String] = [], quoted = false
+        for (i, part) in query.precomposedStringWithCanonicalMapping.split(separator: "\"", omittingEmptySubsequences: false).enumerated() {
+            quoted = i % 2 == 1
+            if quoted { units.append(String(part)) } else { units += part.split(whereSeparator: { $0.isWhitespace }).map(String.init) }
         }
-        return phrases.isEmpty ? nil : (phrases.joined(separator: " "), terms)
+        return units.compactMap { unit in
+            let written = unit.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+            guard !written.isEmpty else { return nil }
+            return Term(written: written, folded: written.map { Folding.fold($0) })
+        }
     }
 
-    /// One pattern per term, matching it in folded text; the tokens of a term may be separated
-    /// by punctuation there (2164/UBND-KGVX). Made once per search, not once per hit.
-    static func termPatterns(_ terms: [String]) -> [NSRegularExpression] {
-        terms.compactMap { term in
-            let pattern = term.split(separator: " ").map { NSRegularExpression.escapedPattern(for: String($0)) }
-                .joined(separator: "[^\\p{L}\\p{N}]+")
-            return try? NSRegularExpression(pattern: "(?<![\\p{L}\\p{N}])" + pattern + "(?![\\p{L}\\p{N}])")
+    /// The FTS5 queries for the terms: over the folded table (`letter_search`) and over the
+    /// written words (`letter_words`), nil where no term is of that kind.
+    static func matchExpressions(_ terms: [Term]) -> (folded: String?, written: String?) {
+        func phrase(_ tokens: [String]) -> String { "\"" + tokens.joined(separator: " ") + "\"" }
+        let folded = terms.filter { !$0.exact }.map { phrase($0.folded) }
+        // As written, or written without any diacritics (a stripped letter).
+        let written = terms.filter(\.exact).map { "(" + phrase($0.written) + " OR " + phrase($0.folded) + ")" }
+        return (folded.isEmpty ? nil : folded.joined(separator: " "), written.isEmpty ? nil : written.joined(separator: " AND "))
+    }
+
+    /// Where a term is in a letter's text, for the snippet: its tokens separated by anything but
+    /// letters and digits (2164/UBND-KGVX). A folded term is looked for in the folded text, an
+    /// exact one in the original (either spelling), case-insensitively. Made once per search.
+    struct TermPattern {
+        var regex: NSRegularExpression
+        var onOriginal: Bool
+    }
+
+    static func termPatterns(_ terms: [Term]) -> [TermPattern] {
+        func body(_ tokens: [String]) -> String {
+            tokens.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "[^\\p{L}\\p{N}]+")
+        }
+        return terms.compactMap { term in
+            let inner = term.exact ? "(?:" + body(term.written) + "|" + body(term.folded) + ")" : body(term.folded)
+            guard let re = try? NSRegularExpression(pattern: "(?<![\\p{L}\\p{N}])" + inner + "(?![\\p{L}\\p{N}])",
+                                                    options: term.exact ? [.caseInsensitive] : []) else { return nil }
+            return TermPattern(regex: re, onOriginal: term.exact)
         }
     }
 
     /// About `width` characters of the original text around the first match, every match of a
     /// term in it wrapped in «».
-    static func snippet(original: String, patterns: [NSRegularExpression], width: Int = 160) -> String {
+    static func snippet(original: String, patterns: [TermPattern], width: Int = 160) -> String {
         let folded = Folding.fold(original)
         let text = original as NSString
         var matches: [NSRange] = []
-        for re in patterns {
-            matches += re.matches(in: folded, range: NSRange(location: 0, length: text.length)).map(\.range)
+        for p in patterns {
+            matches += p.regex.matches(in: p.onOriginal ? original : folded, range: NSRange(location: 0, length: text.length)).map(\.range)
         }
         matches.sort { $0.location < $1.location }
         guard let first = matches.first else {
@@ -119,23 +166,31 @@ extension LetterStore {
     /// ones. Finding the newest matches is cheap, because FTS5 walks its doclists by rowid, and
     /// rowid is the order letters were registered in.
     public func find(_ query: String, limit: Int = 20, window: Int = LetterStore.searchWindow) throws -> SearchResult {
-        guard let (expression, terms) = SearchIndex.matchExpression(query) else {
-            return SearchResult(hits: [], matching: 0, broad: false)
+        let terms = SearchIndex.terms(query)
+        let (folded, written) = SearchIndex.matchExpressions(terms)
+        // Ranked in the folded table when any term is folded, else in the table of written words;
+        // the other table's terms filter.
+        let table = folded != nil ? "letter_search" : "letter_words"
+        guard let expression = folded ?? written else { return SearchResult(hits: [], matching: 0, broad: false) }
+        var filter = "", filterArguments: [DatabaseValueConvertible] = []
+        if folded != nil, let written {
+            filter = "AND rowid IN (SELECT rowid FROM letter_words WHERE letter_words MATCH ?)"
+            filterArguments = [written]
         }
         let (rows, matching, broad) = try pool.read { db -> ([Row], Int, Bool) in
             let newest = try Int64.fetchAll(db, sql: """
-                SELECT rowid FROM letter_search WHERE letter_search MATCH ? ORDER BY rowid DESC LIMIT ?
-                """, arguments: [expression, window + 1])
+                SELECT rowid FROM \(table) WHERE \(table) MATCH ? \(filter) ORDER BY rowid DESC LIMIT ?
+                """, arguments: StatementArguments([expression] + filterArguments + [window + 1]))
             let broad = newest.count > window
             let floor = broad ? newest[window - 1] : 0
             let rows = try Row.fetchAll(db, sql: """
                 SELECT l.id, l.number_text, l.date, l.issuer, l.subject, l.full_text, s.rank
-                FROM (SELECT rowid, bm25(letter_search, 8.0, 4.0, 8.0, 1.0) AS rank
-                      FROM letter_search WHERE letter_search MATCH ? AND rowid >= ?
+                FROM (SELECT rowid, bm25(\(table), 8.0, 4.0, 8.0, 1.0) AS rank
+                      FROM \(table) WHERE \(table) MATCH ? \(filter) AND rowid >= ?
                       ORDER BY rank, rowid DESC LIMIT ?) s
                 JOIN letters l ON l.id = s.rowid
                 ORDER BY s.rank, s.rowid DESC
-                """, arguments: [expression, floor, limit])
+                """, arguments: StatementArguments([expression] + filterArguments + [floor, limit]))
             return (rows, min(newest.count, window), broad)
         }
         let patterns = SearchIndex.termPatterns(terms)

@@ -145,7 +145,7 @@ enum StoreMigrations {
         // Issue 10: a job that fails for the machine's reasons (disk full, index busy) is tried
         // again later and parked after a few tries; the file it is about is known by its inode, so
         // a new file dropped under the same name after a crash is not taken for it.
-        m.registerMigration("jobs: attempts, retry time, file identity") { db in
+        m.registerMigration("v4: jobs: attempts, retry time, file identity") { db in
             try db.execute(sql: """
                 ALTER TABLE jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE jobs ADD COLUMN retry_at DATETIME;
@@ -154,6 +154,13 @@ enum StoreMigrations {
                 ALTER TABLE jobs ADD COLUMN file_size INTEGER;
                 ALTER TABLE jobs ADD COLUMN file_mtime DOUBLE;
                 """)
+        }
+
+        // Issue 13: the register a văn thư keeps (Nghị định 30/2020/NĐ-CP, Điều 22, Phụ lục IV).
+        // Plain SQL only: letters stored before get their số đến in the order they were stored,
+        // by the year (Vietnam time, UTC+7, no daylight saving) they were stored in.
+        m.registerMigration("v5: register — arrival numbers, assignment, history, exact-word search") { db in
+            try db.execute(sql: RegisterSchema.sql)
         }
         return m
     }

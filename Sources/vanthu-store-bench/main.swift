@@ -20,6 +20,7 @@ let total = Int(option("--letters") ?? "") ?? 100_000
 let dbPath = option("--db") ?? NSTemporaryDirectory() + "vanthu-bench-\(getpid()).sqlite"
 // --keep leaves the index behind for looking into a query by hand; --reuse measures the queries
 // on an index a --keep run left (no ingest, no bulk insert).
+let units = Int(option("--units") ?? "") ?? 20
 let keep = args.contains("--keep") || args.contains("--reuse")
 let reuse = args.contains("--reuse") && FileManager.default.fileExists(atPath: dbPath)
 args.removeAll { $0 == "--keep" || $0 == "--reuse" }
@@ -105,6 +106,16 @@ if !reuse {
     let bulkTime = wallClock() - t0
     let bulk = try store.letterCount() - storedCount
     print("bulk insert through the Store API: \(bulk) letters in \(String(format: "%.1f", bulkTime)) s = \(Int(Double(bulk) / bulkTime)) letters/s")
+
+    // 2b. Every letter handed to one of `units` units, one `assign` (one transaction) each, as
+    // a clerk does it.
+    t0 = wallClock()
+    let count = try store.letterCount()
+    for id in 1...Int64(count) {
+        try store.assign(letterID: id, unit: "Phòng \(id % Int64(units))", person: nil, due: nil, note: nil, by: "bench")
+    }
+    let assignTime = wallClock() - t0
+    print("assign, one transaction each: \(count) letters in \(String(format: "%.1f", assignTime)) s = \(Int(Double(count) / assignTime)) letters/s")
 }
 let letters = try store.letterCount()
 let deadlineCount = try store.scalar("SELECT count(*) FROM deadlines")
@@ -133,3 +144,22 @@ print("search 'don vi sang kien' (top \(hits) of \(matching) matching letters): 
 print("search 'Nghia Hanh dang ky' (\(rareMatching) matching letters): \(ms(rareTime))")
 print("  the same 'don vi sang kien' ranking every match, no window: \(ms(unwindowedTime))")
 print("search a number:                        \(ms(searchNumber))")
+
+// 4. The register and a unit's deadlines, each against a bare query over the same rows.
+let year = try store.scalar("SELECT max(arrival_year) FROM letters")
+var entries = 0
+let registerBase = try median(5) {
+    _ = try store.scalar("SELECT count(*) FROM (SELECT id, arrival_number, arrival_date, issuer, number_text, date, kind, subject, unit, person FROM letters WHERE arrival_year = \(year))")
+}
+let registerTime = try median(5) { entries = try store.register({ var r = RegisterQuery(today: today); r.year = year; return r }()).count }
+print("register of \(year), \(entries) entries:  \(ms(registerTime)) = \(String(format: "%.1f", registerTime / registerBase))× a bare scan of the same letters (\(ms(registerBase)))")
+var held = 0
+let unitBase = try median { _ = try store.scalar("SELECT count(*) FROM deadlines WHERE unit = 'Phòng 7' AND status = 'open'") }
+var qu = DeadlineQuery(today: today); qu.unit = "Phòng 7"
+let unitTime = try median { held = try store.deadlines(qu).count }
+var qa = DeadlineQuery(today: today); qa.unit = "Phòng 7"; qa.withinDays = 30
+let unitWithinTime = try median { _ = try store.deadlines(qa) }
+print("deadlines --unit (\(held) rows):          \(ms(unitTime)) = \(String(format: "%.1f", unitTime / unitBase))× counting them on the index (\(ms(unitBase)))")
+print("deadlines --unit --within 30:            \(ms(unitWithinTime))")
+let rollTime = try median { try store.rollForward(today: today) }
+print("roll recurring deadlines forward (nothing to do): \(ms(rollTime))")

@@ -31,19 +31,3 @@ enum InitiativeSheet {
         }, lang: lang)
     }
 }
-
-/// The deadlines as a sheet: one row per deadline, codes as words.
-enum DeadlineCSV {
-    static let header: [Label] = [.id, .due, .daysLeft, .status, .precision, .recurrence, .number, .issuer,
-                                  .letterDate, .task, .closedBy, .note]
-
-    static func csv(_ items: [DeadlineItem], today: CalendarDate, lang: Lang) -> Data {
-        CSVTable.data(header: header, rows: items.map { item in
-            let d = item.deadline
-            return ["\(d.id ?? 0)", d.due, item.daysLeft(today: today).map(String.init) ?? "",
-                    d.status.text(lang), DeadlineWordsShown.precision(d.precision, lang),
-                    DeadlineWordsShown.recurrence(d.recurrence, lang), item.number ?? "",
-                    item.issuer ?? "", item.letterDate ?? "", d.clause, d.closedBy ?? "", d.note ?? ""]
-        }, lang: lang)
-    }
-}

@@ -39,6 +39,8 @@ struct DeadlinesListCommand: ParsableCommand {
     @Option(name: .long, help: Help.within.argument) var within: Int?
     @Option(name: .long, help: Help.from.argument) var from: DayArgument?
     @Option(name: .long, help: Help.to.argument) var to: DayArgument?
+    @Option(name: .long, help: Help.unitFilter.argument) var unit: String?
+    @Option(name: .long, help: Help.remindDays.argument) var remind: Int = 3
     @Flag(name: .long, help: Help.all.argument) var all = false
 
     /// A window longer than a century is a typing slip, not a plan (and keeps date arithmetic finite).
@@ -51,6 +53,7 @@ struct DeadlinesListCommand: ParsableCommand {
         if let from, let to, to.date < from.date {
             throw ValidationError(CLIMessage.fromAfterTo(from: from.date.iso, to: to.date.iso).here)
         }
+        if !(0...365).contains(remind) { throw ValidationError(CLIMessage.notNegative(option: "--remind").here) }
     }
 
     func run() throws {
@@ -62,14 +65,19 @@ struct DeadlinesListCommand: ParsableCommand {
         query.withinDays = within
         query.from = from?.date.iso
         query.to = to?.date.iso
-        let items = try index.open(readOnly: true).deadlines(query)
+        query.unit = unit
+        let store = try index.open(readOnly: true)
+        // The current period's occurrence of each recurring deadline (an index on a read-only
+        // disk is listed as it stands).
+        try? store.rollForward(today: today)
+        let items = try store.deadlines(query)
         switch format {
         case .json:
             for item in items { try JSONLine.write(DeadlineJSON(item, today: today)) }
         case .csv:
-            FileHandle.standardOutput.write(DeadlineCSV.csv(items, today: today, lang: lang))
+            FileHandle.standardOutput.write(Data(DeadlineCSV.render(items, today: today, lang: lang).utf8))
         case .ics:
-            FileHandle.standardOutput.write(Data(DeadlineCalendar(lang: lang).render(items).utf8))
+            FileHandle.standardOutput.write(Data(DeadlineCalendar(lang: lang, remindDays: remind).render(items).utf8))
         case .table where items.isEmpty:
             print(CLIMessage.noDeadlines.here)
         case .table:
@@ -86,13 +94,15 @@ struct DeadlineDoneCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var index: IndexOptions
     @Option(name: .long, help: Help.note.argument) var note: String?
+    @Option(name: .long, help: Help.reply.argument) var reply: String?
+    @Option(name: .long, help: Help.by.argument) var by: String?
     @Argument(help: Help.deadlineID.argument) var id: Int64
 
     func run() throws {
         let store = try index.open()
-        let person = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+        let person = Today.actor(by)
         do {
-            let closing = try store.markDone(deadline: id, by: person, note: note)
+            let closing = try store.markDone(deadline: id, by: person, note: note, reply: reply)
             let number = try store.letter(id: closing.closed.letterID)?.numberText
             print(CLIMessage.deadlineDone(id: id, due: closing.closed.due, number: number).here)
             if let next = closing.next { print(CLIMessage.nextOccurrence(id: next.id!, due: next.due).here) }
@@ -109,11 +119,12 @@ struct DeadlineReopenCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var index: IndexOptions
+    @Option(name: .long, help: Help.by.argument) var by: String?
     @Argument(help: Help.deadlineID.argument) var id: Int64
 
     func run() throws {
         do {
-            let row = try index.open().reopen(deadline: id)
+            let row = try index.open().reopen(deadline: id, by: Today.actor(by))
             print(CLIMessage.reopened(id: id, due: row.due).here)
         } catch StoreError.noSuchDeadline {
             Console.error(CLIMessage.noSuchDeadline(id).here); throw ExitCode(1)
@@ -126,6 +137,7 @@ struct DeadlineJSON: Encodable {
     let id: Int64, letter_id: Int64, due: String, precision: String, recurrence: String?, text: String
     let status: String, closed_by: String?, closed_at: String?, note: String?, days_left: Int?
     let number: String?, issuer: String?, letter_date: String?, subject: String?
+    let unit: String?, person: String?, reply_number: String?
 
     init(_ item: DeadlineItem, today: CalendarDate) {
         let d = item.deadline
@@ -134,6 +146,7 @@ struct DeadlineJSON: Encodable {
         closed_at = d.closedAt.map { ISO8601DateFormatter().string(from: $0) }; note = d.note
         days_left = item.daysLeft(today: today); number = item.number; issuer = item.issuer
         letter_date = item.letterDate; subject = item.subject
+        unit = d.unit; person = d.person; reply_number = d.replyNumber
     }
 
     func encode(to encoder: Encoder) throws {
@@ -143,7 +156,8 @@ struct DeadlineJSON: Encodable {
                        ("recurrence", recurrence as Any), ("text", text), ("status", status),
                        ("closed_by", closed_by as Any), ("closed_at", closed_at as Any), ("note", note as Any),
                        ("days_left", days_left as Any), ("number", number as Any), ("issuer", issuer as Any),
-                       ("letter_date", letter_date as Any), ("subject", subject as Any)] {
+                       ("letter_date", letter_date as Any), ("subject", subject as Any),
+                       ("unit", unit as Any), ("person", person as Any), ("reply_number", reply_number as Any)] {
             let key = Key(k)
             switch v {
             case let s as String: try c.encode(s, forKey: key)

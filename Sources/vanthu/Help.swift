@@ -19,6 +19,7 @@ enum Help: String, CaseIterable, Message {
     case filesArgument, fileArgument, pathsArgument, folderArgument, settle, poll
     case overdue, within, from, to, all, note, deadlineID, letterArgument, queryArgument, limit
     case status, decision, score, initiativeID
+    case unitFilter, remindDays, reply, by
 
     func text(_ lang: Lang) -> String {
         let pair = Help.table[self]!
@@ -240,6 +241,11 @@ enum Help: String, CaseIterable, Message {
                           "The letter's ID (from search) or its number (2164/UBND-KGVX)."),
         .queryArgument: ("Các từ cần tìm (phải có đủ).", "Words to find (all must appear)."),
         .limit: ("Số văn bản tối đa được hiện.", "Most letters shown."),
+        .unitFilter: ("Chỉ các hạn do đơn vị này giữ (xem `vanthu assign --to`).", "Only the deadlines held by this unit (see `vanthu assign --to`)."),
+        .remindDays: ("Với --ics: nhắc việc (VALARM) trước mỗi hạn N ngày (mặc định 3).",
+                      "With --ics: the reminder (VALARM) N days before each deadline (default 3)."),
+        .reply: ("Số, ký hiệu văn bản trả lời.", "The number of the reply letter."),
+        .by: ("Người thực hiện (mặc định: người dùng của hệ điều hành).", "Who did it (default: the operating system's user)."),
         .status: ("Chỉ các sáng kiến có trạng thái này: `submitted` (đã nhận), `under_review` (đang xét), `accepted` (công nhận), `rejected` (không công nhận), `to_revise` (cần bổ sung).",
                   "Only initiatives with this status: submitted, under_review, accepted, rejected, to_revise."),
         .decision: ("`accept` (công nhận), `reject` (không công nhận) hoặc `revise` (cần bổ sung).",

@@ -24,7 +24,15 @@ struct IndexOptions: ParsableArguments {
     /// Opens the index for writing; with `readOnly`, the commands that only read (search,
     /// deadlines, show) still answer from an index they cannot write.
     func open(readOnly: Bool = false) throws -> LetterStore {
-        do { return try LetterStore(path: path, createFolder: isDefault) } catch {
+        do {
+            let store = try LetterStore(path: path, createFolder: isDefault)
+            // A letter stored "today" arrives on the day the CLI stands on (VANTHU_TODAY in tests).
+            if ProcessInfo.processInfo.environment["VANTHU_TODAY"] != nil {
+                let day = Today.date
+                store.arrivalDay = { day }
+            }
+            return store
+        } catch {
             if readOnly, let store = try? LetterStore(path: path, createFolder: false, readOnly: true) { return store }
             if let message = error as? any Message { Console.error(message) } else {
                 Console.error(CLIMessage.indexUnavailable(path: path, detail: "\(error)").here)
@@ -42,11 +50,8 @@ enum Terminal {
 
     static func paint(_ s: String, _ code: String, when on: Bool) -> String { on ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
-    /// Today's civil date where the office is.
-    static var today: CalendarDate {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)
-    }
+    /// Today's civil date where the office is (Vietnam; `VANTHU_TODAY` when set).
+    static var today: CalendarDate { Today.date }
 }
 
 /// Text cut or padded to a width in characters (Vietnamese NFC: one character per column).

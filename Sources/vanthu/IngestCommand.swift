@@ -36,6 +36,7 @@ struct IngestCommand: ParsableCommand {
             case .stored: stored += 1
             case .alreadyStored: already += 1
             case .failed(let failure): failed += 1; Console.error(failure)
+            case .notALetter: failed += 1; Console.error(IngestFailure.notALetter(path: r.path))
             }
         }
         print(CLIMessage.summary(stored: stored, already: already, failed: failed, total: files.count + missing.count).here)

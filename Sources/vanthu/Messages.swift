@@ -178,6 +178,8 @@ extension DeadlineRow.Status: Message {
         case (.open, .en): return "Open"
         case (.done, .vi): return "Đã xong"
         case (.done, .en): return "Done"
+        case (.lapsed, .vi): return "Đã qua kỳ"
+        case (.lapsed, .en): return "Lapsed"
         }
     }
 }

@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 
 /// A one-line progress bar on stderr, redrawn in place; silent when stderr is not a terminal.

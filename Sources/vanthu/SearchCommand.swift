@@ -19,7 +19,9 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try index.open(readOnly: true).find(query.joined(separator: " "), limit: limit)
+        // `vanthu search "sáng kiến"`: words the shell kept together are one phrase.
+        let typed = query.map { $0.contains(where: { $0.isWhitespace }) && !$0.contains("\"") ? "\"\($0)\"" : $0 }
+        let result = try index.open(readOnly: true).find(typed.joined(separator: " "), limit: limit)
         let hits = result.hits
         if format == .json {
             for h in hits { try JSONLine.write(SearchHitJSON(h)) }

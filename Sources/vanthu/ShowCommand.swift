@@ -17,20 +17,23 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let lang = global.language
         let store = try index.open(readOnly: true)
-        let ids = try Int64(letter).map { [$0] } ?? store.letters(number: letter).compactMap(\.id)
-        let details = try ids.compactMap { try store.letterDetail(id: $0) }
-        guard !details.isEmpty else { Console.error(CLIMessage.noSuchLetter(letter).here); throw ExitCode(1) }
+        let rows = try LetterLookup.letters(letter, in: store, lang: lang)
+        let details = try rows.compactMap { row in try row.id.flatMap { try store.letterDetail(id: $0) } }
         for detail in details {
             if format == .json {
-                try JSONLine.write(LetterJSON(detail))
+                try JSONLine.write(LetterJSON(detail, history: try store.history(letterID: detail.id)))
                 continue
             }
             print("#\(detail.id) " + RecordSummary(record: detail.record, lang: lang).text)
+            let row = detail.row
+            if let n = row.arrivalNumber, let y = row.arrivalYear {
+                print("  " + ShowRegisterMsg.entry(number: n, year: y, date: row.arrivalDate ?? "", unit: row.unit, person: row.person).text(lang))
+            }
             if !detail.deadlines.isEmpty {
                 print("  \(Label.deadlines.text(lang)):")
                 for d in detail.deadlines {
                     let every = d.recurrence.map { " " + DeadlineWordsShown.recurrence($0, lang) } ?? ""
-                    print("    #\(d.id!)  \(d.due)\(every)  [\(d.status.text(lang))]  \(d.clause.prefix(100))\(d.note.map { " — \($0)" } ?? "")")
+                    print("    #\(d.id!)  \(d.due)\(every)  [\(DeadlineWording.status(d.status).text(lang))]  \(d.clause.prefix(100))\(d.note.map { " — \($0)" } ?? "")")
                 }
             }
             print("  \(Label.cites.text(lang)):")
@@ -57,12 +60,19 @@ struct ShowCommand: ParsableCommand {
 /// `show --json`: the record and what the index knows around it, in English field names.
 struct LetterJSON: Encodable {
     let detail: LetterDetail
-    init(_ detail: LetterDetail) { self.detail = detail }
+    var history: [RegisterChange] = []
+    init(_ detail: LetterDetail, history: [RegisterChange] = []) { self.detail = detail; self.history = history }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(detail.id, forKey: Key("id"))
         try c.encode(detail.record, forKey: Key("record"))
+        let e = detail.row
+        try c.encode(RegisterOut(arrival_number: e.arrivalNumber, arrival_year: e.arrivalYear, arrival_date: e.arrivalDate,
+                                 unit: e.unit, person: e.person, note: e.registerNote,
+                                 history: history.map { HistoryOut(action: $0.action.rawValue, detail: $0.detail,
+                                                                    actor: $0.actor, at: $0.at) }),
+                     forKey: Key("register"))
         try c.encode(detail.deadlines.map(DeadlineOut.init), forKey: Key("deadlines"))
         try c.encode(detail.cites.map(LinkOut.init), forKey: Key("cites"))
         try c.encode(detail.citedBy.map(LinkOut.init), forKey: Key("cited_by"))
@@ -73,7 +83,9 @@ struct LetterJSON: Encodable {
     struct DeadlineOut: Encodable {
         let id: Int64, due: String, precision: String, recurrence: String?, text: String, status: String
         let closed_by: String?, closed_at: String?, note: String?
+        let unit: String?, person: String?, reply_number: String?
         init(_ d: DeadlineRow) {
+            unit = d.unit; person = d.person; reply_number = d.replyNumber
             id = d.id ?? 0; due = d.due; precision = d.precision; recurrence = d.recurrence; text = d.clause
             status = d.status.rawValue; closed_by = d.closedBy
             closed_at = d.closedAt.map { ISO8601DateFormatter().string(from: $0) }; note = d.note
@@ -86,5 +98,10 @@ struct LetterJSON: Encodable {
             match = l.match.rawValue
         }
     }
+    struct RegisterOut: Encodable {
+        let arrival_number: Int?, arrival_year: Int?, arrival_date: String?, unit: String?, person: String?, note: String?
+        let history: [HistoryOut]
+    }
+    struct HistoryOut: Encodable { let action: String, detail: String?, actor: String, at: String }
     struct FileOut: Encodable { let sha256: String, byte_count: Int, original_path: String, archive_path: String? }
 }

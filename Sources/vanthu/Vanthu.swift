@@ -80,8 +80,8 @@ struct Vanthu: ParsableCommand {
             discussion: Help.rootMore.here,
             version: "0.2.0",
             subcommands: [ExtractCommand.self, TextCommand.self, IngestCommand.self, WatchCommand.self,
-                          DeadlinesCommand.self, SearchCommand.self, ShowCommand.self,
-                          InitiativesCommand.self])
+                          DeadlinesCommand.self, RemindCommand.self, RegisterCommand.self, AssignCommand.self,
+                          SearchCommand.self, ShowCommand.self, InitiativesCommand.self])
     }
 
     @OptionGroup var global: GlobalOptions
@@ -143,23 +143,4 @@ struct ReadingOptions: ParsableArguments {
         if let maxPageMb { o.limits.maxPageMegabytes = maxPageMb }
         return o
     }
-}
-
-/// A day on the command line: `2025-12-15` or, as Vietnamese write it, `15/12/2025`. A day that
-/// does not exist (`2025-02-30`, `2025-13-45`) is refused while parsing.
-struct DayArgument: ExpressibleByArgument, Sendable {
-    var date: CalendarDate
-
-    init?(argument: String) {
-        if let iso = CalendarDate(iso: argument), iso.isComplete,
-           let valid = CalendarDate.valid(iso.year, iso.month!, iso.day!), argument.count == 10 {
-            date = valid
-        } else if argument.contains("/"), let numeric = CalendarDate.numeric(argument), argument.split(separator: "/").last?.count == 4 {
-            date = numeric
-        } else {
-            return nil
-        }
-    }
-
-    static var defaultCompletionKind: CompletionKind { .default }
 }

@@ -83,6 +83,13 @@ final class DeadlineGrammarTests: XCTestCase {
         XCTAssertEqual(d.first?.recurrence, .monthly)
     }
 
+    func testQuarterlyBeforeADayOfTheNextQuartersFirstMonth() {
+        let d = deadlines("Các phòng báo cáo định kỳ hằng quý, trước ngày 15 của tháng đầu quý sau.")
+        XCTAssertEqual(d.map(\.due), ["2025-10-15"])
+        XCTAssertEqual(d.first?.recurrence, .quarterly)
+        XCTAssertEqual(d.first?.precision, .day)
+    }
+
     func testAPhraseBrokenAcrossLines() {
         XCTAssertEqual(dues("báo cáo kết quả về UBND tỉnh trước ngày\n\n15/12/2025."), ["2025-12-15"])
         XCTAssertEqual(dues("gửi về Sở trước\nngày 30/9/2025 để tổng hợp."), ["2025-09-30"])

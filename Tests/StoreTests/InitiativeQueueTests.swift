@@ -156,22 +156,23 @@ final class InitiativeQueueTests: XCTestCase {
             let old = try DatabaseQueue(path: path)
             try StoreMigrations.migrator.migrate(old, upTo: "v1: letters, files, deadlines, references, links, jobs")
             try old.write { db in
+                // Rows as version 1 wrote them: its columns only, in plain SQL.
                 for name in ["s001.txt", "s002.txt", "initiative/s002-ocr-vie.txt"] {
                     let text = try fixture(name)
-                    // Written as that version wrote it: its columns only, warnings as English sentences.
-                    var row = try LetterRow(record: LetterExtractor().extract(text: text, file: name), fullText: text, storedAt: Date())
-                    let sentences = try JSONEncoder().encode(try row.record())
+                    let record = LetterExtractor().extract(text: text, file: name)
+                    let json = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
                     try db.execute(sql: """
-                        INSERT INTO letters (record_json, number_text, seq, symbol, issuer, date, kind, subject, full_text, stored_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [String(decoding: sentences, as: UTF8.self), row.numberText, row.seq, row.symbol,
-                                         row.issuer, row.date, row.kind, row.subject, row.fullText, row.storedAt])
-                    row.id = db.lastInsertedRowID
-                    try SearchIndex.add(row, db: db)
-                    for d in try row.record().deadlines {
-                        var deadline = DeadlineRow(letterID: row.id!, due: d.due, precision: d.precision.rawValue,
-                                                   recurrence: nil, clause: d.text, status: .open)
-                        try deadline.insert(db)
+                        INSERT INTO letters (record_json, number_text, issuer, date, kind, subject, full_text, stored_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, '2026-06-30 18:00:00.000')
+                        """, arguments: [json, record.number?.text, record.issuer?.name, record.date, record.kind.rawValue,
+                                         record.subject, text])
+                    let id = db.lastInsertedRowID
+                    try db.execute(sql: "INSERT INTO letter_search(rowid, subject, issuer, number, body) VALUES (?, ?, ?, ?, ?)",
+                                   arguments: [id, Folding.fold(record.subject ?? ""), Folding.fold(record.issuer?.name ?? ""),
+                                               Folding.fold(record.number?.text ?? ""), Folding.fold(text)])
+                    for d in record.deadlines {
+                        try db.execute(sql: "INSERT INTO deadlines (letter_id, due, precision, clause, status) VALUES (?, ?, ?, ?, 'open')",
+                                       arguments: [id, d.due, d.precision.rawValue, d.text])
                     }
                 }
                 XCTAssertFalse(try db.tableExists("initiatives"))
@@ -184,6 +185,14 @@ final class InitiativeQueueTests: XCTestCase {
         XCTAssertEqual(queue[0].checks.first?.english, "initiative: the authors' table numbers 2 rows 2")
         XCTAssertEqual(try reopened.scalar("SELECT count(*) FROM letters WHERE is_initiative IS NULL"), 0, "every old row flagged")
         XCTAssertEqual(queue[1].duplicates.map(\.otherID), [queue[0].id])
+        // Migration v3 numbered them in the order stored, in the year they were stored in
+        // Vietnam (18:00 UTC on 30 June is 1 July there), and the next letter follows on.
+        XCTAssertEqual(try reopened.register(RegisterQuery(today: CalendarDate(year: 2026, month: 7, day: 2)))
+            .map { "\($0.arrivalNumber) \($0.arrivalDate)" }, ["1 2026-07-01", "2 2026-07-01", "3 2026-07-01"])
+        reopened.arrivalDay = { CalendarDate(year: 2026, month: 7, day: 2) }
+        try reopened.store(letter("9/UBND", date: "2026-07-01", subject: "sau"))
+        XCTAssertEqual(try reopened.letter(id: 4)?.arrivalNumber, 4)
+        XCTAssertEqual(try reopened.search("\"sáng kiến\"").isEmpty, false, "the written-words table was filled from the letters")
     }
 
     func testAKeptFingerprintIsComputedAnewWhenItsRowNowHoldsAnotherReport() throws {

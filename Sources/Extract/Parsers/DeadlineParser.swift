@@ -14,6 +14,7 @@ enum DeadlineParser {
     /// `hoàn thành (việc …) trong năm 2025`: the object may stand between, within one clause.
     static let year = Pattern(#"(?:hoan thanh|thuc hien xong|xong|cham nhat|hoan tat)(?:[^.;:()]{0,100}?\s)?\s*(trong|truoc|vao)\s*(?:cuoi\s*)?"# + G.yearAlone)
     static let relative = Pattern(W.relative)
+    static let quarterlyDay = Pattern(W.quarterlyDay)
     static let weekly = Pattern(W.weekly)
     static let windowWithDuty = Pattern(W.windowWithDuty)
     /// A timetable row in a plan: `13/11/2024-02/12/2024` (a task's window; its end is the deadline).
@@ -61,6 +62,10 @@ enum DeadlineParser {
         for m in has("thang") ? dayOfMonth.matches(in: f) : [] {
             guard let d = Int(f.slice(m.range(at: 1))), let base = letterDate else { continue }
             add(m.range, nextDayOfMonth(d, after: base), .day, .monthly)
+        }
+        for m in has("quy") ? quarterlyDay.matches(in: f) : [] {
+            guard let d = Int(f.slice(m.range(at: 1))), let base = letterDate else { continue }
+            add(m.range, nextQuarterOpening(day: d, after: base), .day, .quarterly)
         }
         for m in day.matches(in: f) {
             guard let d = Int(f.slice(m.range(at: 1))) else { continue }
@@ -144,6 +149,16 @@ enum DeadlineParser {
                 return c
             }
             m += 1; if m > 12 { m = 1; y += 1 }
+        }
+        return nil
+    }
+
+    /// The first such day of a quarter's first month (January, April, July, October) after `base`.
+    static func nextQuarterOpening(day d: Int, after base: CalendarDate) -> CalendarDate? {
+        var y = base.year, m = 1
+        for _ in 0..<6 {
+            if let c = CalendarDate.valid(y, m, min(d, CalendarDate.daysIn(month: m, year: y))), base < c { return c }
+            m += 3; if m > 12 { m = 1; y += 1 }
         }
         return nil
     }

@@ -24,6 +24,9 @@ enum DeadlineWords {
     /// task, when an obligation follows in the same sentence (a bare period — flags flown, a
     /// holiday, a posting — is not a deadline).
     static let windowWithDuty = #"(?:ke tu|tu)\s*ngay\s*[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{4})?\s*den het ngay\s*([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?=[^.;]{0,80}(?:trach nhiem|phai|hoan thanh|gui|nop|bao cao|to chuc))"#
+    /// `định kỳ hằng quý, trước ngày 15 của tháng đầu quý sau` (the quarterly report of Thông tư
+    /// and UBND plans): the day of the month that opens the next quarter. Group 1: the day.
+    static let quarterlyDay = #"h[a]ng quy\s*,?\s*(?:truoc|cham nhat|vao)(?:\s+(?:vao|la|truoc))*\s*ngay\s*([0-9]{1,2})\s*(?:cua\s*)?thang\s*dau\s*(?:cua\s*)?quy\s*(?:sau|tiep theo)"#
     /// `trong thời hạn 15 ngày kể từ ngày ký` (or `ban hành`, `nhận được`).
     static let relative = #"(?:trong (?:thoi han|vong)|khong qua|cham nhat(?: la)?)\s*([0-9]{1,3})\s*ngay(\s*lam viec)?\s*(?:,\s*)?(?:ke tu|tinh tu)\s*ngay\s*(ky|ban hanh|van ban nay|cong van nay|nhan)"#
 }

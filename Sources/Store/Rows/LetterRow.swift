@@ -25,11 +25,22 @@ public struct LetterRow: Codable, FetchableRecord, MutablePersistableRecord, Sen
     public var isInitiative: Bool?
     /// A letter calling for initiatives (`InitiativeCampaign`), to which reports are linked.
     public var callsForInitiatives: Bool?
+    /// The register (Phụ lục IV): số đến within `arrivalYear`, ngày đến (ISO), who holds it.
+    public var arrivalYear: Int?
+    public var arrivalNumber: Int?
+    public var arrivalDate: String?
+    public var unit: String?
+    public var person: String?
+    public var registerNote: String?
+    /// A paper letter typed by the clerk, not scanned yet.
+    public var paper: Bool = false
 
     enum CodingKeys: String, CodingKey {
         case id, recordJSON = "record_json", numberText = "number_text", seq, symbol, issuer, date,
              kind, subject, fullText = "full_text", storedAt = "stored_at", isInitiative = "is_initiative",
-             callsForInitiatives = "calls_for_initiatives"
+             callsForInitiatives = "calls_for_initiatives",
+             arrivalYear = "arrival_year", arrivalNumber = "arrival_number", arrivalDate = "arrival_date",
+             unit, person, registerNote = "register_note", paper
     }
 
     public enum Columns {
@@ -37,9 +48,17 @@ public struct LetterRow: Codable, FetchableRecord, MutablePersistableRecord, Sen
         public static let numberText = Column(CodingKeys.numberText)
         public static let symbol = Column(CodingKeys.symbol)
         public static let date = Column(CodingKeys.date)
+        public static let arrivalYear = Column(CodingKeys.arrivalYear)
+        public static let arrivalNumber = Column(CodingKeys.arrivalNumber)
     }
 
     init(record: LetterRecord, fullText: String, storedAt: Date) throws {
+        recordJSON = ""; kind = ""; self.fullText = fullText; self.storedAt = storedAt
+        try take(record)
+    }
+
+    /// Sets the fields that come from the record (a scan joining a paper entry replaces them).
+    mutating func take(_ record: LetterRecord) throws {
         let json = try JSONEncoder.compactRecord.encode(record)
         recordJSON = String(decoding: json, as: UTF8.self)
         numberText = record.number?.text
@@ -49,8 +68,6 @@ public struct LetterRow: Codable, FetchableRecord, MutablePersistableRecord, Sen
         date = record.date
         kind = record.kind.rawValue
         subject = record.subject
-        self.fullText = fullText
-        self.storedAt = storedAt
         isInitiative = record.initiative != nil
         callsForInitiatives = InitiativeCampaign.calls(record, text: fullText)
     }
