@@ -18,9 +18,13 @@ enum SearchIndex {
             INSERT INTO letter_search(rowid, subject, issuer, number, body) VALUES (?, ?, ?, ?, ?)
             """, arguments: [letter.id, Folding.fold(letter.subject ?? ""), Folding.fold(letter.issuer ?? ""),
                              Folding.fold(letter.numberText ?? ""), body])
+        // The words as the page gave them too, when the stored text had its diacritics put back:
+        // `nhén`, as the OCR wrote it, still finds the letter.
+        var words = letter.fullText
+        if let o = originalText, o != letter.fullText { words += "\n" + o }
         try db.execute(sql: """
             INSERT INTO letter_words(rowid, subject, issuer, number_text, full_text) VALUES (?, ?, ?, ?, ?)
-            """, arguments: [letter.id, letter.subject, letter.issuer, letter.numberText, letter.fullText])
+            """, arguments: [letter.id, letter.subject, letter.issuer, letter.numberText, words])
     }
 
     /// Takes a letter out of both search tables; `letter` must hold the values it was added with.

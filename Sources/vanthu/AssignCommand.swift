@@ -6,24 +6,18 @@ import Store
 
 /// `vanthu assign`: hands a letter, and its deadlines not yet done, to a unit (and a person).
 struct AssignCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "assign",
-        abstract: "Giao văn bản (và các hạn xử lý của nó) cho một đơn vị, một người.",
-        discussion: """
-            Mọi thay đổi được ghi lại, kèm thời gian (giờ Việt Nam) và người thay đổi.
-            Ví dụ / examples:
-              vanthu assign 2164/UBND-KGVX --to "Phòng Nội vụ" --person "Nguyễn Văn A" --due 15/12/2026
-              vanthu assign 12 --to "Văn phòng" --note "trình lãnh đạo"
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "assign", abstract: Help.assign.here, discussion: Help.assignMore.here)
+    }
 
     @OptionGroup var index: IndexOptions
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Mã văn bản (#id) hoặc số, ký hiệu (2164/UBND-KGVX; hoa thường, QD đều được).") var letter: String
-    @Option(name: .long, help: "Đơn vị nhận.") var to: String
-    @Option(name: .long, help: "Người nhận.") var person: String?
-    @Option(name: .long, help: "Thời hạn giải quyết (YYYY-MM-DD hoặc dd/mm/yyyy).") var due: DayArgument?
-    @Option(name: .long, help: "Ghi chú (việc phải làm).") var note: String?
-    @Option(name: .long, help: "Người giao (mặc định: người dùng hệ thống).") var by: String?
+    @Argument(help: Help.letterArgument.argument) var letter: String
+    @Option(name: .long, help: Help.assignTo.argument) var to: String
+    @Option(name: .long, help: Help.assignPerson.argument) var person: String?
+    @Option(name: .long, help: Help.assignDue.argument) var due: DayArgument?
+    @Option(name: .long, help: Help.note.argument) var note: String?
+    @Option(name: .long, help: Help.by.argument) var by: String?
 
     func validate() throws {
         if to.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(AssignMsg.emptyUnit.text(global.language)) }

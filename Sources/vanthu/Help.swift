@@ -20,6 +20,9 @@ enum Help: String, CaseIterable, Message {
     case overdue, within, from, to, all, note, deadlineID, letterArgument, queryArgument, limit
     case status, decision, score, initiativeID
     case unitFilter, remindDays, reply, by
+    case register, registerList, registerListMore, registerAdd, registerAddMore, assign, assignMore, remind, remindMore
+    case registerYear, arrivedFrom, arrivedTo, xlsx, paperNumber, paperDate, paperIssuer, paperSubject, paperKind
+    case assignTo, assignPerson, assignDue, remindWithin, remindMail
 
     func text(_ lang: Lang) -> String {
         let pair = Help.table[self]!
@@ -241,6 +244,76 @@ enum Help: String, CaseIterable, Message {
                           "The letter's ID (from search) or its number (2164/UBND-KGVX)."),
         .queryArgument: ("Các từ cần tìm (phải có đủ).", "Words to find (all must appear)."),
         .limit: ("Số văn bản tối đa được hiện.", "Most letters shown."),
+        .register: ("Sổ đăng ký văn bản đến (Phụ lục IV, Nghị định 30/2020/NĐ-CP); vào sổ văn bản giấy.",
+                    "The register of incoming letters (Annex IV, Decree 30/2020/NĐ-CP); registering a paper letter."),
+        .registerList: ("In sổ đăng ký văn bản đến theo số đến.", "Prints the register of incoming letters by arrival number."),
+        .registerListMore: ("""
+            Ví dụ:
+              vanthu register --year 2026
+              vanthu register --from 01/11/2026 --to 30/11/2026 --csv > so-den.csv
+              vanthu register --xlsx so-den-2026.xlsx
+            """, """
+            Examples:
+              vanthu register --year 2026
+              vanthu register --from 01/11/2026 --to 30/11/2026 --csv > register.csv
+              vanthu register --xlsx register-2026.xlsx
+            """),
+        .registerAdd: ("Vào sổ một văn bản giấy (số đến tiếp theo); bản quét sau này sẽ nhập vào cùng số.",
+                       "Registers a paper letter (the next arrival number); a later scan of it joins the same entry."),
+        .registerAddMore: ("""
+            Ví dụ:
+              vanthu register add --number 2164/UBND-KGVX --date 17/11/2026 \\
+                --issuer "UBND tỉnh Quảng Ngãi" --subject "V/v tổng kết"
+            """, """
+            Example:
+              vanthu register add --number 2164/UBND-KGVX --date 17/11/2026 \\
+                --issuer "UBND tỉnh Quảng Ngãi" --subject "V/v tổng kết"
+            """),
+        .assign: ("Giao văn bản (và các hạn xử lý của nó) cho một đơn vị, một người.",
+                  "Hands a letter (and its deadlines) to a unit and a person."),
+        .assignMore: ("""
+            Mọi thay đổi được ghi lại, kèm thời gian (giờ Việt Nam) và người thay đổi.
+
+            Ví dụ:
+              vanthu assign 2164/UBND-KGVX --to "Phòng Nội vụ" --person "Nguyễn Văn A" --due 15/12/2026
+            """, """
+            Every change is kept, with its time (Vietnam time) and who made it.
+
+            Example:
+              vanthu assign 2164/UBND-KGVX --to "Phòng Nội vụ" --person "Nguyễn Văn A" --due 15/12/2026
+            """),
+        .remind: ("Nhắc hạn: các hạn quá hạn và sắp đến hạn, theo đơn vị; in ra hoặc gửi thư qua sendmail.",
+                  "Reminders: what is overdue and due soon, by unit; printed, or mailed through sendmail."),
+        .remindMore: ("""
+            Thư đi qua `sendmail` (biến VANTHU_SENDMAIL, nếu không thì /usr/sbin/sendmail), người gửi là \
+            VANTHU_MAIL_FROM (nếu không thì người dùng tại máy này). Không có hạn nào thì không gửi gì.
+
+            Ví dụ:
+              vanthu remind --within 7
+              vanthu remind --mail vanthu@ubnd.example.vn
+            """, """
+            The message goes through `sendmail` (VANTHU_SENDMAIL, else /usr/sbin/sendmail), from \
+            VANTHU_MAIL_FROM (else the user at this host). Nothing is sent when nothing is due.
+
+            Examples:
+              vanthu remind --within 7
+              vanthu remind --mail vanthu@ubnd.example.vn
+            """),
+        .registerYear: ("Năm của số đến (mặc định: năm nay).", "The year of the arrival numbers (default: this year)."),
+        .arrivedFrom: ("Ngày đến từ ngày này (YYYY-MM-DD hoặc dd/mm/yyyy).", "Arrived on or after this day (YYYY-MM-DD or dd/mm/yyyy)."),
+        .arrivedTo: ("Ngày đến đến hết ngày này (YYYY-MM-DD hoặc dd/mm/yyyy).", "Arrived on or before this day (YYYY-MM-DD or dd/mm/yyyy)."),
+        .xlsx: ("Ghi sổ ra tệp Excel (.xlsx), kèm sổ theo dõi giải quyết.", "Writes the register to an Excel file (.xlsx), with the tracking sheet."),
+        .paperNumber: ("Số, ký hiệu như in trên văn bản (2164/UBND-KGVX).", "The number and symbol as printed (2164/UBND-KGVX)."),
+        .paperDate: ("Ngày tháng của văn bản (YYYY-MM-DD hoặc dd/mm/yyyy).", "The letter's date (YYYY-MM-DD or dd/mm/yyyy)."),
+        .paperIssuer: ("Tác giả: cơ quan ban hành.", "Its author: the issuing body."),
+        .paperSubject: ("Trích yếu nội dung.", "Its subject (trích yếu)."),
+        .paperKind: ("Tên loại: `cong_van` (mặc định), `quyet_dinh`, `thong_bao`, `ke_hoach` …",
+                     "Its kind: `cong_van` (the default), `quyet_dinh`, `thong_bao`, `ke_hoach` …"),
+        .assignTo: ("Đơn vị nhận.", "The unit that takes it."),
+        .assignPerson: ("Người nhận.", "The person who takes it."),
+        .assignDue: ("Thời hạn giải quyết (YYYY-MM-DD hoặc dd/mm/yyyy).", "The deadline for dealing with it (YYYY-MM-DD or dd/mm/yyyy)."),
+        .remindWithin: ("Các hạn đến trong N ngày tới (mặc định 3).", "Deadlines due within N days (default 3)."),
+        .remindMail: ("Gửi thư tới địa chỉ này qua sendmail.", "Mail the digest to this address through sendmail."),
         .unitFilter: ("Chỉ các hạn do đơn vị này giữ (xem `vanthu assign --to`).", "Only the deadlines held by this unit (see `vanthu assign --to`)."),
         .remindDays: ("Với --ics: nhắc việc (VALARM) trước mỗi hạn N ngày (mặc định 3).",
                       "With --ics: the reminder (VALARM) N days before each deadline (default 3)."),

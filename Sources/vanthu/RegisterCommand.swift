@@ -7,42 +7,36 @@ import Store
 /// `vanthu register`: the sổ đăng ký văn bản đến (Nghị định 30/2020/NĐ-CP, Phụ lục IV) and the
 /// sổ theo dõi giải quyết văn bản đến; `register add` for a paper letter.
 struct RegisterCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "register",
-        abstract: "Sổ đăng ký văn bản đến (Phụ lục IV, Nghị định 30/2020/NĐ-CP); vào sổ văn bản giấy.",
-        subcommands: [RegisterListCommand.self, RegisterAddCommand.self],
-        defaultSubcommand: RegisterListCommand.self)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "register", abstract: Help.register.here,
+                             subcommands: [RegisterListCommand.self, RegisterAddCommand.self],
+                             defaultSubcommand: RegisterListCommand.self)
+    }
 }
 
 enum RegisterFormat: String, EnumerableFlag {
     case table, json, csv
     static func help(for value: RegisterFormat) -> ArgumentHelp? {
         switch value {
-        case .table: return "Bảng trên màn hình (mặc định) / a table (default)."
-        case .json: return "Mỗi dòng sổ một đối tượng JSON / one JSON object per entry."
-        case .csv: return "CSV UTF-8 có BOM, tiêu đề tiếng Việt / CSV, UTF-8 with BOM."
+        case .table: return Help.tableFlag.argument
+        case .json: return Help.jsonFlag.argument
+        case .csv: return Help.csvFlag.argument
         }
     }
 }
 
 struct RegisterListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list",
-        abstract: "In sổ đăng ký văn bản đến theo số đến.",
-        discussion: """
-            Ví dụ / examples:
-              vanthu register --year 2026
-              vanthu register --from 01/11/2026 --to 30/11/2026 --csv > so-den.csv
-              vanthu register --xlsx so-den-2026.xlsx
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: Help.registerList.here, discussion: Help.registerListMore.here)
+    }
 
     @OptionGroup var index: IndexOptions
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "Năm của số đến (mặc định: năm nay) / the register's year.") var year: Int?
-    @Option(name: .long, help: "Ngày đến từ DATE (YYYY-MM-DD hoặc dd/mm/yyyy).") var from: DayArgument?
-    @Option(name: .long, help: "Ngày đến đến hết DATE (YYYY-MM-DD hoặc dd/mm/yyyy).") var to: DayArgument?
+    @Option(name: .long, help: Help.registerYear.argument) var year: Int?
+    @Option(name: .long, help: Help.arrivedFrom.argument) var from: DayArgument?
+    @Option(name: .long, help: Help.arrivedTo.argument) var to: DayArgument?
     @Flag var format: RegisterFormat = .table
-    @Option(name: .long, help: "Ghi sổ ra tệp Excel (.xlsx), kèm sổ theo dõi giải quyết.") var xlsx: String?
+    @Option(name: .long, help: Help.xlsx.argument) var xlsx: String?
 
     func validate() throws {
         if let from, let to, to.date < from.date { throw ValidationError(RegisterMsg.fromAfterTo.text(global.language)) }
@@ -83,23 +77,18 @@ struct RegisterListCommand: ParsableCommand {
 }
 
 struct RegisterAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "add",
-        abstract: "Vào sổ một văn bản giấy (số đến tiếp theo); bản quét sau này sẽ nhập vào cùng số.",
-        discussion: """
-            Ví dụ / example:
-              vanthu register add --number 2164/UBND-KGVX --date 17/11/2026 \\
-                --issuer "UBND tỉnh Quảng Ngãi" --subject "V/v báo cáo kết quả cải cách hành chính"
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "add", abstract: Help.registerAdd.here, discussion: Help.registerAddMore.here)
+    }
 
     @OptionGroup var index: IndexOptions
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "Số, ký hiệu như in trên văn bản (2164/UBND-KGVX).") var number: String
-    @Option(name: .long, help: "Ngày tháng của văn bản (YYYY-MM-DD hoặc dd/mm/yyyy).") var date: DayArgument
-    @Option(name: .long, help: "Tác giả: cơ quan ban hành.") var issuer: String
-    @Option(name: .long, help: "Trích yếu nội dung.") var subject: String
-    @Option(name: .long, help: "Tên loại: cong_van (mặc định), quyet_dinh, thong_bao, ke_hoach …") var kind: String = "cong_van"
-    @Option(name: .long, help: "Người vào sổ (mặc định: người dùng hệ thống).") var by: String?
+    @Option(name: .long, help: Help.paperNumber.argument) var number: String
+    @Option(name: .long, help: Help.paperDate.argument) var date: DayArgument
+    @Option(name: .long, help: Help.paperIssuer.argument) var issuer: String
+    @Option(name: .long, help: Help.paperSubject.argument) var subject: String
+    @Option(name: .long, help: Help.paperKind.argument) var kind: String = "cong_van"
+    @Option(name: .long, help: Help.by.argument) var by: String?
 
     func validate() throws {
         guard DocumentKind(rawValue: kind) != nil, kind != "unknown" else {

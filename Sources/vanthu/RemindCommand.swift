@@ -8,21 +8,14 @@ import Store
 /// it; printed, or sent as one UTF-8 MIME message through the system's `sendmail` (a systemd
 /// timer runs it each morning: contrib/vanthu-remind.timer).
 struct RemindCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "remind",
-        abstract: "Nhắc hạn: các hạn quá hạn và sắp đến hạn, theo đơn vị; in ra hoặc gửi thư qua sendmail.",
-        discussion: """
-            The message goes through `sendmail` ($VANTHU_SENDMAIL, else /usr/sbin/sendmail), From \
-            $VANTHU_MAIL_FROM (else the OS user at this host). Nothing is sent when nothing is due.
-            Ví dụ / examples:
-              vanthu remind --within 7
-              vanthu remind --mail vanthu@ubnd.example.vn
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "remind", abstract: Help.remind.here, discussion: Help.remindMore.here)
+    }
 
     @OptionGroup var index: IndexOptions
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "Các hạn đến trong DAYS ngày tới (mặc định 3) / due within DAYS.") var within: Int = 3
-    @Option(name: .long, help: "Gửi thư tới ADDRESS qua sendmail / mail the digest to ADDRESS.") var mail: String?
+    @Option(name: .long, help: Help.remindWithin.argument) var within: Int = 3
+    @Option(name: .long, help: Help.remindMail.argument) var mail: String?
 
     func validate() throws {
         if within < 0 { throw ValidationError(RemindMsg.negativeDays.text(global.language)) }

@@ -73,7 +73,8 @@ final class RestoreCommandTests: XCTestCase {
         let seed = fixtures.appendingPathComponent("s001.txt").path
         try runVanthu(["ingest", "--db", ws.db, seed])
         func hits(_ q: String) throws -> Int {
-            String(decoding: try runVanthu(["search", "--db", ws.db, "--json", q]), as: UTF8.self)
+            // Words given one by one: a single argument with spaces is a phrase.
+            String(decoding: try runVanthu(["search", "--db", ws.db, "--json"] + q.split(separator: " ").map(String.init)), as: UTF8.self)
                 .split(separator: "\n").count
         }
         XCTAssertEqual(try hits("thuc hien nghiem tuc"), 1, "restored words are found")

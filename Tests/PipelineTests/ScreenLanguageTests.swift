@@ -17,7 +17,8 @@ final class ScreenLanguageTests: XCTestCase {
     static let commands: [[String]] = [
         [], ["extract"], ["text"], ["ingest"], ["watch"], ["deadlines"], ["deadlines", "list"], ["deadlines", "done"],
         ["deadlines", "reopen"], ["search"], ["show"], ["initiatives"], ["initiatives", "list"], ["initiatives", "show"],
-        ["initiatives", "export"], ["initiatives", "review"],
+        ["initiatives", "export"], ["initiatives", "review"], ["register"], ["register", "list"], ["register", "add"],
+        ["assign"], ["remind"],
     ]
 
     func testEveryHelpScreenIsInOneLanguage() throws {
