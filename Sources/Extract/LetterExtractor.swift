@@ -19,7 +19,14 @@ public struct LetterExtractor: Sendable {
         warnings += header.warnings
         record.issuer = header.issuer
         record.number = header.number
-        if header.numberGarbled, let number = record.number {
+        var numberChosen = false
+        if let choice = HandwrittenChoice.number(printed: header.number, readings: input.handwritten.number,
+                                                 text: input.text, fileName: input.source.file) {
+            record.number = choice.number
+            numberChosen = true
+            warnings.append("number: the handwritten digits \(choice.number.text.prefix { $0.isNumber }) were chosen by \(choice.evidence.text)")
+        }
+        if header.numberGarbled, !numberChosen, let number = record.number {
             warnings.append("number: the digits are illegible (handwritten?); only the symbol \(number.text) was read")
         }
         record.place = header.place
@@ -52,7 +59,11 @@ public struct LetterExtractor: Sendable {
         record.references = ReferencesParser.parse(body, ownNumber: header.number?.text)
 
         var letterDate = header.date
-        if let hinted = signatureDate(input.hints, printed: header.date, lastDigit: header.garbledDayLastDigit) {
+        if let choice = HandwrittenChoice.date(printed: header.date, readings: input.handwritten, hints: input.hints) {
+            letterDate = choice.date
+            record.date = choice.date.iso
+            warnings.append("date: the handwritten day \(choice.date.day.map(String.init) ?? "") was chosen by \(choice.evidence.text)")
+        } else if let hinted = signatureDate(input.hints, printed: header.date, lastDigit: header.garbledDayLastDigit) {
             letterDate = hinted
             record.date = hinted.iso
             warnings.append("date: the day, garbled, was completed from the digital signature time (\(input.hints["signature_time"] ?? ""))")

@@ -10,6 +10,8 @@ public struct LetterText: Sendable {
     /// Facts read outside the body text: `signature_time` (ISO date-time from a digital-signature
     /// box), `received_date` (a readable ĐẾN stamp), `urgency_stamp` (`khan`/`thuong_khan`/`hoa_toc`).
     public var hints: [String: String]
+    /// The hand-written digit reader's readings of the number and day on a scan (empty for text).
+    public var handwritten = HandwrittenFields()
 
     /// Today's date, for checks against the future (a first-applied date not yet come). The
     /// extractor reads no clock: the caller says what day it is; nil skips those checks.

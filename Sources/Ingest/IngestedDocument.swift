@@ -56,6 +56,9 @@ public struct IngestedDocument: Sendable {
     /// Facts read from outside the body text that a later stage may use, e.g. the time in a
     /// digital-signature box (`signature_time` → `2025-02-07T17:12:11`) or a received stamp.
     public var hints: [String: String]
+    /// Second readings, by the hand-written digit reader, of the number and the day and month on
+    /// a scanned first page (empty for text); Extract weighs them against the rest of the page.
+    public var handwritten = HandwrittenReadings()
 
     public init(path: String, sha256: String, byteCount: Int, kind: FileKind, pages: [Page],
                 warnings: [String] = [], hints: [String: String] = [:]) {

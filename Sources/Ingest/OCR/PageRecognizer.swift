@@ -7,6 +7,7 @@ struct PageRecognizer {
         var page: Page?            // nil for a blank page
         var hints: [String: String]
         var notes: [String]
+        var handwritten = HandwrittenReadings()
     }
 
     let pool: OCREnginePool
@@ -15,6 +16,9 @@ struct PageRecognizer {
     var orientationCheckBelow = 60
     /// Read the red ink (stamps) separately on this page number; 0 = never.
     var readStampsOnPage = 1
+    /// Read the hand-written number and day with the digit reader on this page number; 0 = never
+    /// (`VANTHU_HANDWRITTEN_DIGITS=off` turns it off, for measuring what it adds).
+    var readHandwrittenOnPage = ProcessInfo.processInfo.environment["VANTHU_HANDWRITTEN_DIGITS"] == "off" ? 0 : 1
 
     func recognise(_ source: Pix, number: Int, path: String) throws -> Outcome {
         guard let prepared = preparation.prepare(source) else {
@@ -42,11 +46,23 @@ struct PageRecognizer {
         if layout.lines.isEmpty {
             return Outcome(page: nil, hints: layout.hints, notes: notes + ["page \(number) has no readable text: skipped"])
         }
+        var handwritten = HandwrittenReadings()
+        if number == readHandwrittenOnPage { handwritten = Self.readHandwritten(lines, on: image) }
         let words = layout.lines.compactMap(\.confidence)
         let confidence = words.isEmpty ? Double(mean) / 100 : words.reduce(0, +) / Double(words.count)
         let page = Page(number: number, text: layout.text, origin: .ocr, lines: layout.lines,
                         confidence: (confidence * 1000).rounded() / 1000)
-        return Outcome(page: page, hints: layout.hints, notes: notes)
+        return Outcome(page: page, hints: layout.hints, notes: notes, handwritten: handwritten)
+    }
+
+    /// The digit reader's readings of the number and the day and month, where the page has them.
+    static func readHandwritten(_ lines: [OCRLine], on grey: Pix) -> HandwrittenReadings {
+        let found = HandwrittenRegions.find(lines, pageHeight: grey.height)
+        func read(_ field: HandwrittenRegions.Field?) -> [DigitReading] {
+            guard let field, let ink = HandwrittenFieldReader.ink(of: grey, in: field.box) else { return [] }
+            return HandwrittenFieldReader(lineHeight: field.lineHeight).read(ink)
+        }
+        return HandwrittenReadings(number: read(found.number), day: read(found.day), month: read(found.month))
     }
 
     /// An urgency stamp put on askew (`HỎA TỐC` at 30°): the red ink where the stamp goes, read

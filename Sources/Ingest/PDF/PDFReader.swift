@@ -132,16 +132,20 @@ enum OCRWarnings {
                          outcomes: [Result<PageRecognizer.Outcome, Error>], warnings: [String],
                          hints: [String: String], lowConfidence: Double) throws -> IngestedDocument {
         var pages: [Page] = [], warnings = warnings, hints = hints
+        var handwritten = HandwrittenReadings()
         for o in outcomes {
             let outcome = try o.get()
             if let p = outcome.page { pages.append(p) }
+            if handwritten.isEmpty { handwritten = outcome.handwritten }
             for (k, v) in outcome.hints where hints[k] == nil { hints[k] = v }
             warnings += outcome.notes
         }
         if pages.isEmpty { throw IngestError(path: path, .noText) }
         warnings += Self.lowConfidence(pages, threshold: lowConfidence)
-        return IngestedDocument(path: path, sha256: sha256, byteCount: byteCount, kind: kind,
-                                pages: pages, warnings: warnings, hints: hints)
+        var doc = IngestedDocument(path: path, sha256: sha256, byteCount: byteCount, kind: kind,
+                                   pages: pages, warnings: warnings, hints: hints)
+        doc.handwritten = handwritten
+        return doc
     }
 
     static func lowConfidence(_ pages: [Page], threshold: Double) -> [String] {

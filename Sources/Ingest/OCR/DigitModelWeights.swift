@@ -1,0 +1,4 @@
+enum DigitModelWeights {
+    static let layers: [(Int, Int)] = []
+    static let base64 = ""
+}
