@@ -12,8 +12,8 @@ cd "$(dirname "$0")/.."
 N=${1:-60}
 SOURCE=${2:-mnist}
 WORK=${DIGITS_DIR:-/tmp/vanthu-digits-$SOURCE}
-rm -rf "$WORK" && mkdir -p "$WORK"
-python3 scripts/digit-letters.py "$WORK" --count "$N" --source "$SOURCE"
+mkdir -p "$WORK"
+[ -n "${DIGITS_REUSE:-}" ] && [ -f "$WORK/truth.jsonl" ] || { rm -rf "$WORK" && mkdir -p "$WORK" && python3 scripts/digit-letters.py "$WORK" --count "$N" --source "$SOURCE"; }
 .build/release/vanthu extract --json "$WORK"/letter-*.png > "$WORK/with.jsonl" 2> /dev/null || true
 VANTHU_HANDWRITTEN_DIGITS=off .build/release/vanthu extract --json "$WORK"/letter-*.png > "$WORK/without.jsonl" 2> /dev/null || true
 OMP_THREAD_LIMIT=1 .build/release/vanthu-bench digits "$WORK"/letter-*.png > "$WORK/readers.jsonl"
