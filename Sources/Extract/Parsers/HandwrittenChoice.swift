@@ -25,9 +25,9 @@ public struct HandwrittenFields: Sendable, Equatable {
 enum HandwrittenChoice {
     /// A reading the digit reader is this sure of stands on its own.
     static let sureReading = 0.6
-    /// Days before the signing time a letter is usually dated (the corpus letters were signed on
-    /// their date or up to four days after; a week's slack).
-    static let signedWithinDays = 10
+    /// Days before the signing time a letter may be dated: usually the same day or one before,
+    /// but a letter signed weeks later is seen too; a month bounds it.
+    static let signedWithinDays = 31
 
     enum Evidence: Equatable {
         case signingTime(String)

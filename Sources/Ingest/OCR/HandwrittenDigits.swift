@@ -195,12 +195,21 @@ struct HandwrittenFieldReader {
     func segment(_ image: InkImage) -> [InkImage] {
         let (labels, marks) = connectedMarks(image)
         let lh = max(10, lineHeight)
+        if let dir = ProcessInfo.processInfo.environment["VANTHU_DIGITS_DUMP"] {
+            // Debugging aid: the field's ink as a PGM, to see what the reader was given.
+            var pgm = Data("P5 \(image.width) \(image.height) 255\n".utf8)
+            pgm.append(contentsOf: image.ink.map { UInt8(255 - min(255, Int($0 * 255))) })
+            try? pgm.write(to: URL(fileURLWithPath: dir + "/field-\(UUID().uuidString.prefix(8)).pgm"))
+        }
         // Specks and dots (a colon, the dot of a dotted leader) and rules (an underline) are no digit.
         var kept = marks.filter { m in
             let small = m.height < lh / 3 && m.width < lh / 3
             let rule = m.height < lh / 3 && m.width > lh
             let edgeToEdge = m.height >= image.height - 2 || m.width >= image.width - 2
-            return !small && !rule && !edgeToEdge && m.count >= 6
+            // A mark cut by the field's left or right side is the print beside it (a label's last
+            // letter, the symbol's slash), not a digit written inside.
+            let cut = m.x0 == 0 || m.x1 == image.width - 1
+            return !small && !rule && !edgeToEdge && !cut && m.count >= 6
         }
         // Only the marks of the band the field's digits sit in: the tallest mark's rows.
         guard let tallest = kept.max(by: { $0.height < $1.height }) else { return [] }
@@ -218,7 +227,29 @@ struct HandwrittenFieldReader {
             }
             groups.append([m])
         }
-        let digitHeight = groups.map { g in g.map(\.y1).max()! - g.map(\.y0).min()! + 1 }.max() ?? lh
+        // A short piece (a 5's flag, a 7's bar) belongs to the digit it overlaps; alone it is no digit.
+        let height = { (g: [Mark]) in g.map(\.y1).max()! - g.map(\.y0).min()! + 1 }
+        let tallestGroup = groups.map(height).max() ?? lh
+        var k = 0
+        while k < groups.count {
+            guard height(groups[k]) * 2 < tallestGroup else { k += 1; continue }
+            let piece = groups.remove(at: k)
+            let px0 = piece.map(\.x0).min()!, px1 = piece.map(\.x1).max()!
+            let overlaps = groups.indices.map { j in
+                min(px1, groups[j].map(\.x1).max()!) - max(px0, groups[j].map(\.x0).min()!)
+            }
+            if let j = overlaps.indices.max(by: { overlaps[$0] < overlaps[$1] }), overlaps[j] > 0 {
+                groups[j] += piece
+            }
+        }
+        let digitHeight = groups.map(height).max() ?? lh
+        // The symbol's printed slash just before it: thin and shorter than the written digits.
+        while groups.count > 1, let last = groups.last {
+            let w = last.map(\.x1).max()! - last.map(\.x0).min()! + 1
+            let h = last.map(\.y1).max()! - last.map(\.y0).min()! + 1
+            guard w * 5 < h * 2, h * 20 < digitHeight * 17 else { break }
+            groups.removeLast()
+        }
         var crops: [InkImage] = []
         for g in groups {
             let ids = Set(g.map(\.label))

@@ -85,13 +85,14 @@ enum HandwrittenRegions {
                 if before == 0 { end = Double(c.box.x0) }
                 else {
                     // Print after the slash is measured from the right: capitals are about one
-                    // and a third of a lower-case letter.
-                    let printed = Double(after.count + 1) * m.letter * 1.3
+                    // and a half of a lower-case letter.
+                    let printed = Double(after.count + 1) * m.letter * 1.5
                     end = max(start, Double(c.box.x1) - printed)
                 }
                 break
             }
-            let stop = end ?? start + Double(m.height) * 5
+            // No symbol on the row: this `Số`/`Sở` is not the number's label (`SỞ TÀI CHÍNH`).
+            guard let stop = end else { continue }
             guard let field = field(x0: start + Double(m.height) * 0.1, x1: stop - Double(m.height) * 0.1,
                                     anchor: w.box, height: m.height) else { continue }
             return field
