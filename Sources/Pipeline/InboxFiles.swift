@@ -29,8 +29,11 @@ public enum InboxFiles {
             let walker = fm.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey],
                                        options: [.skipsHiddenFiles])
             while let item = walker?.nextObject() as? URL {
-                guard !isIgnored(item.lastPathComponent),
-                      (try? item.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+                // Only regular files found in the folder: a link found there (`p.txt` → /etc/passwd)
+                // is not followed; a file named on the command line is the user's own choice.
+                var st = stat()
+                guard !isIgnored(item.lastPathComponent), lstat(item.path, &st) == 0,
+                      (st.st_mode & S_IFMT) == S_IFREG else { continue }
                 found.append(item.path)
             }
             files += found.sorted()

@@ -10,12 +10,32 @@ public struct IngestResult: Sendable {
         /// The same content was stored before (as this letter).
         case alreadyStored(letterID: Int64)
         /// Why the file could not be read or stored (names the file).
-        case failed(reason: String)
+        case failed(IngestFailure)
     }
     public var path: String
     public var outcome: Outcome
     public var sha256: String?
     public var seconds: Double
+    /// The file's own error, when reading it failed (its path a value, for the message table).
+    public var failure: IngestError?
+    /// True when the failure came from the machine (a full disk, a busy index, a file still being
+    /// copied), not from the file: try again later rather than quarantine it.
+    public var transient = false
+}
+
+/// Why a file did not become a stored letter: it could not be read, or the index refused it.
+public enum IngestFailure: Error, Message, Sendable, Equatable {
+    case reading(IngestError)
+    /// The index could not store it (what the database said, for the operator).
+    case storing(path: String, detail: String)
+
+    public func text(_ lang: Lang) -> String {
+        switch (self, lang) {
+        case (.reading(let e), _): return e.text(lang)
+        case (.storing(let p, let d), .vi): return "\(p): không lưu được vào chỉ mục (\(d))"
+        case (.storing(let p, let d), .en): return "\(p): could not be stored in the index (\(d))"
+        }
+    }
 }
 
 /// Reads, extracts and stores files: one at a time (`ingest(path:)`) or many on all cores.
@@ -31,34 +51,62 @@ public struct Ingestor: Sendable {
     }
 
     /// Reads, extracts and stores one file. A file whose content is already stored is not read
-    /// again (no OCR): only hashed. With `job`, the journal row advances in the same transaction.
-    public func ingest(path: String, job: Int64? = nil) -> IngestResult {
+    /// again (no OCR): only hashed. With `job`, the journal row advances in the same transaction,
+    /// and the file is hashed again before the commit: a file that changed while it was read (a
+    /// copy paused longer than the settle delay) is not stored half-written.
+    public func ingest(path: String, job: Int64? = nil, followSymlinks: Bool? = nil) -> IngestResult {
         let start = Date()
         var sha: String?
-        func result(_ o: IngestResult.Outcome) -> IngestResult {
-            IngestResult(path: path, outcome: o, sha256: sha, seconds: Date().timeIntervalSince(start))
+        func result(_ o: IngestResult.Outcome, failure: IngestError? = nil, transient: Bool = false) -> IngestResult {
+            IngestResult(path: path, outcome: o, sha256: sha, seconds: Date().timeIntervalSince(start),
+                         failure: failure, transient: transient)
         }
         do {
-            sha = try Self.contentHash(path: path)
+            let file = try OpenedFile(path: path, followSymlinks: followSymlinks ?? pipeline.reader.options.followSymlinks)
+            sha = try file.contentHash()
             if let sha, let existing = try store.letterID(sha256: sha) {
                 if let job { try store.recordAlreadyStored(job: job, letterID: existing, sha256: sha) }
                 return result(.alreadyStored(letterID: existing))
             }
-            let doc = try pipeline.read(path: path)
+            let doc = try pipeline.reader.read(file)
+            if job != nil {
+                let now = try file.contentHash()
+                if doc.sha256 != sha || now != doc.sha256 || file.currentIdentity() != file.identity {
+                    throw IngestError(path: path, .changedWhileRead)
+                }
+            }
             sha = doc.sha256
-            let record = pipeline.extract(doc)
+            let (record, text) = pipeline.extractRestoring(doc)
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-            let letter = NewLetter(record: record, fullText: doc.text,
+            let letter = NewLetter(record: record, fullText: text, originalText: text == doc.text ? nil : doc.text,
                                    file: OriginalFile(sha256: doc.sha256, byteCount: doc.byteCount, originalPath: absolute))
             switch try store.store(letter, job: job) {
             case .stored(let id): return result(.stored(letterID: id, record: record))
             case .alreadyStored(let id): return result(.alreadyStored(letterID: id))
             }
         } catch let error as IngestError {
-            return result(.failed(reason: error.description))
+            return result(.failed(.reading(error)), failure: error, transient: Self.isTransient(error))
         } catch {
-            return result(.failed(reason: "\(path): \(error)"))
+            return result(.failed(.storing(path: path, detail: Self.describe(error))), transient: StoreFailure.isTransient(error))
         }
+    }
+
+    /// A file's error that is the machine's, not the file's.
+    static func isTransient(_ error: IngestError) -> Bool {
+        switch error.reason {
+        case .system(let f): return f.isTransient
+        case .changedWhileRead: return true
+        default: return false
+        }
+    }
+
+    /// An error said without Foundation's codes (`NSCocoaErrorDomain error 256`).
+    static func describe(_ error: Error) -> String {
+        let ns = error as NSError
+        if ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain {
+            return SystemFailure(error).englishReason
+        }
+        return "\(error)"
     }
 
     /// Ingests every file on `workers` threads (0: one per core). `progress` is called after each
@@ -82,14 +130,8 @@ public struct Ingestor: Sendable {
     }
 
     /// SHA-256 of a file's bytes, streamed, so a duplicate is recognised without reading it as a letter.
-    static func contentHash(path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IngestError(path: path, .unreadable(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))
-        }
-        defer { try? handle.close() }
-        var hash = SHA256()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hash.update(chunk) }
-        return hash.finalize()
+    static func contentHash(path: String, followSymlinks: Bool = true) throws -> String {
+        try OpenedFile(path: path, followSymlinks: followSymlinks).contentHash()
     }
 }
 

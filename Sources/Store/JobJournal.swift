@@ -17,11 +17,31 @@ enum JobJournal {
 
 extension LetterStore {
     /// Writes the job row for a file about to be processed; returns its id.
-    public func beginJob(sourcePath: String) throws -> Int64 {
+    public func beginJob(sourcePath: String, file: (device: Int64, inode: Int64, size: Int64, mtime: Double)? = nil) throws -> Int64 {
         try pool.write { db in
             var row = JobRow(sourcePath: sourcePath, state: .started, startedAt: Date())
+            if let file { row.fileDevice = file.device; row.fileInode = file.inode; row.fileSize = file.size; row.fileMtime = file.mtime }
             try row.insert(db)
             return row.id!
+        }
+    }
+
+    /// Ends a job in one transaction with the archive path of its letter's file, so a crash
+    /// leaves either both or neither.
+    public func finishJob(_ job: JobRow, archivePath: String?) throws {
+        try pool.write { db in
+            if let archivePath, let sha = job.sha256 {
+                try OriginalFileRow.filter(OriginalFileRow.Columns.sha256 == sha)
+                    .updateAll(db, OriginalFileRow.Columns.archivePath.set(to: archivePath))
+            }
+            try job.update(db)
+        }
+    }
+
+    /// Jobs given up after failing again and again for the machine's reasons.
+    public func parkedJobs() throws -> [JobRow] {
+        try pool.read { db in
+            try JobRow.filter(JobRow.Columns.state == JobRow.State.parked.rawValue).order(JobRow.Columns.id).fetchAll(db)
         }
     }
 
@@ -37,7 +57,8 @@ extension LetterStore {
     /// Jobs a previous run left unfinished, oldest first.
     public func unfinishedJobs() throws -> [JobRow] {
         try pool.read { db in
-            try JobRow.filter(JobRow.Columns.state != JobRow.State.done.rawValue).order(JobRow.Columns.id).fetchAll(db)
+            try JobRow.filter(![JobRow.State.done.rawValue, JobRow.State.parked.rawValue].contains(JobRow.Columns.state))
+                .order(JobRow.Columns.id).fetchAll(db)
         }
     }
 
@@ -51,6 +72,20 @@ extension LetterStore {
     public func recordAlreadyStored(job: Int64, letterID: Int64, sha256: String) throws {
         try pool.write { db in
             try JobJournal.markStored(job: job, outcome: .alreadyStored(letterID: letterID), sha256: sha256, db: db)
+        }
+    }
+}
+
+/// Errors of the index that come from the machine, not from the letter: a full disk, a busy or
+/// locked database, an I/O error. Worth trying again later; never a reason to quarantine a file.
+public enum StoreFailure {
+    public static func isTransient(_ error: Error) -> Bool {
+        guard let e = error as? DatabaseError else { return false }
+        switch e.resultCode {
+        case .SQLITE_FULL, .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_NOMEM, .SQLITE_PROTOCOL:
+            return true
+        default:
+            return false
         }
     }
 }

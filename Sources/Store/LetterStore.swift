@@ -16,20 +16,40 @@ public final class LetterStore: @unchecked Sendable {
     /// The queued reports' fingerprints, kept between stores (a long `watch` or a big `ingest`).
     let fingerprints = InitiativeFingerprints()
 
-    /// Opens (creating it and its folder on first use) and migrates the index at `path`.
-    public init(path: String) throws {
+    /// Opens (creating it on first use) and migrates the index at `path`. Its folder is created only
+    /// with `createFolder` (the default location): a mistyped `--db /nonexistent/dir/x.sqlite` is an
+    /// error, not a new empty index. `readOnly` opens an index that cannot be written (a read-only
+    /// share, a copy) for the commands that only read it.
+    public init(path: String, createFolder: Bool = true, readOnly: Bool = false) throws {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if !folder.isEmpty && !readOnly {
+            var isDir: ObjCBool = false
+            if createFolder {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } else if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) || !isDir.boolValue {
+                throw StoreError.noSuchFolder(path: path)
+            }
         }
+        if readOnly && !FileManager.default.fileExists(atPath: path) { throw StoreError.noSuchIndex(path: path) }
         var config = Configuration()
         // A writer waits for another writer (two `ingest` runs at once) instead of failing.
         config.busyMode = .timeout(10)
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        config.readonly = readOnly
+        if !readOnly { config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") } }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
-            try StoreMigrations.migrator.migrate(pool)
+            if readOnly {
+                // On a read-only disk SQLite cannot make the WAL's shared-memory file: the index is
+                // then read as immutable (nothing else can be writing it there anyway).
+                let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+                pool = try (try? DatabasePool(path: path, configuration: config))
+                    ?? DatabasePool(path: "file:\(absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute)?immutable=1",
+                                    configuration: config)
+            } else {
+                pool = try DatabasePool(path: path, configuration: config)
+                try StoreMigrations.migrator.migrate(pool)
+                try StoreBackfill.run(pool, fingerprints: fingerprints)
+            }
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
@@ -76,7 +96,7 @@ public final class LetterStore: @unchecked Sendable {
             try reference.insert(db)
             references.append(reference)
         }
-        try SearchIndex.add(row, db: db)
+        try SearchIndex.add(row, originalText: letter.originalText, db: db)
         try LetterLinker.link(letter: row, references: references, db: db)
         try InitiativeQueue.letterStored(row, record: record, fingerprints: fingerprints, db: db)
         return .stored(letterID: id)
@@ -142,9 +162,12 @@ public final class LetterStore: @unchecked Sendable {
 public struct NewLetter: Sendable {
     public var record: LetterRecord
     public var fullText: String
+    /// The text as it came, when `fullText` is that text with its diacritics put back: indexed
+    /// too, so a search for what the page printed (an OCR slip, say) still finds the letter.
+    public var originalText: String?
     public var file: OriginalFile
-    public init(record: LetterRecord, fullText: String, file: OriginalFile) {
-        self.record = record; self.fullText = fullText; self.file = file
+    public init(record: LetterRecord, fullText: String, originalText: String? = nil, file: OriginalFile) {
+        self.record = record; self.fullText = fullText; self.originalText = originalText; self.file = file
     }
 }
 
@@ -170,16 +193,28 @@ public enum StoreOutcome: Equatable, Sendable {
     }
 }
 
-public enum StoreError: Error, CustomStringConvertible, Equatable {
+public enum StoreError: Error, Message, CustomStringConvertible, Equatable {
+    /// What SQLite said, quoted for the operator.
     case cannotOpen(path: String, reason: String)
+    /// The folder the index should be in does not exist.
+    case noSuchFolder(path: String)
+    /// A read-only index that is not there.
+    case noSuchIndex(path: String)
     case noSuchDeadline(Int64)
     case noSuchInitiative(Int64)
 
-    public var description: String {
+    public var description: String { text(.en) }
+
+    public func text(_ lang: Lang) -> String {
+        let vi = lang == .vi
         switch self {
-        case .cannotOpen(let path, let reason): return "\(path): cannot open the index: \(reason)"
-        case .noSuchDeadline(let id): return "no deadline with id \(id)"
-        case .noSuchInitiative(let id): return "no initiative with id \(id)"
+        case .cannotOpen(let path, let reason):
+            return vi ? "\(path): không mở được chỉ mục («\(reason)»)" : "\(path): cannot open the index («\(reason)»)"
+        case .noSuchFolder(let path):
+            return vi ? "\(path): không mở được chỉ mục: thư mục chứa nó không có" : "\(path): cannot open the index: its folder does not exist"
+        case .noSuchIndex(let path): return vi ? "\(path): không có chỉ mục ở đây" : "\(path): no index there"
+        case .noSuchDeadline(let id): return vi ? "không có hạn xử lý #\(id)" : "no deadline with id \(id)"
+        case .noSuchInitiative(let id): return vi ? "không có sáng kiến #\(id)" : "no initiative with id \(id)"
         }
     }
 }

@@ -63,9 +63,11 @@ final class WatchDaemon {
     let process = Process()
     let log: URL
 
-    init(_ ws: Workspace, settle: Double = 0.3, workers: Int = 2, extra: [String] = []) throws {
+    init(_ ws: Workspace, settle: Double = 0.3, workers: Int = 2, db: String? = nil, extra: [String] = [],
+         env: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: try vanthuBinary())
-        process.arguments = ["watch", "--db", ws.db, "--settle", "\(settle)", "--workers", "\(workers)"] + extra + [ws.inbox.path]
+        process.arguments = ["watch", "--db", db ?? ws.db, "--settle", "\(settle)", "--workers", "\(workers)"] + extra + [ws.inbox.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
         log = ws.root.appendingPathComponent("watch-\(UUID().uuidString.prefix(8)).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: log)
@@ -101,18 +103,35 @@ func eventually(_ timeout: Double = 20, _ condition: () throws -> Bool) rethrows
 /// Runs the built `vanthu` with `args` (environment merged with `env`), asserts its exit status,
 /// and returns stdout followed by stderr.
 @discardableResult
-func runVanthu(_ args: [String], status: Int32 = 0, env: [String: String] = [:],
+func runVanthu(_ args: [String], status: Int32 = 0, env: [String: String] = [:], timeout: Double? = nil,
                file: StaticString = #filePath, line: UInt = #line) throws -> Data {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: try vanthuBinary())
     p.arguments = args
-    p.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
+    // The machine's LANG must not choose the language a test expects: Vietnamese unless told.
+    p.environment = ProcessInfo.processInfo.environment.merging(["VANTHU_LANG": "vi"]) { $1 }.merging(env) { $1 }
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err
     try p.run()
+    // A guard against a hang (a FIFO read forever), not a measure of speed.
+    let hung = HangFlag()
+    if let timeout {
+        let pid = p.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+            if kill(pid, 0) == 0 { hung.set(); kill(pid, SIGKILL) }
+        }
+    }
     let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+    XCTAssertFalse(hung.value, "vanthu \(args) still running after \(timeout ?? 0) s: killed", file: file, line: line)
     p.waitUntilExit()
     XCTAssertEqual(p.terminationStatus, status, "vanthu \(args): \(String(decoding: e, as: UTF8.self))", file: file, line: line)
     return o + e
+}
+
+final class HangFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flag = false
+    func set() { lock.lock(); flag = true; lock.unlock() }
+    var value: Bool { lock.lock(); defer { lock.unlock() }; return flag }
 }

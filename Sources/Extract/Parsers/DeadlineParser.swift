@@ -6,12 +6,13 @@ import Foundation
 /// `định kỳ ngày 20 hằng tháng`, `hoàn thành trong năm 2026`. `due` is the last day allowed.
 enum DeadlineParser {
     private static let W = DeadlineWords.self
-    static let day = Pattern(W.beforeDay + #"([0-9]{1,2})\s*(?:[/.-]\s*([0-9]{1,2})(?:\s*[/.-]\s*([0-9]{4}|[0-9]{2})(?![0-9]))?|thang\s*([0-9]{1,2})(?:\s*(?:nam|[/.-])\s*([0-9]{4}))?)(\s*h[a]ng\s*(?:nam|thang))?"#)
-    static let dayOfMonth = Pattern(#"(?:truoc|dinh ky|cham nhat|vao)(?:\s+(?:vao|truoc|la))*\s*ngay\s*([0-9]{1,2})\s*h[a]ng\s*thang"#)
-    static let month = Pattern(W.beforePeriod + #"thang\s*([0-9]{1,2})\s*(?:(?:[/.-]|nam)\s*([0-9]{4})|(h[a]ng nam))"#)
+    private static let G = DateGrammar.self
+    static let day = Pattern(W.beforeDay + G.dayMonthOptionalYear + #"(\s*(?:"# + W.yearly + "|" + W.monthly + "))?")
+    static let dayOfMonth = Pattern(#"(?:truoc|dinh ky|cham nhat|vao)(?:\s+(?:vao|truoc|la))*\s*"# + G.dayAlone + W.monthly)
+    static let month = Pattern(W.beforePeriod + G.monthYear(or: W.yearly))
     static let quarter = Pattern(W.beforePeriod + #"quy\s*(iv|i{1,3}|[1-4])\s*(?:[/.-]|nam)\s*([0-9]{4})"#)
     /// `hoàn thành (việc …) trong năm 2025`: the object may stand between, within one clause.
-    static let year = Pattern(#"(?:hoan thanh|thuc hien xong|xong|cham nhat|hoan tat)(?:[^.;:()]{0,100}?\s)?\s*(trong|truoc|vao)\s*(?:cuoi\s*)?nam\s*([0-9]{4})(?![0-9/-])"#)
+    static let year = Pattern(#"(?:hoan thanh|thuc hien xong|xong|cham nhat|hoan tat)(?:[^.;:()]{0,100}?\s)?\s*(trong|truoc|vao)\s*(?:cuoi\s*)?"# + G.yearAlone)
     static let relative = Pattern(W.relative)
     static let weekly = Pattern(W.weekly)
     static let windowWithDuty = Pattern(W.windowWithDuty)
@@ -23,11 +24,18 @@ enum DeadlineParser {
         // Every deadline phrase holds a number: run the patterns only on the stretches around
         // digits (ICU's scan of a whole letter per pattern is the slowest step of extraction).
         let f = maskedFarFromDigits(flat.folded)
-        func clause(_ r: NSRange) -> String { clauseText(flat, r) }
+        // The text's UTF-16 units once per letter, not once per deadline: a long letter holds many
+        // deadlines, and copying the whole text for each made parsing grow with the square of its length.
+        let units = Array(flat.text.utf16)
+        func clause(_ r: NSRange) -> String { clauseText(flat, units, r) }
+        var taken = [Bool](repeating: false, count: units.count)
         func add(_ r: NSRange, _ due: CalendarDate?, _ precision: DeadlinePrecision, _ rec: Recurrence? = nil) {
             guard let due else { return }
-            // A match inside one already taken (a day inside a month phrase) adds nothing.
-            if found.contains(where: { $0.at <= r.location && r.location < $0.end }) { return }
+            // A match inside one already taken (a day inside a month phrase) adds nothing. Which
+            // units are taken is kept per unit: asking every earlier match made a text full of
+            // deadlines quadratic.
+            if r.location < taken.count && taken[r.location] { return }
+            for k in r.location..<min(taken.count, r.location + r.length) { taken[k] = true }
             found.append((r.location, r.location + r.length, Deadline(due: due.iso, precision: precision, recurrence: rec, text: clause(r))))
         }
         // Each pattern needs a word of its own: skip the pass when the word is nowhere.
@@ -156,19 +164,21 @@ enum DeadlineParser {
     /// A list item's mark at the start of a line: `- `, `+ `, `a) `, `1. `, `II. `.
     static let listMark = Pattern(#"^(?:[-+•]\s|[a-zđ]\)\s|[0-9]{1,2}[.)]\s|[IVX]{1,4}[.)]\s)"#)
 
-    static func clauseText(_ flat: FlatText, _ r: NSRange) -> String {
-        let u = Array(flat.text.utf16)
+    static func clauseText(_ flat: FlatText, _ u: [UInt16], _ r: NSRange) -> String {
         var start = r.location
         var steps = 0
         // Line starts at or before the match, nearest first: a list item or the line after a
-        // heading starts a clause even without punctuation before it.
-        let lineStarts = flat.lineStarts.map(\.offset).filter { $0 <= r.location }.reversed()
+        // heading starts a clause even without punctuation before it. Found by bisection, not a
+        // pass over every line, so a letter of many lines costs each match a few steps.
+        var lo = 0, hi = flat.lineStarts.count
+        while lo < hi { let mid = (lo + hi) / 2; if flat.lineStarts[mid].offset <= r.location { lo = mid + 1 } else { hi = mid } }
         var boundary = 0
-        for ls in lineStarts {
+        for k in stride(from: lo - 1, through: 0, by: -1) {
+            let ls = flat.lineStarts[k].offset
             let lineText = flat.text.slice(from: ls, to: min(u.count, ls + 12))
             if let m = listMark.firstMatch(in: lineText) { boundary = ls + m.range.length; break }
             // The line before is a heading: short, numbered, no closing punctuation.
-            if ls > 0, let prevStart = flat.lineStarts.last(where: { $0.offset < ls })?.offset {
+            if ls > 0, k > 0, case let prevStart = flat.lineStarts[k - 1].offset, prevStart < ls {
                 let prev = flat.text.slice(from: prevStart, to: ls - 1)
                 if prev.utf16Length < 70, listMark.test(prev), let last = prev.unicodeScalars.last, !".;:,".unicodeScalars.contains(last) {
                     boundary = ls; break

@@ -22,29 +22,38 @@ public struct HandwrittenFields: Sendable, Equatable {
 /// letter is dated on or a few days before it is signed), a received stamp (the letter came
 /// before it), the file name (`574-UBND-KTTH.pdf`) and the letter citing its own number.
 /// Only a reading something on the page gave is ever chosen; a choice made by evidence says so.
-enum HandwrittenChoice {
+public enum HandwrittenChoice {
     /// A reading the digit reader is this sure of stands on its own.
     static let sureReading = 0.6
     /// Days before the signing time a letter may be dated: usually the same day or one before,
     /// but a letter signed weeks later is seen too; a month bounds it.
     static let signedWithinDays = 31
 
-    enum Evidence: Equatable {
+    public enum Evidence: Codable, Hashable, Sendable {
         case signingTime(String)
         case receivedStamp(String)
         case fileName(String)
         case ownCitation
         case digitReader(Double)
 
-        var text: String {
-            switch self {
-            case .signingTime(let t): return "the signing time (\(t))"
-            case .receivedStamp(let d): return "the received stamp (\(d))"
-            case .fileName(let f): return "the file name (\(f))"
-            case .ownCitation: return "the letter citing its own number"
-            case .digitReader(let c): return "the handwritten-digit reader (confidence \(String(format: "%.2f", c)))"
+        public func text(_ lang: Lang) -> String {
+            let c = { (x: Double) in String(format: "%.2f", x) }
+            switch (self, lang) {
+            case (.signingTime(let t), .vi): return "thời gian ký (\(t))"
+            case (.signingTime(let t), .en): return "the signing time (\(t))"
+            case (.receivedStamp(let d), .vi): return "dấu công văn đến (\(d))"
+            case (.receivedStamp(let d), .en): return "the received stamp (\(d))"
+            case (.fileName(let f), .vi): return "tên tệp (\(f))"
+            case (.fileName(let f), .en): return "the file name (\(f))"
+            case (.ownCitation, .vi): return "số hiệu văn bản tự dẫn trong nội dung"
+            case (.ownCitation, .en): return "the letter citing its own number"
+            case (.digitReader(let x), .vi): return "bộ đọc chữ số viết tay (độ tin cậy \(c(x)))"
+            case (.digitReader(let x), .en): return "the handwritten-digit reader (confidence \(c(x)))"
             }
         }
+
+        static let examples: [Evidence] = [.signingTime("2025-02-05T10:00:00"), .receivedStamp("2025-02-06"),
+                                           .fileName("574-UBND-KTTH.pdf"), .ownCitation, .digitReader(0.93)]
     }
 
     // MARK: - Day
@@ -52,12 +61,13 @@ enum HandwrittenChoice {
     struct DayChoice: Equatable { var date: CalendarDate; var evidence: Evidence }
 
     /// The date with its day (and a missing month) taken from the readings, or nil to keep `printed`.
-    static func date(printed: CalendarDate?, readings: HandwrittenFields, hints: [String: String]) -> DayChoice? {
+    static func date(printed: CalendarDate?, readings: HandwrittenFields, signed signing: (day: CalendarDate, time: String)?,
+                     received: CalendarDate?) -> DayChoice? {
         guard let printed, !readings.day.isEmpty || (!readings.month.isEmpty && printed.month == nil) else { return nil }
         let year = printed.year
-        let signedAt = hints["signature_time"]
-        let signed = signedAt.flatMap { CalendarDate(iso: String($0.prefix(10))) }.flatMap { $0.isComplete ? $0 : nil }
-        let received = hints["received_date"].flatMap { CalendarDate(iso: $0) }.flatMap { $0.isComplete ? $0 : nil }
+        let signedAt = signing?.time
+        let signed = signing?.day
+        let received = received.flatMap { $0.isComplete ? $0 : nil }
 
         // The month: the printed one, else a sure reading of a hand-written one.
         var months: [(Int, Double)] = printed.month.map { [($0, 1)] } ?? []
@@ -95,7 +105,7 @@ enum HandwrittenChoice {
         var evidence: Evidence?
         if let b = bounded.first, b.date != best.date {
             pick = b
-            evidence = signed != nil && !withinSigning(best) ? .signingTime(signedAt ?? "") : .receivedStamp(hints["received_date"] ?? "")
+            evidence = signed != nil && !withinSigning(best) ? .signingTime(signedAt ?? "") : .receivedStamp(received?.iso ?? "")
         }
         // A lone reading neither sure nor backed by anything is no better than the OCR'd day.
         if evidence == nil, pick.fromReader, pick.score < sureReading, printed.day != nil { return nil }

@@ -6,37 +6,41 @@ import Foundation
 struct ImageReader {
     let options: IngestOptions
     let pool: () -> OCREnginePool
+    let budget: ReadingBudget
 
-    func read(path: String, kind: FileKind, sha256: String, byteCount: Int) throws -> IngestedDocument {
+    /// Reads the image at `source` (the opened file), naming `path` in what it says.
+    func read(path: String, source: String, kind: FileKind, sha256: String, byteCount: Int) throws -> IngestedDocument {
         let limits = options.limits
-        guard let header = ImageHeader.read(path: path, kind: kind) else {
-            throw IngestError(path: path, .corrupt("the \(kind.rawValue.uppercased()) header cannot be read"))
+        guard let header = ImageHeader.read(path: source, kind: kind) else {
+            throw IngestError(path: path, .corrupt(.imageHeader(kind: kind.rawValue.uppercased())))
         }
         if header.pages > limits.maxPages {
-            throw IngestError(path: path, .tooLarge("\(header.pages) pages (limit \(limits.maxPages))"))
+            throw IngestError(path: path, .tooLarge(.pages(header.pages, limit: limits.maxPages)))
         }
         for page in 0..<header.pages {
-            let pixels = page == 0 ? header.pixels : (Self.tiffPagePixels(path: path, page: page) ?? 0)
+            let pixels = page == 0 ? header.pixels : (Self.tiffPagePixels(path: source, page: page) ?? 0)
             if pixels > limits.maxPixels {
                 throw IngestError(path: path, page: header.pages > 1 ? page + 1 : nil,
-                                  .tooLarge("\(pixels) pixels (limit \(limits.maxPixels))"))
+                                  .tooLarge(.pixels(pixels, limit: limits.maxPixels)))
             }
+            try budget.checkMemory(pixels: pixels, path: path, page: header.pages > 1 ? page + 1 : nil)
         }
         let recognizer = PageRecognizer(pool: pool())
         let outcomes: [Result<PageRecognizer.Outcome, Error>] =
             Parallel.map(header.pages, workers: Parallel.workers(options.workers)) { i in
                 Result {
                     _ = Pix.silenceLeptonica
-                    let pix = kind == .tiff ? Pix.read(tiff: path, page: i) : Pix.read(path: path)
+                    try budget.check(path: path, page: header.pages > 1 ? i + 1 : nil)
+                    let pix = kind == .tiff ? Pix.read(tiff: source, page: i) : Pix.read(path: source)
                     guard let pix else {
                         throw IngestError(path: path, page: header.pages > 1 ? i + 1 : nil,
-                                          .corrupt("the image data cannot be decoded (truncated or damaged)"))
+                                          .corrupt(.imageData))
                     }
-                    return try recognizer.recognise(pix, number: i + 1, path: path)
+                    return try recognizer.recognise(pix, number: i + 1, path: path, budget: budget)
                 }
             }
         return try OCRWarnings.document(path: path, sha256: sha256, byteCount: byteCount, kind: kind,
-                                        outcomes: outcomes, warnings: [], hints: [:],
+                                        outcomes: outcomes, warnings: [], hints: PageHints(),
                                         lowConfidence: options.lowConfidence)
     }
 

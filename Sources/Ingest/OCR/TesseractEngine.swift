@@ -10,15 +10,13 @@ final class TesseractEngine: @unchecked Sendable {
         var tessdataPath: String?
     }
 
-    enum Failure: Error, CustomStringConvertible {
-        case initialisation(String)
-        case recognition
-        var description: String {
-            switch self {
-            case .initialisation(let s): return "tesseract could not load language data: \(s)"
-            case .recognition: return "tesseract could not recognise the page"
-            }
+    /// What went wrong in the engine; the page reader names the file and page.
+    struct Failure: Error {
+        var problem: IngestError.ToolProblem
+        static func initialisation(_ c: Configuration) -> Failure {
+            Failure(problem: .ocrLanguageData(language: c.language, folder: c.tessdataPath))
         }
+        static let recognition = Failure(problem: .ocrFailed)
     }
 
     let configuration: Configuration
@@ -28,13 +26,13 @@ final class TesseractEngine: @unchecked Sendable {
 
     init(_ configuration: Configuration) throws {
         self.configuration = configuration
-        guard let h = TessBaseAPICreate() else { throw Failure.initialisation("no handle") }
+        guard let h = TessBaseAPICreate() else { throw Failure.initialisation(configuration) }
         // Silence tesseract's own messages (e.g. "Estimating resolution") before loading anything.
         TessBaseAPISetVariable(h, "debug_file", "/dev/null")
         let rc = TessBaseAPIInit3(h, configuration.tessdataPath, configuration.language)
         if rc != 0 {
             TessBaseAPIDelete(h)
-            throw Failure.initialisation("\(configuration.language) in \(configuration.tessdataPath ?? "the default tessdata folder")")
+            throw Failure.initialisation(configuration)
         }
         // Keep the column gaps of a letter's header: layout analysis reads them.
         TessBaseAPISetVariable(h, "preserve_interword_spaces", "1")
@@ -49,14 +47,26 @@ final class TesseractEngine: @unchecked Sendable {
     }
 
     /// Recognises a prepared page; returns its hOCR and the mean word confidence (0–100).
-    func recognise(_ pix: Pix, resolution: Int = 300) throws -> (hocr: String, meanConfidence: Int) {
-        try pix.with { try recognise(pointer: $0, resolution: resolution) }
+    /// With `seconds`, recognition stops at that deadline (tesseract's own monitor) and the page
+    /// fails as over budget.
+    func recognise(_ pix: Pix, resolution: Int = 300, seconds: Double? = nil, path: String = "", page: Int? = nil) throws -> (hocr: String, meanConfidence: Int) {
+        try pix.with { try recognise(pointer: $0, resolution: resolution, seconds: seconds, path: path, page: page) }
     }
 
-    private func recognise(pointer: UnsafeMutablePointer<PIX>, resolution: Int) throws -> (hocr: String, meanConfidence: Int) {
+    private func recognise(pointer: UnsafeMutablePointer<PIX>, resolution: Int, seconds: Double?,
+                           path: String, page: Int?) throws -> (hocr: String, meanConfidence: Int) {
         TessBaseAPISetImage2(handle, pointer)
         TessBaseAPISetSourceResolution(handle, Int32(resolution))
-        guard TessBaseAPIRecognize(handle, nil) == 0 else { TessBaseAPIClear(handle); throw Failure.recognition }
+        let monitor = seconds.flatMap { _ in TessMonitorCreate() }
+        defer { if let monitor { TessMonitorDelete(monitor) } }
+        if let monitor, let seconds { TessMonitorSetDeadlineMSecs(monitor, Int32(min(seconds * 1000, Double(Int32.max)))) }
+        let began = Date()
+        let status = TessBaseAPIRecognize(handle, monitor)
+        if let seconds, Date().timeIntervalSince(began) >= seconds {
+            TessBaseAPIClear(handle)
+            throw IngestError(path: path, page: page, .overBudget(.pageSeconds(seconds)))
+        }
+        guard status == 0 else { TessBaseAPIClear(handle); throw Failure.recognition }
         let mean = Int(TessBaseAPIMeanTextConf(handle))
         var hocr = ""
         if let text = TessBaseAPIGetHOCRText(handle, 0) {

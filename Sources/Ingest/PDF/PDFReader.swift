@@ -6,10 +6,10 @@ struct PDFInfo {
     var encrypted: Bool
     var pageSizes: [Int: (width: Double, height: Double)]
 
-    static func read(path: String, maxPages: Int, timeout: Double) throws -> PDFInfo {
+    static func read(path: String, source: String, maxPages: Int, timeout: Double) throws -> PDFInfo {
         let tool = ExternalTool("pdfinfo", timeout: timeout)
         let out: ExternalTool.Output
-        do { out = try tool.run(["-f", "1", "-l", String(maxPages), path]) } catch let f as ExternalTool.Failure {
+        do { out = try tool.run(["-f", "1", "-l", String(maxPages), source]) } catch let f as ExternalTool.Failure {
             throw f.ingestError(path: path)
         }
         let text = String(decoding: out.stdout, as: UTF8.self)
@@ -17,8 +17,8 @@ struct PDFInfo {
             if out.stderr.contains("password") || out.stderr.contains("Incorrect password") {
                 throw IngestError(path: path, .encrypted)
             }
-            let why = out.stderr.split(separator: "\n").first.map(String.init) ?? "pdfinfo failed"
-            throw IngestError(path: path, .corrupt(why))
+            let why = out.stderr.split(separator: "\n").first.map(String.init) ?? ""
+            throw IngestError(path: path, .corrupt(.toolSaid(tool: "pdfinfo", why)))
         }
         var info = PDFInfo(pages: 0, encrypted: false, pageSizes: [:])
         for line in text.split(separator: "\n") {
@@ -39,29 +39,31 @@ struct PDFInfo {
 struct PDFReader {
     let options: IngestOptions
     let pool: () -> OCREnginePool
+    let budget: ReadingBudget
 
-    func read(path: String, sha256: String, byteCount: Int) throws -> IngestedDocument {
+    /// Reads the PDF at `source` (the opened file), naming `path` in what it says.
+    func read(path: String, source: String, sha256: String, byteCount: Int) throws -> IngestedDocument {
         let limits = options.limits
-        let info = try PDFInfo.read(path: path, maxPages: limits.maxPages, timeout: limits.toolTimeout)
-        if info.pages == 0 { throw IngestError(path: path, .corrupt("the PDF has no pages")) }
+        let info = try PDFInfo.read(path: path, source: source, maxPages: limits.maxPages, timeout: budget.toolTimeout)
+        if info.pages == 0 { throw IngestError(path: path, .corrupt(.pdfWithoutPages)) }
         if info.pages > limits.maxPages {
-            throw IngestError(path: path, .tooLarge("\(info.pages) pages (limit \(limits.maxPages))"))
+            throw IngestError(path: path, .tooLarge(.pages(info.pages, limit: limits.maxPages)))
         }
-        let layer = try textLayer(path: path, pages: info.pages)
-        var hints: [String: String] = [:]
-        var warnings: [String] = []
-        if info.encrypted { warnings.append("the PDF is encrypted with an owner password; its text was read anyway") }
+        let layer = try textLayer(path: path, source: source, pages: info.pages)
+        var hints = PageHints()
+        var warnings: [ReadingNote] = []
+        if info.encrypted { warnings.append(.encryptedWithOwnerPassword) }
 
         enum Plan { case text(String), ocr(TextLayerQuality) }
         var plans: [Plan] = []
         for i in 0..<info.pages {
             let raw = i < layer.count ? layer[i] : ""
             let (text, time) = PageMarks.stripSignatureBox(raw)
-            if let time, hints["signature_time"] == nil { hints["signature_time"] = time }
+            if let time, hints.signatureTime == nil { hints.signatureTime = time }
             let quality = TextLayerQuality.assess(text)
             plans.append(quality == .good ? .text(text) : .ocr(quality))
-            if quality == .lostDiacritics || quality == .garbage {
-                warnings.append("page \(i + 1): \(quality.reason); read by OCR instead")
+            if quality == .lostDiacritics || quality == .garbage, let problem = quality.problem {
+                warnings.append(.textLayerReplaced(page: i + 1, problem: problem))
             }
         }
 
@@ -72,22 +74,24 @@ struct PDFReader {
             switch plans[i] {
             case .text(let t):
                 let page = Page(number: i + 1, text: t.trimmingTrailingBlankLines, origin: .pdfText)
-                return .success(PageRecognizer.Outcome(page: page, hints: [:], notes: []))
+                return .success(PageRecognizer.Outcome(page: page, hints: PageHints(), notes: []))
             case .ocr:
-                return Result { try self.recognise(path: path, page: i + 1, info: info, with: recognizer!) }
+                return Result { try self.recognise(path: path, source: source, page: i + 1, info: info, with: recognizer!) }
             }
         }
-        return try OCRWarnings.document(path: path, sha256: sha256, byteCount: byteCount, kind: .pdf,
-                                        outcomes: outcomes, warnings: warnings, hints: hints,
-                                        lowConfidence: options.lowConfidence)
+        var doc = try OCRWarnings.document(path: path, sha256: sha256, byteCount: byteCount, kind: .pdf,
+                                           outcomes: outcomes, warnings: warnings, hints: hints,
+                                           lowConfidence: options.lowConfidence)
+        doc.signatures = PDFSignatures.read(path: path, timeout: limits.toolTimeout)
+        return doc
     }
 
     /// The whole text layer in one `pdftotext -layout` run, one string per page.
-    private func textLayer(path: String, pages: Int) throws -> [String] {
-        let tool = ExternalTool("pdftotext", timeout: options.limits.toolTimeout)
+    private func textLayer(path: String, source: String, pages: Int) throws -> [String] {
+        let tool = ExternalTool("pdftotext", timeout: budget.toolTimeout)
         let out: ExternalTool.Output
         do {
-            out = try tool.run(["-layout", "-enc", "UTF-8", "-f", "1", "-l", String(pages), path, "-"])
+            out = try tool.run(["-layout", "-enc", "UTF-8", "-f", "1", "-l", String(pages), source, "-"])
         } catch let f as ExternalTool.Failure { throw f.ingestError(path: path) }
         if out.status != 0 {
             if out.stderr.contains("password") { throw IngestError(path: path, .encrypted) }
@@ -98,29 +102,34 @@ struct PDFReader {
     }
 
     /// Rasterises one page at about 300 DPI (less when that would pass the pixel limit) and reads it.
-    private func recognise(path: String, page: Int, info: PDFInfo, with recognizer: PageRecognizer) throws -> PageRecognizer.Outcome {
+    private func recognise(path: String, source: String, page: Int, info: PDFInfo, with recognizer: PageRecognizer) throws -> PageRecognizer.Outcome {
+        try budget.check(path: path, page: page)
         let size = info.pageSizes[page] ?? (595, 842)
         var dpi = PagePreparation.targetDPI
         let pixels = (size.width / 72 * dpi) * (size.height / 72 * dpi)
-        if pixels > Double(options.limits.maxPixels) {
-            dpi *= (Double(options.limits.maxPixels) / pixels).squareRoot()
+        // The resolution drops for a page larger than the pixel limit or the page's memory allows.
+        let allowed = min(Double(options.limits.maxPixels), Double(options.limits.maxPageMegabytes << 20) / 6)
+        if pixels > allowed {
+            dpi *= (allowed / pixels).squareRoot()
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let stem = dir.appendingPathComponent("page").path
-        let tool = ExternalTool("pdftoppm", timeout: options.limits.toolTimeout)
+        let dir: String
+        do { dir = try ScratchFolder.shared.makeFolder() } catch {
+            throw IngestError(path: path, page: page, .system(SystemFailure(error)))
+        }
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let stem = (dir as NSString).appendingPathComponent("page")
+        let tool = ExternalTool("pdftoppm", timeout: budget.toolTimeout)
         let out: ExternalTool.Output
         do {
             // Annotations hidden: the digital-signature boxes are annotations drawn over the scan,
             // and their text is already taken from the text layer.
             out = try tool.run(["-r", String(Int(dpi.rounded(.down))), "-f", String(page), "-l", String(page),
-                                "-hide-annotations", "-singlefile", path, stem])
+                                "-hide-annotations", "-singlefile", source, stem])
         } catch let f as ExternalTool.Failure { throw f.ingestError(path: path, page: page) }
         guard out.status == 0, let pix = Pix.read(path: stem + ".ppm") else {
-            throw IngestError(path: path, page: page, .corrupt("the page could not be rasterised"))
+            throw IngestError(path: path, page: page, .corrupt(.pageRasterisation))
         }
-        return try recognizer.recognise(pix, number: page, path: path)
+        return try recognizer.recognise(pix, number: page, path: path, budget: budget)
     }
 }
 
@@ -129,18 +138,20 @@ enum OCRWarnings {
     /// The document made of per-page outcomes (in page order): pages kept, first hint of each
     /// kind wins, page notes and low-confidence warnings appended. No page at all is an error.
     static func document(path: String, sha256: String, byteCount: Int, kind: FileKind,
-                         outcomes: [Result<PageRecognizer.Outcome, Error>], warnings: [String],
-                         hints: [String: String], lowConfidence: Double) throws -> IngestedDocument {
+                         outcomes: [Result<PageRecognizer.Outcome, Error>], warnings: [ReadingNote],
+                         hints: PageHints, lowConfidence: Double) throws -> IngestedDocument {
         var pages: [Page] = [], warnings = warnings, hints = hints
         var handwritten = HandwrittenReadings()
         for o in outcomes {
             let outcome = try o.get()
             if let p = outcome.page { pages.append(p) }
             if handwritten.isEmpty { handwritten = outcome.handwritten }
-            for (k, v) in outcome.hints where hints[k] == nil { hints[k] = v }
+            hints = hints.filling(from: outcome.hints)
             warnings += outcome.notes
         }
-        if pages.isEmpty { throw IngestError(path: path, .noText) }
+        // Every page blank or unreadable: a one-page scan names its page, as a longer one names
+        // each in the warnings.
+        if pages.isEmpty { throw IngestError(path: path, page: outcomes.count == 1 ? 1 : nil, .noText) }
         warnings += Self.lowConfidence(pages, threshold: lowConfidence)
         var doc = IngestedDocument(path: path, sha256: sha256, byteCount: byteCount, kind: kind,
                                    pages: pages, warnings: warnings, hints: hints)
@@ -148,10 +159,10 @@ enum OCRWarnings {
         return doc
     }
 
-    static func lowConfidence(_ pages: [Page], threshold: Double) -> [String] {
+    static func lowConfidence(_ pages: [Page], threshold: Double) -> [ReadingNote] {
         pages.compactMap { p in
             guard p.origin == .ocr, let c = p.confidence, c < threshold else { return nil }
-            return "page \(p.number): low OCR confidence (\(Int((c * 100).rounded())) %)"
+            return .lowConfidence(page: p.number, percent: Int((c * 100).rounded()))
         }
     }
 }

@@ -13,9 +13,9 @@ struct DocxReader {
             xml = try ZipArchive(bytes).data("word/document.xml", limit: limits.maxTextBytes * 4)
         } catch let f as ZipArchive.Failure {
             switch f {
-            case .tooLarge(let s): throw IngestError(path: path, .tooLarge(s))
-            case .missing: throw IngestError(path: path, .unsupported("a zip without word/document.xml"))
-            case .notAZip(let s), .damaged(let s), .unsupported(let s): throw IngestError(path: path, .corrupt(s))
+            case .tooLarge(let entry, let limit): throw IngestError(path: path, .tooLarge(.inflated(entry: entry, limit: limit)))
+            case .missing: throw IngestError(path: path, .unsupported(.zipWithoutDocument))
+            case .notAZip(let s), .damaged(let s), .unsupported(let s): throw IngestError(path: path, .corrupt(.zip(s)))
             }
         }
         let text = try Self.text(ofDocumentXML: xml, path: path)
@@ -31,7 +31,7 @@ struct DocxReader {
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
                 xmlReadMemory($0, Int32(buf.count), "document.xml", "UTF-8", options)
             }
-        }) else { throw IngestError(path: path, .corrupt("word/document.xml is not well-formed XML")) }
+        }) else { throw IngestError(path: path, .corrupt(.malformedWordXML)) }
         defer { xmlFreeDoc(doc) }
         var lines: [String] = []
         blockChildren(xmlDocGetRootElement(doc), into: &lines)
@@ -116,19 +116,22 @@ struct DocxReader {
 /// An old Word file (.doc) to text through `antiword` (UTF-8 output, no line wrapping).
 struct DocReader {
     let limits: IngestLimits
+    let budget: ReadingBudget
 
-    func read(path: String, byteCount: Int, sha256: String) throws -> IngestedDocument {
-        let tool = ExternalTool("antiword", timeout: limits.toolTimeout)
+    /// Reads the .doc at `source` (the opened file: an absolute path, never taken for an option
+    /// even when the name is `-x.doc`), naming `path` in what it says.
+    func read(path: String, source: String, byteCount: Int, sha256: String) throws -> IngestedDocument {
+        let tool = ExternalTool("antiword", timeout: budget.toolTimeout)
         let out: ExternalTool.Output
-        do { out = try tool.run(["-m", "UTF-8.txt", "-w", "0", path]) } catch let f as ExternalTool.Failure {
+        do { out = try tool.run(["-m", "UTF-8.txt", "-w", "0", "--", source]) } catch let f as ExternalTool.Failure {
             throw f.ingestError(path: path)
         }
         if out.status != 0 {
-            let why = out.stderr.split(separator: "\n").first.map(String.init) ?? "antiword failed"
+            let why = out.stderr.split(separator: "\n").first.map(String.init) ?? ""
             if why.contains("not a Word Document") || why.contains("is not a") {
-                throw IngestError(path: path, .unsupported("an OLE2 file that is not a Word document"))
+                throw IngestError(path: path, .unsupported(.oleNotWord))
             }
-            throw IngestError(path: path, .corrupt(why))
+            throw IngestError(path: path, .corrupt(.toolSaid(tool: "antiword", why)))
         }
         let text = String(decoding: out.stdout, as: UTF8.self).precomposedStringWithCanonicalMapping
         // antiword marks each page break with a form feed, as Ingest does.

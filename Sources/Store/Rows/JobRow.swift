@@ -17,6 +17,9 @@ public struct JobRow: Codable, FetchableRecord, MutablePersistableRecord, Sendab
         case moving
         /// Finished: the file is at `destination`.
         case done
+        /// Given up after failing `attempts` times for reasons not the file's (a full disk, a busy
+        /// index): the file stays where it is, `error` says why; a changed file gets a new job.
+        case parked
     }
 
     public enum Outcome: String, Codable, Sendable { case stored, alreadyStored = "already_stored", failed }
@@ -32,10 +35,30 @@ public struct JobRow: Codable, FetchableRecord, MutablePersistableRecord, Sendab
     public var destination: String?
     public var startedAt: Date
     public var finishedAt: Date?
+    /// Times the job failed for a reason worth trying again (a full disk, a busy index).
+    public var attempts: Int = 0
+    /// When the next try is due, after such a failure.
+    public var retryAt: Date?
+    /// The file the job is about, as it was when the job began (device, inode, size, mtime): after a
+    /// crash, a new file dropped under the same name is not mistaken for it.
+    public var fileDevice: Int64?
+    public var fileInode: Int64?
+    public var fileSize: Int64?
+    public var fileMtime: Double?
+
+    public init(id: Int64? = nil, sourcePath: String, state: State, outcome: Outcome? = nil, sha256: String? = nil,
+                letterID: Int64? = nil, error: String? = nil, destination: String? = nil, startedAt: Date,
+                finishedAt: Date? = nil) {
+        self.id = id; self.sourcePath = sourcePath; self.state = state; self.outcome = outcome
+        self.sha256 = sha256; self.letterID = letterID; self.error = error; self.destination = destination
+        self.startedAt = startedAt; self.finishedAt = finishedAt
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, sourcePath = "source_path", state, outcome, sha256, letterID = "letter_id", error,
-             destination, startedAt = "started_at", finishedAt = "finished_at"
+             destination, startedAt = "started_at", finishedAt = "finished_at", attempts,
+             retryAt = "retry_at", fileDevice = "file_device", fileInode = "file_inode",
+             fileSize = "file_size", fileMtime = "file_mtime"
     }
 
     public enum Columns {
