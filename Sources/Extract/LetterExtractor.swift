@@ -20,7 +20,14 @@ public struct LetterExtractor: Sendable {
         warnings += header.warnings
         record.issuer = header.issuer
         record.number = header.number
-        if header.numberGarbled, let number = record.number {
+        var numberChosen = false
+        if let choice = HandwrittenChoice.number(printed: header.number, readings: input.handwritten.number,
+                                                 text: input.text, fileName: input.source.file) {
+            record.number = choice.number
+            numberChosen = true
+            warnings.append(.handwrittenNumberChosen(digits: String(choice.number.text.prefix { $0.isNumber }), evidence: choice.evidence))
+        }
+        if header.numberGarbled, !numberChosen, let number = record.number {
             warnings.append(.numberDigitsIllegible(symbol: number.text))
         }
         record.place = header.place
@@ -54,7 +61,12 @@ public struct LetterExtractor: Sendable {
 
         var letterDate = header.date
         let signing = SigningEvidence(source: input.source, hints: input.hints, signerName: record.signer?.name)
-        if let signing, let hinted = signatureDate(signing, printed: header.date, lastDigit: header.garbledDayLastDigit) {
+        if let choice = HandwrittenChoice.date(printed: header.date, readings: input.handwritten,
+                                               signed: signing.map { ($0.day, $0.time) }, received: input.hints.receivedDate) {
+            letterDate = choice.date
+            record.date = choice.date.iso
+            warnings.append(.handwrittenDayChosen(day: choice.date.day ?? 0, evidence: choice.evidence))
+        } else if let signing, let hinted = signatureDate(signing, printed: header.date, lastDigit: header.garbledDayLastDigit) {
             letterDate = hinted
             record.date = hinted.iso
             warnings.append(.dayFromSignatureTime(time: signing.time))

@@ -9,6 +9,8 @@ public struct LetterText: Sendable {
     public var warnings: [ReadingNote]
     /// What the page marks said: the signature box's time, a readable ĐẾN stamp, an urgency stamp.
     public var hints: PageHints
+    /// The hand-written digit reader's readings of the number and day on a scan (empty for text).
+    public var handwritten = HandwrittenFields()
 
     /// Today's date, for checks against the future (a first-applied date not yet come). The
     /// extractor reads no clock: the caller says what day it is; nil skips those checks.

@@ -57,6 +57,9 @@ public struct IngestedDocument: Sendable {
     public var hints: PageHints
     /// A PDF's digital signatures in signing order; empty when it has none or is not a PDF.
     public var signatures: [DigitalSignature]
+    /// Second readings, by the hand-written digit reader, of the number and the day and month on
+    /// a scanned first page (empty for text); Extract weighs them against the rest of the page.
+    public var handwritten = HandwrittenReadings()
 
     public init(path: String, sha256: String, byteCount: Int, kind: FileKind, pages: [Page],
                 warnings: [ReadingNote] = [], hints: PageHints = PageHints(), signatures: [DigitalSignature] = []) {

@@ -59,7 +59,11 @@ public struct LetterPipeline: Sendable {
                             pages: max(1, doc.pages.count), textOrigin: doc.origin.rawValue,
                             ocrConfidence: doc.ocrConfidence.map { ($0 * 1000).rounded() / 1000 },
                             signatures: doc.signatures.map(Self.signatureRecord))
-        return LetterText(text: doc.text, source: source, warnings: doc.warnings, hints: doc.hints, today: today())
+        var text = LetterText(text: doc.text, source: source, warnings: doc.warnings, hints: doc.hints, today: today())
+        let readings = { (r: [DigitReading]) in r.map { HandwrittenFields.Reading(digits: $0.digits, confidence: $0.confidence) } }
+        text.handwritten = HandwrittenFields(number: readings(doc.handwritten.number), day: readings(doc.handwritten.day),
+                                             month: readings(doc.handwritten.month))
+        return text
     }
 
     /// A signature as the record gives it: the time in Vietnam time.

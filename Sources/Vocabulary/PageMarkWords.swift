@@ -30,6 +30,14 @@ public enum PageMarkWords {
     public static let urgencyStampRegion = (width: 0.6, height: 0.45)
     public static let urgencyStampTilts: [Double] = [30, -30, 15, -15]
 
+    /// The labels around the fields an office writes in by hand after printing (Nghị định
+    /// 30/2020, Phụ lục I: "Số: …/…" under the issuer, "…, ngày … tháng … năm …" under the motto),
+    /// folded. The number's label is read with or without its colon.
+    public static let numberLabel = "so"
+    public static let dayLabel = "ngay"
+    public static let monthLabel = "thang"
+    public static let yearLabel = "nam"
+
     /// The line that opens the distribution list at the foot of a letter.
     public static let distributionLabel = "noi nhan"
 }

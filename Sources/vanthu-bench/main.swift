@@ -5,6 +5,7 @@ import Ingest
 //   vanthu-bench raw WORKERS IMAGE...   bare libtesseract recognition time of the images
 //   vanthu-bench tiff OUT IMAGE...      the images as one multi-page TIFF
 //   vanthu-bench extract [--rounds N] FILE...   letters extracted per second from text
+//   vanthu-bench digits IMAGE...        hand-written number and day: digit reader vs Tesseract, and cost
 //   vanthu-bench restore [--rounds N] FILE...   diacritics restored per second, against folding
 OpenMPThreads.limitToOnePerWorker()
 let args = Array(CommandLine.arguments.dropFirst())
@@ -21,6 +22,18 @@ case "raw" where args.count >= 3:
     print(String(format: "raw_seconds=%.2f raw_pages=%d", seconds, pages))
 case "tiff" where args.count >= 3:
     exit(RawRecognition.writeTIFF(pages: Array(args.dropFirst(2)), to: args[1]) ? 0 : 1)
+case "digits" where args.count >= 2:
+    for r in try HandwrittenBench.run(paths: Array(args.dropFirst())) {
+        func list(_ rs: [DigitReading]) -> [[String: Any]] { rs.map { ["digits": $0.digits, "confidence": $0.confidence] } }
+        let row: [String: Any] = [
+            "file": (r.file as NSString).lastPathComponent,
+            "reader": ["number": list(r.reader.number), "day": list(r.reader.day), "month": list(r.reader.month)],
+            "tesseract": ["number": list(r.tesseract.number), "day": list(r.tesseract.day), "month": list(r.tesseract.month)],
+            "page_s": r.pageSeconds, "reader_s": r.readerSeconds, "tesseract_s": r.tesseractSeconds,
+        ]
+        let data = try JSONSerialization.data(withJSONObject: row, options: [.sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+    }
 default:
     FileHandle.standardError.write(Data("unknown command \(command)\n".utf8)); exit(2)
 }

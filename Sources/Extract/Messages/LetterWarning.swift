@@ -17,6 +17,9 @@ public enum LetterWarning: Message, Codable, Hashable {
     case monthIllegible(year: Int)
     case dayFromSignatureTime(time: String)
     case dateAfterSigning(date: String, signed: String)
+    /// The hand-written digits of the number or the day, chosen among the digit reader's readings.
+    case handwrittenNumberChosen(digits: String, evidence: HandwrittenChoice.Evidence)
+    case handwrittenDayChosen(day: Int, evidence: HandwrittenChoice.Evidence)
     /// The text came without diacritics and the restorer put them back, unsure of some syllables.
     case diacriticsRestored(uncertain: Int, syllables: Int)
     /// A warning stored by an earlier version as text only: shown as it was written.
@@ -44,6 +47,10 @@ public enum LetterWarning: Message, Codable, Hashable {
         case (.monthIllegible(let y), .en): return "date: the month is illegible (handwritten?); only the year \(y) was read"
         case (.dayFromSignatureTime(let t), .vi): return "ngày: chữ số ngày bị nhòe, đã bổ sung theo thời gian ký số (\(t))"
         case (.dayFromSignatureTime(let t), .en): return "date: the day, garbled, was completed from the digital signature time (\(t))"
+        case (.handwrittenNumberChosen(let d, let e), .vi): return "số hiệu: chữ số viết tay \(d) được chọn theo \(e.text(.vi))"
+        case (.handwrittenNumberChosen(let d, let e), .en): return "number: the handwritten digits \(d) were chosen by \(e.text(.en))"
+        case (.handwrittenDayChosen(let d, let e), .vi): return "ngày: ngày viết tay \(d) được chọn theo \(e.text(.vi))"
+        case (.handwrittenDayChosen(let d, let e), .en): return "date: the handwritten day \(d) was chosen by \(e.text(.en))"
         case (.dateAfterSigning(let d, let t), .vi): return "ngày: \(d) ở sau lúc văn bản được ký (\(t)): đọc nhầm?"
         case (.dateAfterSigning(let d, let t), .en): return "date: \(d) is after the letter was signed (\(t)): misread?"
         case (.diacriticsRestored(let u, let n), .vi): return "dấu tiếng Việt được đặt lại theo mô hình ngôn ngữ: \(u)/\(n) âm tiết chưa chắc chắn"
@@ -72,7 +79,9 @@ public enum LetterWarning: Message, Codable, Hashable {
             .monthDoesNotExist(month: 13), .monthIllegible(year: 2026), .dayFromSignatureTime(time: "2025-02-07T17:12:11"),
             .diacriticsRestored(uncertain: 3, syllables: 412),
             .dateAfterSigning(date: "2025-02-09", signed: "2025-02-07T17:12:11+07:00"),
-        ]
+        ] + HandwrittenChoice.Evidence.examples.flatMap { e in
+            [LetterWarning.handwrittenNumberChosen(digits: "574", evidence: e), .handwrittenDayChosen(day: 4, evidence: e)]
+        }
 }
 
 /// What the initiative council's secretariat checks on a report before the review: the form's

@@ -7,6 +7,7 @@ struct PageRecognizer {
         var page: Page?            // nil for a blank page
         var hints: PageHints
         var notes: [ReadingNote]
+        var handwritten = HandwrittenReadings()
     }
 
     let pool: OCREnginePool
@@ -15,6 +16,9 @@ struct PageRecognizer {
     var orientationCheckBelow = 60
     /// Read the red ink (stamps) separately on this page number; 0 = never.
     var readStampsOnPage = 1
+    /// Read the hand-written number and day with the digit reader on this page number; 0 = never
+    /// (`VANTHU_HANDWRITTEN_DIGITS=off` turns it off, for measuring what it adds).
+    var readHandwrittenOnPage = ProcessInfo.processInfo.environment["VANTHU_HANDWRITTEN_DIGITS"] == "off" ? 0 : 1
 
     /// A page that keeps fewer characters than this after preparation is read again with steps
     /// undone: a letter page holds a thousand or more, its last page (signature, Nơi nhận) a few
@@ -32,6 +36,8 @@ struct PageRecognizer {
         var prepared: PagePreparation.Prepared
         var image: Pix
         var layout: LetterPageLayout.Result
+        /// The recognised lines with their words' boxes, for finding the hand-written fields.
+        var lines: [OCRLine]
         var mean: Int
         var notes: [ReadingNote]
         var characters: Int { layout.lines.reduce(0) { $0 + $1.text.unicodeScalars.filter { $0 != " " }.count } }
@@ -79,11 +85,23 @@ struct PageRecognizer {
         if layout.lines.isEmpty {
             return Outcome(page: nil, hints: layout.hints, notes: notes + [.pageUnreadable(page: number)])
         }
+        var handwritten = HandwrittenReadings()
+        if number == readHandwrittenOnPage { handwritten = Self.readHandwritten(reading.lines, on: reading.image) }
         let words = layout.lines.compactMap(\.confidence)
         let confidence = words.isEmpty ? Double(reading.mean) / 100 : words.reduce(0, +) / Double(words.count)
         let page = Page(number: number, text: layout.text, origin: .ocr, lines: layout.lines,
                         confidence: (confidence * 1000).rounded() / 1000)
-        return Outcome(page: page, hints: layout.hints, notes: notes)
+        return Outcome(page: page, hints: layout.hints, notes: notes, handwritten: handwritten)
+    }
+
+    /// The digit reader's readings of the number and the day and month, where the page has them.
+    static func readHandwritten(_ lines: [OCRLine], on grey: Pix) -> HandwrittenReadings {
+        let found = HandwrittenRegions.find(lines, pageHeight: grey.height)
+        func read(_ field: HandwrittenRegions.Field?) -> [DigitReading] {
+            guard let field, let ink = HandwrittenFieldReader.ink(of: grey, in: field.box) else { return [] }
+            return HandwrittenFieldReader(lineHeight: field.lineHeight).read(ink)
+        }
+        return HandwrittenReadings(number: read(found.number), day: read(found.day), month: read(found.month))
     }
 
     /// Recognises one prepared page, turned upright if it reads better so, and lays it out.
@@ -103,7 +121,7 @@ struct PageRecognizer {
             return (HOCRReader.lines(hocr), mean)
         }
         let layout = LetterPageLayout(pageWidth: image.width, pageHeight: image.height).arrange(lines)
-        return Reading(prepared: prepared, image: image, layout: layout, mean: mean, notes: notes)
+        return Reading(prepared: prepared, image: image, layout: layout, lines: lines, mean: mean, notes: notes)
     }
 
     /// An urgency stamp put on askew (`HỎA TỐC` at 30°): the red ink where the stamp goes, read

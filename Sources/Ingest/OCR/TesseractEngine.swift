@@ -43,6 +43,7 @@ final class TesseractEngine: @unchecked Sendable {
     deinit {
         TessBaseAPIEnd(handle); TessBaseAPIDelete(handle)
         if let o = orientationHandle { TessBaseAPIEnd(o); TessBaseAPIDelete(o) }
+        if let d = digitsHandle { TessBaseAPIEnd(d); TessBaseAPIDelete(d) }
     }
 
     /// Recognises a prepared page; returns its hOCR and the mean word confidence (0–100).
@@ -74,6 +75,39 @@ final class TesseractEngine: @unchecked Sendable {
         }
         TessBaseAPIClear(handle)
         return (hocr, mean)
+    }
+
+    /// A handle for digit strings only (English model, digits whitelisted, one line), made the
+    /// first time it is asked for: the yardstick the hand-written digit reader is measured against.
+    private var digitsHandle: OpaquePointer?
+
+    /// Tesseract's reading of a crop holding one line of digits, with its mean word confidence (0–1).
+    func readDigits(_ pix: Pix) -> DigitReading? {
+        if digitsHandle == nil {
+            guard let d = TessBaseAPICreate() else { return nil }
+            TessBaseAPISetVariable(d, "debug_file", "/dev/null")
+            if TessBaseAPIInit3(d, configuration.tessdataPath, "eng") != 0 { TessBaseAPIDelete(d); return nil }
+            TessBaseAPISetVariable(d, "tessedit_char_whitelist", "0123456789")
+            TessBaseAPISetPageSegMode(d, PSM_SINGLE_LINE)
+            digitsHandle = d
+        }
+        guard let d = digitsHandle else { return nil }
+        return pix.with { p -> DigitReading? in
+            TessBaseAPISetImage2(d, p)
+            TessBaseAPISetSourceResolution(d, 300)
+            defer { TessBaseAPIClear(d) }
+            guard TessBaseAPIRecognize(d, nil) == 0, let it = TessBaseAPIGetIterator(d) else { return nil }
+            defer { TessResultIteratorDelete(it) }
+            var text = "", confidences: [Double] = []
+            repeat {
+                guard let w = TessResultIteratorGetUTF8Text(it, RIL_WORD) else { continue }
+                text += String(cString: w); TessDeleteText(w)
+                confidences.append(Double(TessResultIteratorConfidence(it, RIL_WORD)) / 100)
+            } while TessResultIteratorNext(it, RIL_WORD) != 0
+            let digits = text.filter(\.isNumber)
+            guard !digits.isEmpty else { return nil }
+            return DigitReading(digits: digits, confidence: confidences.reduce(0, +) / Double(max(1, confidences.count)))
+        }
     }
 
     /// Quarter turns clockwise that make the page upright, from tesseract's orientation detection

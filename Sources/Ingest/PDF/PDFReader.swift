@@ -141,9 +141,11 @@ enum OCRWarnings {
                          outcomes: [Result<PageRecognizer.Outcome, Error>], warnings: [ReadingNote],
                          hints: PageHints, lowConfidence: Double) throws -> IngestedDocument {
         var pages: [Page] = [], warnings = warnings, hints = hints
+        var handwritten = HandwrittenReadings()
         for o in outcomes {
             let outcome = try o.get()
             if let p = outcome.page { pages.append(p) }
+            if handwritten.isEmpty { handwritten = outcome.handwritten }
             hints = hints.filling(from: outcome.hints)
             warnings += outcome.notes
         }
@@ -151,8 +153,10 @@ enum OCRWarnings {
         // each in the warnings.
         if pages.isEmpty { throw IngestError(path: path, page: outcomes.count == 1 ? 1 : nil, .noText) }
         warnings += Self.lowConfidence(pages, threshold: lowConfidence)
-        return IngestedDocument(path: path, sha256: sha256, byteCount: byteCount, kind: kind,
-                                pages: pages, warnings: warnings, hints: hints)
+        var doc = IngestedDocument(path: path, sha256: sha256, byteCount: byteCount, kind: kind,
+                                   pages: pages, warnings: warnings, hints: hints)
+        doc.handwritten = handwritten
+        return doc
     }
 
     static func lowConfidence(_ pages: [Page], threshold: Double) -> [ReadingNote] {

