@@ -3,14 +3,14 @@
 SHELL := /bin/bash
 APT_PACKAGES := libtesseract-dev libleptonica-dev libxml2-dev libsqlite3-dev tesseract-ocr-vie \
                 tesseract-ocr-eng tesseract-ocr-osd poppler-utils antiword pkg-config \
-                zlib1g-dev pango1.0-tools fonts-dejavu-core tesseract-ocr time qpdf
+                zlib1g-dev pango1.0-tools fonts-dejavu-core tesseract-ocr time qpdf sqlite3 python3
 SWIFT ?= swift
 BIN := .build/release/vanthu
 DEMO_DB := demo/vanthu.sqlite
 # OMP_THREAD_LIMIT is set by vanthu itself (it re-executes with 1 when it runs several OCR
 # workers); exporting it here would also make `nproc` answer 1.
 
-.PHONY: all deps build release test demo bench clean
+.PHONY: all deps build release test demo bench soak clean
 
 all: build
 
@@ -49,6 +49,11 @@ demo: release
 
 bench: release
 	bash bench/run.sh
+
+# The hostile campaign of issue 10 (minutes; not part of `make test`): kill -9 cycles of watch,
+# a full disk, slow copies, readers, hostile files; prints its counts.
+soak: release
+	bash scripts/soak.sh
 
 clean:
 	rm -rf .build demo

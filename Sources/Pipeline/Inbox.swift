@@ -350,7 +350,8 @@ public final class Inbox: @unchecked Sendable {
             }
             job.state = .done
             job.finishedAt = Date()
-            try store.finishJob(job, archivePath: job.outcome == .failed ? nil : job.destination)
+            // Only the file a letter was stored from is its archive copy (a duplicate is not).
+            try store.finishJob(job, archivePath: job.outcome == .stored ? job.destination : nil)
             log(job, result: stored, seconds: Date().timeIntervalSince(began))
         }
     }

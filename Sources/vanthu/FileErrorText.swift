@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Pipeline
+import Store
 
 /// A file that could not be read, said in the user's language. The file's path is a value put in
 /// front of the sentence, never inside the text that is translated, so no word of a name is changed
@@ -100,6 +101,7 @@ extension Msg {
     static func error(_ error: Error) -> Msg {
         if let e = error as? IngestError { return .fileError(e) }
         if let e = error as? InboxError { return .inboxError(e) }
+        if let e = error as? StoreError, case .noSuchFolder(let path) = e { return .indexFolderMissing(path) }
         return .readError("\(error)")
     }
 }

@@ -11,6 +11,7 @@ enum Msg {
     case readError(String)
     case fileError(IngestError)
     case inboxError(InboxError)
+    case indexFolderMissing(String)
     case failedCount(Int, Int)
     case field(String)
 
@@ -20,6 +21,8 @@ enum Msg {
         case (.readError(let s), .en): return "error: \(s)"
         case (.fileError(let e), _): return e.text(lang)
         case (.inboxError(let e), _): return (lang == .vi ? "Lỗi: " : "error: ") + e.text(lang)
+        case (.indexFolderMissing(let p), .vi): return "Lỗi: \(p): thư mục chứa chỉ mục không tồn tại"
+        case (.indexFolderMissing(let p), .en): return "error: \(p): the folder of the index does not exist"
         case (.failedCount(let n, let total), .vi): return "\(n)/\(total) tệp không đọc được."
         case (.failedCount(let n, let total), .en): return "\(n) of \(total) files could not be read."
         case (.field(let key), .vi): return Msg.viFields[key] ?? key
