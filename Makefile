@@ -3,14 +3,15 @@
 SHELL := /bin/bash
 APT_PACKAGES := libtesseract-dev libleptonica-dev libxml2-dev libsqlite3-dev tesseract-ocr-vie \
                 tesseract-ocr-eng tesseract-ocr-osd poppler-utils antiword pkg-config \
-                zlib1g-dev pango1.0-tools fonts-dejavu-core tesseract-ocr time qpdf sqlite3 python3
+                zlib1g-dev pango1.0-tools fonts-dejavu-core tesseract-ocr time qpdf \
+                openssl libnss3-tools sqlite3 python3
 SWIFT ?= swift
 BIN := .build/release/vanthu
 DEMO_DB := demo/vanthu.sqlite
 # OMP_THREAD_LIMIT is set by vanthu itself (it re-executes with 1 when it runs several OCR
 # workers); exporting it here would also make `nproc` answer 1.
 
-.PHONY: all deps build release test demo bench soak clean
+.PHONY: all deps build release test demo bench soak model eval-restore clean
 
 all: build
 
@@ -54,6 +55,24 @@ bench: release
 # a full disk, slow copies, readers, hostile files; prints its counts.
 soak: release
 	bash scripts/soak.sh
+
+# The diacritic restorer's syllable model (committed; rebuild only when the training text or the
+# script changes). Needs python3 with numpy and ../shared/lm. The letters evaluated on are kept
+# out of training: their text is read first (EVAL_TEXTS), and training drops their lines.
+LM_DIR ?= ../shared/lm
+CORPUS ?= ../shared/corpus
+EVAL_TEXTS ?= .build/eval-texts
+model: build
+	python3 scripts/eval-restore.py --corpus $(CORPUS) --save-texts $(EVAL_TEXTS) >/dev/null
+	python3 scripts/train-lm.py --lm $(LM_DIR) --min-count 1 1 --exclude $(EVAL_TEXTS)/*.txt \
+	  --extra $(CORPUS)/010.txt $(CORPUS)/011.txt $(CORPUS)/032.txt fixtures/s000.txt fixtures/s002.txt \
+	          fixtures/s003.txt fixtures/s004.txt \
+	  --out Sources/Diacritics/Resources/vi-syllables.lm
+
+# Syllable accuracy of the restorer on the corpus's born-digital letters (and the plain trigram
+# baseline, trained the same way with stupid backoff, into .build/).
+eval-restore: build
+	python3 scripts/eval-restore.py --corpus $(CORPUS)
 
 clean:
 	rm -rf .build demo

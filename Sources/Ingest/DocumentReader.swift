@@ -91,13 +91,13 @@ public struct DocumentReader: Sendable {
         let size = file.size
         if size == 0 { throw IngestError(path: path, .empty) }
         if size > options.limits.maxBytes {
-            throw IngestError(path: path, .tooLarge("\(size) bytes (limit \(options.limits.maxBytes))"))
+            throw IngestError(path: path, .tooLarge(.bytes(size, limit: options.limits.maxBytes)))
         }
         // Sniff the kind from the first bytes, so a file over its kind's limit is refused unread.
         let head = try file.read(from: 0, count: 8192)
         let kind = FileKind.sniff(head, name: path)
         if kind == .text && size > options.limits.maxTextBytes {
-            throw IngestError(path: path, .tooLarge("a text of \(size) bytes (limit \(options.limits.maxTextBytes)) is not a letter"))
+            throw IngestError(path: path, .tooLarge(.textBytes(size, limit: options.limits.maxTextBytes)))
         }
         let bytes = try file.readAll(limit: kind == .text ? options.limits.maxTextBytes : options.limits.maxBytes)
         if bytes.isEmpty { throw IngestError(path: path, .empty) }
@@ -120,25 +120,25 @@ public struct DocumentReader: Sendable {
             return try DocReader(limits: options.limits, budget: budget)
                 .read(path: path, source: source, byteCount: bytes.count, sha256: hash)
         case .zip:
-            throw IngestError(path: path, .unsupported("a zip archive that is not a Word document"))
+            throw IngestError(path: path, .unsupported(.zipNotWord))
         case .unknownBinary:
-            throw IngestError(path: path, .unsupported("binary data of no known kind\(Self.extensionNote(path))"))
+            throw IngestError(path: path, .unsupported(.binary(nameSays: Self.promisedExtension(path))))
         }
     }
 
-    /// A note when the extension promises a kind the bytes are not ("letter.pdf" holding text).
-    static func extensionNote(_ path: String) -> String {
+    /// The extension that promises a kind the bytes are not ("letter.pdf" holding noise).
+    static func promisedExtension(_ path: String) -> String? {
         let ext = (path as NSString).pathExtension.lowercased()
-        return ext.isEmpty ? "" : " (the name ends in .\(ext), the content is not that)"
+        return ext.isEmpty ? nil : ext
     }
 
     func readText(path: String, bytes: [UInt8], sha256: String) throws -> IngestedDocument {
         if bytes.count > options.limits.maxTextBytes {
-            throw IngestError(path: path, .tooLarge("a text of \(bytes.count) bytes (limit \(options.limits.maxTextBytes)) is not a letter"))
+            throw IngestError(path: path, .tooLarge(.textBytes(bytes.count, limit: options.limits.maxTextBytes)))
         }
         let (text, encoding) = TextDecoding.decode(bytes)
-        var warnings: [String] = []
-        if encoding == .tcvn3 { warnings.append("converted from the legacy TCVN3 encoding") }
+        var warnings: [ReadingNote] = []
+        if encoding == .tcvn3 { warnings.append(.convertedFromTCVN3) }
         // A form feed separates pages (pdftotext writes them so; so may a saved OCR text).
         let pageTexts = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map(String.init)
         let pages = pageTexts.enumerated().map { Page(number: $0.offset + 1, text: $0.element, origin: .text) }

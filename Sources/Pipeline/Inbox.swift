@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 import Ingest
 import Logging
 import Store
@@ -34,6 +35,8 @@ public final class Inbox: @unchecked Sendable {
         public var pollInterval: Double?
         /// Files handled at once (0: one per core).
         public var workers: Int = 0
+        /// The language of the `.error.txt` notes a clerk reads beside a failed file.
+        public var lang: Lang = .vi
         /// Read a symbolic link's target when it is a regular file inside the inbox (else refused).
         public var followSymlinks = false
         /// Seconds an empty file must stay empty before it is refused (a copy creates it first).
@@ -101,7 +104,7 @@ public final class Inbox: @unchecked Sendable {
     public func run(until shutdown: ShutdownSignal) throws {
         signal(SIGIO, SIG_IGN)   // a broken file lease (see FileStability) must not kill the process
         let swept = ScratchFolder.sweepStale()
-        if swept > 0 { logger.info("removed temporary folders of stopped runs", metadata: ["folders": "\(swept)"]) }
+        if swept > 0 { logger.info("\(InboxNote.sweptTemporaryFolders(swept).text(options.lang))") }
         defer { ScratchFolder.shared.remove() }
         for job in (try? store.parkedJobs()) ?? [] {
             if let id = Self.identity(of: job) { parked[job.sourcePath] = id }
@@ -109,9 +112,9 @@ public final class Inbox: @unchecked Sendable {
         try resumeUnfinishedJobs()
         let events = options.pollInterval == nil ? DirectoryEvents(folder: folder) : nil
         if events == nil && options.pollInterval == nil {
-            logger.warning("inotify unavailable, polling", metadata: ["folder": "\(folder)"])
+            logger.warning("\(InboxNote.polling(folder: folder).text(options.lang))")
         }
-        logger.info("watching", metadata: ["folder": "\(folder)", "mode": "\(events == nil ? "poll" : "inotify")"])
+        logger.info("\(InboxNote.watching(folder: folder, polling: events == nil).text(options.lang))")
         var stability = FileStability(delay: options.stabilityDelay, emptyDelay: options.emptyFileDelay)
         var undecodableSeen: [[UInt8]: (FileIdentity?, Double)] = [:]
         while !shutdown.isRequested {
@@ -141,7 +144,7 @@ public final class Inbox: @unchecked Sendable {
             let wait = min(idle, stability.nextCheck(now: Date().timeIntervalSince1970) ?? idle)
             if let events { _ = events.wait(timeout: wait) } else { Thread.sleep(forTimeInterval: wait) }
         }
-        logger.info("stopping: finishing the files under way", metadata: ["files": "\(inFlightCount)"])
+        logger.info("\(InboxNote.stopping(files: inFlightCount).text(options.lang))")
         group.wait()
         if let fatal = takeFatal() { throw fatal }
     }
@@ -184,7 +187,7 @@ public final class Inbox: @unchecked Sendable {
                                                              Int64(identity.size), identity.mtime))
         } catch {
             // The journal cannot be written (disk full, index busy): the file stays and is seen again.
-            logger.error("journal failed; the file will be tried again", metadata: ["file": "\(path)", "error": "\(Ingestor.describe(error))"])
+            logger.error("\(InboxNote.journalFailed(file: path, detail: Ingestor.describe(error)).text(options.lang))")
             lock.lock()
             let failures = (journalBackoff[path]?.failures ?? 0) + 1
             let delay = min(options.maxRetryDelay, max(0.5, options.retryDelay) * pow(2, Double(failures - 1)))
@@ -201,7 +204,7 @@ public final class Inbox: @unchecked Sendable {
     /// fails again waits for its retry like any other: it never stops the start.
     func resumeUnfinishedJobs() throws {
         let jobs = try store.unfinishedJobs()
-        if !jobs.isEmpty { logger.info("resuming unfinished jobs", metadata: ["jobs": "\(jobs.count)"]) }
+        if !jobs.isEmpty { logger.info("\(InboxNote.resuming(jobs: jobs.count).text(options.lang))") }
         for job in jobs {
             if let retryAt = job.retryAt, retryAt > Date() {
                 lock.lock(); retries[job.sourcePath] = job; lock.unlock()
@@ -221,10 +224,10 @@ public final class Inbox: @unchecked Sendable {
         } catch let error as InboxError {
             switch error {
             case .archiveNotAFolder, .indexInsideInbox, .notAFolder:
-                logger.critical("the inbox cannot go on", metadata: ["error": "\(error)"])
+                logger.critical("\(InboxNote.cannotGoOn(error.text(options.lang)).text(options.lang))")
                 lock.lock(); fatal = fatal ?? error; lock.unlock()
             default:
-                retry(job, because: error.description)
+                retry(job, because: error.text(options.lang))
             }
         } catch let failure as TransientFailure {
             retry(failure.job ?? job, because: failure.reason)
@@ -247,15 +250,14 @@ public final class Inbox: @unchecked Sendable {
             if let id = Self.identity(of: job) ?? FileIdentity.of(path: job.sourcePath) {
                 lock.lock(); parked[job.sourcePath] = id; lock.unlock()
             }
-            logger.error("parked after \(job.attempts) tries: \(reason)", metadata: ["file": "\(Self.name(job.sourcePath))"])
+            logger.error("\(InboxNote.parked(file: Self.name(job.sourcePath), attempts: job.attempts, reason: reason).text(options.lang))")
             return
         }
         let delay = min(options.maxRetryDelay, options.retryDelay * pow(2, Double(job.attempts - 1)))
         job.retryAt = Date().addingTimeInterval(delay)
         try? store.updateJob(job)   // the index may be the thing that is full: the retry is kept in memory too
         lock.lock(); retries[job.sourcePath] = job; lock.unlock()
-        logger.warning("will try again in \(Int(delay.rounded(.up))) s: \(reason)",
-                       metadata: ["file": "\(Self.name(job.sourcePath))", "attempt": "\(job.attempts)"])
+        logger.warning("\(InboxNote.retrying(file: Self.name(job.sourcePath), seconds: Int(delay.rounded(.up)), attempt: job.attempts, reason: reason).text(options.lang))")
     }
 
     static let pauseAfterMove = ProcessInfo.processInfo.environment["VANTHU_FAULT_PAUSE_AFTER_MOVE"].flatMap(Double.init)
@@ -284,13 +286,14 @@ public final class Inbox: @unchecked Sendable {
             guard isJobFile(job, at: job.sourcePath) else {
                 // Gone before anything was stored (someone took it back): nothing to move. A file
                 // now under that name is another one, and gets its own job.
-                job.state = .done; job.finishedAt = Date(); job.error = "the file disappeared before it was read"
+                job.state = .done; job.finishedAt = Date(); job.error = InboxNote.disappeared.text(options.lang)
                 try store.updateJob(job)
                 return
             }
             let result = ingestFile(job)
             stored = result
-            if case .failed(let reason) = result.outcome {
+            if case .failed(let failure) = result.outcome {
+                let reason = failure.text(options.lang)
                 if result.transient { throw TransientFailure(job: job, reason: reason) }
                 job.state = .failed; job.outcome = .failed; job.error = reason; job.sha256 = result.sha256
                 try store.updateJob(job)
@@ -308,7 +311,7 @@ public final class Inbox: @unchecked Sendable {
                     job.fileSize = Int64(id.size); job.fileMtime = id.mtime
                 }
                 try store.updateJob(job)
-                throw TransientFailure(job: job, reason: "the file changed after it was read: it will be read again")
+                throw TransientFailure(job: job, reason: InboxNote.changedAfterRead.text(options.lang))
             }
             let name = Self.name(job.sourcePath)
             job.destination = job.state == .failed
@@ -334,23 +337,23 @@ public final class Inbox: @unchecked Sendable {
             } else {
                 // Neither here nor there: someone took it away. A new file under the old name is
                 // not this job's: it is left for its own job.
-                job.error = [job.error, "the file was gone before it could be moved"].compactMap { $0 }.joined(separator: "; ")
+                job.error = [job.error, InboxNote.goneBeforeMove.text(options.lang)].compactMap { $0 }.joined(separator: "; ")
                 job.destination = nil
             }
             if job.outcome == .failed, job.destination != nil,
                FileIdentity.of(path: destination + InboxArchive.companion) == nil {
                 do {
-                    try archive.writeReason(job.error ?? "unknown error", besides: destination)
+                    try archive.writeReason(job.error ?? InboxNote.unknownFailure.text(options.lang), besides: destination)
                 } catch {
                     // The reason stays in the journal (`vanthu` can show it); the job still ends.
-                    logger.warning("the reason could not be written beside the file; it is kept in the index",
-                                   metadata: ["file": "\(Self.name(destination))", "error": "\(error)"])
-                    job.error = (job.error ?? "") + " [not written beside the file: \(error)]"
+                    let detail = (error as? any Message)?.text(options.lang) ?? Ingestor.describe(error)
+                    logger.warning("\(InboxNote.reasonKeptInIndex(file: Self.name(destination), detail: detail).text(options.lang))")
+                    job.error = (job.error ?? "") + " [" + InboxNote.notWrittenBeside(detail: detail).text(options.lang) + "]"
                 }
             }
             job.state = .done
             job.finishedAt = Date()
-            // Only the file a letter was stored from is its archive copy (a duplicate is not).
+            // Only a stored letter's file is its original: a copy already stored keeps the first one's path.
             try store.finishJob(job, archivePath: job.outcome == .stored ? job.destination : nil)
             log(job, result: stored, seconds: Date().timeIntervalSince(began))
         }
@@ -365,7 +368,7 @@ public final class Inbox: @unchecked Sendable {
                 && !target.hasPrefix(archive.failedFolder + "/")
             guard inside else {
                 let error = IngestError(path: path, .symbolicLink(outside: true))
-                return IngestResult(path: path, outcome: .failed(reason: error.description), sha256: nil, seconds: 0, failure: error)
+                return IngestResult(path: path, outcome: .failed(.reading(error)), sha256: nil, seconds: 0, failure: error)
             }
             return ingestor.ingest(path: path, job: job.id, followSymlinks: true)
         }
@@ -389,16 +392,16 @@ public final class Inbox: @unchecked Sendable {
                 guard now - since >= options.stabilityDelay, id != nil else { continue }
                 let shown = String(decoding: raw, as: UTF8.self).replacingOccurrences(of: "\u{FFFD}", with: "_")
                 let destination = archive.failedDestination(for: shown)
-                let reason = IngestError(path: (folder as NSString).appendingPathComponent(shown), .nameNotUTF8).description
+                let reason = IngestError(path: (folder as NSString).appendingPathComponent(shown), .nameNotUTF8).text(options.lang)
                 do {
                     try archive.makeFolder(archive.failedFolder)
                     try? archive.writeReason(reason, besides: destination)
                     let ok = pathBytes.withCString { src in rename(src, destination) == 0 }
                     if !ok { throw InboxError.cannotMove(shown, destination, SystemFailure(errno: errno)) }
-                    logger.error("failed: \(reason)", metadata: ["file": "\(shown)", "to": "\(destination.dropFirst(folder.count + 1))"])
+                    logger.error("\(InboxNote.failed(file: shown, reason: reason).text(options.lang))", metadata: ["to": "\(destination.dropFirst(folder.count + 1))"])
                     current[raw] = nil
                 } catch {
-                    logger.error("a file whose name is not UTF-8 could not be set aside", metadata: ["file": "\(shown)", "error": "\(error)"])
+                    logger.error("\(InboxNote.couldNotSetAside(file: shown, detail: (error as? any Message)?.text(options.lang) ?? Ingestor.describe(error)).text(options.lang))")
                 }
             } else {
                 current[raw] = (id, now)
@@ -428,12 +431,12 @@ public final class Inbox: @unchecked Sendable {
             metadata["date"] = "\(record.date ?? "-")"
             metadata["deadlines"] = "\(record.deadlines.count)"
         }
-        if job.outcome == .failed {
-            logger.error("failed: \(job.error ?? "")", metadata: metadata)
-        } else if job.outcome == nil {
-            logger.warning("\(job.error ?? "nothing to do")", metadata: metadata)
-        } else {
-            logger.info("\(job.outcome == .alreadyStored ? "already stored" : "stored")", metadata: metadata)
+        let file = (job.sourcePath as NSString).lastPathComponent
+        switch job.outcome {
+        case .failed?: logger.error("\(InboxNote.failed(file: file, reason: job.error ?? "").text(options.lang))", metadata: metadata)
+        case nil: logger.warning("\(job.error ?? InboxNote.nothingToDo(file: file).text(options.lang))", metadata: metadata)
+        case .alreadyStored?: logger.info("\(InboxNote.alreadyStored(file: file).text(options.lang))", metadata: metadata)
+        default: logger.info("\(InboxNote.stored(file: file).text(options.lang))", metadata: metadata)
         }
     }
 }

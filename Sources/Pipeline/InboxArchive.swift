@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 import Ingest
 #if canImport(Glibc)
 import Glibc
@@ -132,7 +133,7 @@ public struct InboxArchive: Sendable {
 }
 
 /// What stops the inbox or one of its moves. Paths are values; `Messages` renders each case.
-public enum InboxError: Error, CustomStringConvertible, Sendable, Equatable {
+public enum InboxError: Error, Message, CustomStringConvertible, Sendable, Equatable {
     case notAFolder(String)
     case cannotMove(String, String, SystemFailure)
     /// `.done` or `.failed` is a link, a file or a device, not a plain folder.
@@ -142,16 +143,94 @@ public enum InboxError: Error, CustomStringConvertible, Sendable, Equatable {
     case indexInsideInbox(index: String, folder: String)
     case cannotWriteReason(String, SystemFailure)
 
-    public var description: String {
+    public var description: String { text(.en) }
+
+    public func text(_ lang: Lang) -> String {
+        let vi = lang == .vi
         switch self {
-        case .notAFolder(let p): return "\(p): not a folder"
-        case .cannotMove(let s, let d, let why): return "\(s): cannot move to \(d): \(why.englishReason)"
+        case .notAFolder(let p): return vi ? "\(p): không phải thư mục" : "\(p): not a folder"
+        case .cannotMove(let s, let d, let why):
+            return vi ? "\(s): không chuyển được sang \(d): \(why.text(lang))" : "\(s): cannot move to \(d): \(why.text(lang))"
         case .archiveNotAFolder(let p, let nature):
-            return "\(p): \(nature.englishName), not a plain folder: the inbox will not move files through it"
-        case .archiveUnusable(let p, let why): return "\(p): cannot use the folder: \(why.englishReason)"
+            return vi ? "\(p): \(nature.text(lang)), không phải thư mục thường: hộp thư không chuyển tệp qua đó"
+                      : "\(p): \(nature.text(lang)), not a plain folder: the inbox will not move files through it"
+        case .archiveUnusable(let p, let why):
+            return vi ? "\(p): không dùng được thư mục: \(why.text(lang))" : "\(p): cannot use the folder: \(why.text(lang))"
         case .indexInsideInbox(let index, let folder):
-            return "\(index): the index is inside the watched folder \(folder): put it elsewhere (--db)"
-        case .cannotWriteReason(let p, let why): return "\(p): cannot write why the file failed: \(why.englishReason)"
+            return vi ? "\(index): chỉ mục nằm trong thư mục đang theo dõi \(folder): hãy đặt nó ở chỗ khác (--db)"
+                      : "\(index): the index is inside the watched folder \(folder): put it elsewhere (--db)"
+        case .cannotWriteReason(let p, let why):
+            return vi ? "\(p): không ghi được lý do tệp bị lỗi: \(why.text(lang))"
+                      : "\(p): cannot write why the file failed: \(why.text(lang))"
+        }
+    }
+}
+
+/// What the inbox notes in its journal and beside the files it handles.
+public enum InboxNote: Message {
+    case disappeared
+    case unknownFailure
+    case watching(folder: String, polling: Bool)
+    case polling(folder: String)
+    case stopping(files: Int)
+    case resuming(jobs: Int)
+    case stored(file: String)
+    case alreadyStored(file: String)
+    case failed(file: String, reason: String)
+    case journalFailed(file: String, detail: String)
+    case cannotGoOn(String)
+    case parked(file: String, attempts: Int, reason: String)
+    case retrying(file: String, seconds: Int, attempt: Int, reason: String)
+    case reasonKeptInIndex(file: String, detail: String)
+    case notWrittenBeside(detail: String)
+    case nothingToDo(file: String)
+    case sweptTemporaryFolders(Int)
+    case changedAfterRead
+    case goneBeforeMove
+    case couldNotSetAside(file: String, detail: String)
+
+    public func text(_ lang: Lang) -> String {
+        switch (self, lang) {
+        case (.watching(let f, let p), .vi): return "đang theo dõi \(f) (\(p ? "quét định kỳ" : "inotify"))"
+        case (.watching(let f, let p), .en): return "watching \(f) (\(p ? "polling" : "inotify"))"
+        case (.polling(let f), .vi): return "không dùng được inotify cho \(f): quét định kỳ"
+        case (.polling(let f), .en): return "inotify unavailable for \(f): polling"
+        case (.stopping(let n), .vi): return "đang dừng: làm xong \(n) tệp đang đọc"
+        case (.stopping(let n), .en): return "stopping: finishing the \(n) files under way"
+        case (.resuming(let n), .vi): return "làm tiếp \(n) việc còn dở"
+        case (.resuming(let n), .en): return "resuming \(n) unfinished jobs"
+        case (.stored(let f), .vi): return "đã lưu \(f)"
+        case (.stored(let f), .en): return "stored \(f)"
+        case (.alreadyStored(let f), .vi): return "\(f) đã có sẵn trong chỉ mục"
+        case (.alreadyStored(let f), .en): return "\(f) is already stored"
+        case (.failed(let f, let why), .vi): return "lỗi \(f): \(why)"
+        case (.failed(let f, let why), .en): return "failed \(f): \(why)"
+        case (.journalFailed(let f, let d), .vi): return "\(f): không ghi được nhật ký việc vào chỉ mục (\(d))"
+        case (.journalFailed(let f, let d), .en): return "\(f): the job journal could not be written (\(d))"
+        case (.cannotGoOn(let why), .vi): return "hộp thư không thể chạy tiếp: \(why)"
+        case (.cannotGoOn(let why), .en): return "the inbox cannot go on: \(why)"
+        case (.parked(let f, let n, let why), .vi): return "\(f): tạm gác sau \(n) lần thử: \(why)"
+        case (.parked(let f, let n, let why), .en): return "\(f): parked after \(n) tries: \(why)"
+        case (.retrying(let f, let s, let n, let why), .vi): return "\(f): thử lại sau \(s) giây (lần \(n)): \(why)"
+        case (.retrying(let f, let s, let n, let why), .en): return "\(f): will try again in \(s) s (attempt \(n)): \(why)"
+        case (.reasonKeptInIndex(let f, let d), .vi): return "\(f): không ghi được lý do bên cạnh tệp; lý do được giữ trong chỉ mục (\(d))"
+        case (.reasonKeptInIndex(let f, let d), .en): return "\(f): the reason could not be written beside the file; it is kept in the index (\(d))"
+        case (.notWrittenBeside(let d), .vi): return "không ghi được bên cạnh tệp: \(d)"
+        case (.notWrittenBeside(let d), .en): return "not written beside the file: \(d)"
+        case (.nothingToDo(let f), .vi): return "\(f): không có việc gì để làm"
+        case (.nothingToDo(let f), .en): return "\(f): nothing to do"
+        case (.sweptTemporaryFolders(let n), .vi): return "đã xóa \(n) thư mục tạm của các lần chạy đã dừng"
+        case (.sweptTemporaryFolders(let n), .en): return "removed \(n) temporary folders of stopped runs"
+        case (.changedAfterRead, .vi): return "tệp đã thay đổi sau khi được đọc: sẽ đọc lại"
+        case (.changedAfterRead, .en): return "the file changed after it was read: it will be read again"
+        case (.goneBeforeMove, .vi): return "tệp đã mất trước khi được chuyển đi"
+        case (.goneBeforeMove, .en): return "the file was gone before it could be moved"
+        case (.couldNotSetAside(let f, let d), .vi): return "\(f): tên tệp không phải UTF-8 và không chuyển sang .failed được (\(d))"
+        case (.couldNotSetAside(let f, let d), .en): return "\(f): a file whose name is not UTF-8 could not be set aside (\(d))"
+        case (.disappeared, .vi): return "tệp đã bị lấy đi trước khi được đọc"
+        case (.disappeared, .en): return "the file disappeared before it was read"
+        case (.unknownFailure, .vi): return "lỗi không rõ"
+        case (.unknownFailure, .en): return "unknown error"
         }
     }
 }

@@ -10,7 +10,7 @@ public struct IngestResult: Sendable {
         /// The same content was stored before (as this letter).
         case alreadyStored(letterID: Int64)
         /// Why the file could not be read or stored (names the file).
-        case failed(reason: String)
+        case failed(IngestFailure)
     }
     public var path: String
     public var outcome: Outcome
@@ -21,6 +21,21 @@ public struct IngestResult: Sendable {
     /// True when the failure came from the machine (a full disk, a busy index, a file still being
     /// copied), not from the file: try again later rather than quarantine it.
     public var transient = false
+}
+
+/// Why a file did not become a stored letter: it could not be read, or the index refused it.
+public enum IngestFailure: Error, Message, Sendable, Equatable {
+    case reading(IngestError)
+    /// The index could not store it (what the database said, for the operator).
+    case storing(path: String, detail: String)
+
+    public func text(_ lang: Lang) -> String {
+        switch (self, lang) {
+        case (.reading(let e), _): return e.text(lang)
+        case (.storing(let p, let d), .vi): return "\(p): không lưu được vào chỉ mục (\(d))"
+        case (.storing(let p, let d), .en): return "\(p): could not be stored in the index (\(d))"
+        }
+    }
 }
 
 /// Reads, extracts and stores files: one at a time (`ingest(path:)`) or many on all cores.
@@ -61,18 +76,18 @@ public struct Ingestor: Sendable {
                 }
             }
             sha = doc.sha256
-            let record = pipeline.extract(doc)
+            let (record, text) = pipeline.extractRestoring(doc)
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-            let letter = NewLetter(record: record, fullText: doc.text,
+            let letter = NewLetter(record: record, fullText: text, originalText: text == doc.text ? nil : doc.text,
                                    file: OriginalFile(sha256: doc.sha256, byteCount: doc.byteCount, originalPath: absolute))
             switch try store.store(letter, job: job) {
             case .stored(let id): return result(.stored(letterID: id, record: record))
             case .alreadyStored(let id): return result(.alreadyStored(letterID: id))
             }
         } catch let error as IngestError {
-            return result(.failed(reason: error.description), failure: error, transient: Self.isTransient(error))
+            return result(.failed(.reading(error)), failure: error, transient: Self.isTransient(error))
         } catch {
-            return result(.failed(reason: "\(path): \(Self.describe(error))"), transient: StoreFailure.isTransient(error))
+            return result(.failed(.storing(path: path, detail: Self.describe(error))), transient: StoreFailure.isTransient(error))
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Extract
+import Diacritics
 
 /// One file through the stages that read it: Ingest (file → text with layout) then Extract
 /// (text → record). Storing is the caller's next step (see `Inbox`, `Ingestor`).
@@ -25,15 +26,46 @@ public struct LetterPipeline: Sendable {
 
     /// Extracts the record of an already-read document.
     public func extract(_ doc: IngestedDocument) -> LetterRecord {
-        extractor.extract(Self.letterText(doc))
+        extractRestoring(doc).record
     }
+
+    /// Extracts the record of a document, first putting back the diacritics of a text that came
+    /// without them (the record then says `"diacritics": "restored"`, and a warning how many
+    /// syllables the restorer was unsure of). `text` is the text the record was read from.
+    /// Without a model file the stripped text is read as it is (`"diacritics": "stripped"`).
+    public func extractRestoring(_ doc: IngestedDocument) -> (record: LetterRecord, text: String) {
+        var input = Self.letterText(doc)
+        guard DiacriticsCheck.isStripped(doc.text), let restored = try? restoreDiacritics(doc.text) else {
+            return (extractor.extract(input), doc.text)
+        }
+        input.text = restored.text
+        var record = extractor.extract(input)
+        record.diacritics = .restored
+        record.warnings.append(.diacriticsRestored(uncertain: restored.uncertain, syllables: restored.syllables))
+        return (record, restored.text)
+    }
+
+    /// The text with its Vietnamese diacritics put back (the model is loaded on first use).
+    public func restoreDiacritics(_ text: String) throws -> DiacriticRestorer.Result {
+        try SharedRestorer.restorer(symbols: Self.numberSymbols).restore(text)
+    }
+
+    /// The symbols of document numbers as printed (`QĐ`, `NĐ` …), from Extract's kinds table.
+    static let numberSymbols: [String] = DocumentKinds.table.flatMap(\.abbreviations)
 
     /// The extractor's view of an ingested document.
     public static func letterText(_ doc: IngestedDocument) -> LetterText {
         let source = Source(file: (doc.path as NSString).lastPathComponent, sha256: doc.sha256,
                             pages: max(1, doc.pages.count), textOrigin: doc.origin.rawValue,
-                            ocrConfidence: doc.ocrConfidence.map { ($0 * 1000).rounded() / 1000 })
+                            ocrConfidence: doc.ocrConfidence.map { ($0 * 1000).rounded() / 1000 },
+                            signatures: doc.signatures.map(Self.signatureRecord))
         return LetterText(text: doc.text, source: source, warnings: doc.warnings, hints: doc.hints, today: today())
+    }
+
+    /// A signature as the record gives it: the time in Vietnam time.
+    static func signatureRecord(_ s: DigitalSignature) -> DigitalSignatureRecord {
+        DigitalSignatureRecord(signer: s.signer, time: s.vietnamISO, valid: s.valid, wholeDocument: s.wholeDocument,
+                               certificate: DigitalSignatureRecord.Certificate(rawValue: s.certificate.rawValue) ?? .unchecked)
     }
 
     /// Today's civil date in the local time zone.

@@ -48,6 +48,7 @@ public final class LetterStore: @unchecked Sendable {
             } else {
                 pool = try DatabasePool(path: path, configuration: config)
                 try StoreMigrations.migrator.migrate(pool)
+                try StoreBackfill.run(pool, fingerprints: fingerprints)
             }
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
@@ -95,7 +96,7 @@ public final class LetterStore: @unchecked Sendable {
             try reference.insert(db)
             references.append(reference)
         }
-        try SearchIndex.add(row, db: db)
+        try SearchIndex.add(row, originalText: letter.originalText, db: db)
         try LetterLinker.link(letter: row, references: references, db: db)
         try InitiativeQueue.letterStored(row, record: record, fingerprints: fingerprints, db: db)
         return .stored(letterID: id)
@@ -161,9 +162,12 @@ public final class LetterStore: @unchecked Sendable {
 public struct NewLetter: Sendable {
     public var record: LetterRecord
     public var fullText: String
+    /// The text as it came, when `fullText` is that text with its diacritics put back: indexed
+    /// too, so a search for what the page printed (an OCR slip, say) still finds the letter.
+    public var originalText: String?
     public var file: OriginalFile
-    public init(record: LetterRecord, fullText: String, file: OriginalFile) {
-        self.record = record; self.fullText = fullText; self.file = file
+    public init(record: LetterRecord, fullText: String, originalText: String? = nil, file: OriginalFile) {
+        self.record = record; self.fullText = fullText; self.originalText = originalText; self.file = file
     }
 }
 
@@ -189,7 +193,8 @@ public enum StoreOutcome: Equatable, Sendable {
     }
 }
 
-public enum StoreError: Error, CustomStringConvertible, Equatable {
+public enum StoreError: Error, Message, CustomStringConvertible, Equatable {
+    /// What SQLite said, quoted for the operator.
     case cannotOpen(path: String, reason: String)
     /// The folder the index should be in does not exist.
     case noSuchFolder(path: String)
@@ -198,13 +203,18 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case noSuchDeadline(Int64)
     case noSuchInitiative(Int64)
 
-    public var description: String {
+    public var description: String { text(.en) }
+
+    public func text(_ lang: Lang) -> String {
+        let vi = lang == .vi
         switch self {
-        case .cannotOpen(let path, let reason): return "\(path): cannot open the index: \(reason)"
-        case .noSuchFolder(let path): return "\(path): the folder of the index does not exist"
-        case .noSuchIndex(let path): return "\(path): no index there"
-        case .noSuchDeadline(let id): return "no deadline with id \(id)"
-        case .noSuchInitiative(let id): return "no initiative with id \(id)"
+        case .cannotOpen(let path, let reason):
+            return vi ? "\(path): không mở được chỉ mục («\(reason)»)" : "\(path): cannot open the index («\(reason)»)"
+        case .noSuchFolder(let path):
+            return vi ? "\(path): không mở được chỉ mục: thư mục chứa nó không có" : "\(path): cannot open the index: its folder does not exist"
+        case .noSuchIndex(let path): return vi ? "\(path): không có chỉ mục ở đây" : "\(path): no index there"
+        case .noSuchDeadline(let id): return vi ? "không có hạn xử lý #\(id)" : "no deadline with id \(id)"
+        case .noSuchInitiative(let id): return vi ? "không có sáng kiến #\(id)" : "no initiative with id \(id)"
         }
     }
 }

@@ -9,11 +9,15 @@ import Extract
 /// Snippets are cut from the original text: folding keeps UTF-16 offsets, so a match found in
 /// the folded text is at the same offsets in the original.
 enum SearchIndex {
-    static func add(_ letter: LetterRow, db: Database) throws {
+    /// `originalText`: the text as it came when the stored text had its diacritics put back; its
+    /// folded words are indexed after the body's (snippets are still cut from the stored text).
+    static func add(_ letter: LetterRow, originalText: String? = nil, db: Database) throws {
+        var body = Folding.fold(letter.fullText)
+        if let o = originalText, o != letter.fullText { body += "\n" + Folding.fold(o) }
         try db.execute(sql: """
             INSERT INTO letter_search(rowid, subject, issuer, number, body) VALUES (?, ?, ?, ?, ?)
             """, arguments: [letter.id, Folding.fold(letter.subject ?? ""), Folding.fold(letter.issuer ?? ""),
-                             Folding.fold(letter.numberText ?? ""), Folding.fold(letter.fullText)])
+                             Folding.fold(letter.numberText ?? ""), body])
     }
 
     /// The FTS5 query for what a user typed: each whitespace-separated word becomes a phrase of

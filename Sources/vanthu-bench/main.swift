@@ -5,6 +5,7 @@ import Ingest
 //   vanthu-bench raw WORKERS IMAGE...   bare libtesseract recognition time of the images
 //   vanthu-bench tiff OUT IMAGE...      the images as one multi-page TIFF
 //   vanthu-bench extract [--rounds N] FILE...   letters extracted per second from text
+//   vanthu-bench restore [--rounds N] FILE...   diacritics restored per second, against folding
 OpenMPThreads.limitToOnePerWorker()
 let args = Array(CommandLine.arguments.dropFirst())
 guard let command = args.first else {
@@ -13,6 +14,8 @@ guard let command = args.first else {
 switch command {
 case "extract":
     try runExtractBench(Array(args.dropFirst()))
+case "restore":
+    try runRestoreBench(Array(args.dropFirst()))
 case "raw" where args.count >= 3:
     let (seconds, pages) = try RawRecognition.run(paths: Array(args.dropFirst(2)), workers: Int(args[1]) ?? 0)
     print(String(format: "raw_seconds=%.2f raw_pages=%d", seconds, pages))

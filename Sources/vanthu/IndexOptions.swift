@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import Store
+import Vocabulary
 
 /// `--db PATH` for every command that touches the index: else `$VANTHU_DB`, else
 /// `$XDG_DATA_HOME/vanthu/vanthu.sqlite` (`~/.local/share/vanthu/vanthu.sqlite`).
 struct IndexOptions: ParsableArguments {
-    @Option(name: .long, help: "The index (SQLite file). Default: $VANTHU_DB, else $XDG_DATA_HOME/vanthu/vanthu.sqlite.")
+    @Option(name: .long, help: Help.dbOption.argument)
     var db: String?
 
     var path: String {
@@ -23,10 +24,12 @@ struct IndexOptions: ParsableArguments {
 
     /// Opens the index for writing; with `readOnly`, the commands that only read (search,
     /// deadlines, show) still answer from an index they cannot write.
-    func open(_ lang: Lang, readOnly: Bool = false) throws -> LetterStore {
+    func open(readOnly: Bool = false) throws -> LetterStore {
         do { return try LetterStore(path: path, createFolder: isDefault) } catch {
             if readOnly, let store = try? LetterStore(path: path, createFolder: false, readOnly: true) { return store }
-            Console.error(Msg.error(error).text(lang))
+            if let message = error as? any Message { Console.error(message) } else {
+                Console.error(CLIMessage.indexUnavailable(path: path, detail: "\(error)").here)
+            }
             throw ExitCode(1)
         }
     }
@@ -41,9 +44,9 @@ enum Terminal {
     static func paint(_ s: String, _ code: String, when on: Bool) -> String { on ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
     /// Today's civil date where the office is.
-    static var today: Extract.CalendarDate {
+    static var today: CalendarDate {
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
-        return Extract.CalendarDate(year: c.year!, month: c.month!, day: c.day!)
+        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)
     }
 }
 

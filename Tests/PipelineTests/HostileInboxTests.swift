@@ -55,7 +55,7 @@ final class HostileInboxTests: XCTestCase {
         let db = indexDir + "/vanthu.sqlite"
         try runVanthu(["ingest", "--db", db, fixtures.appendingPathComponent("s002.txt").path])
         let daemon = try WatchDaemon(ws, db: db, env: ["VANTHU_RETRY_DELAY": "0.2"])
-        XCTAssertTrue(eventually { daemon.output.contains("watching") }, daemon.output)
+        XCTAssertTrue(eventually { daemon.output.contains("đang theo dõi") }, daemon.output)
         try Self.fill(indexDir)
         try ws.drop("tot.txt", ws.letterText(3))
         try Data([0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0B, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13])
@@ -92,7 +92,7 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertTrue(eventually { ws.inboxFiles().isEmpty }, "left: \(ws.inboxFiles())\n\(daemon.output)")
         XCTAssertEqual(daemon.stop(), 0, daemon.output)
         let reason = try String(contentsOf: ws.failed.appendingPathComponent("p.txt.error.txt"), encoding: .utf8)
-        XCTAssertTrue(reason.contains("symbolic link"), reason)
+        XCTAssertTrue(reason.contains("liên kết tượng trưng"), reason)
         let store = try LetterStore(path: ws.db)
         XCTAssertEqual(try store.letterCount(), 0)
         let search = String(decoding: try runVanthu(["search", "--db", ws.db, "--lang", "en", "root"], status: 0), as: UTF8.self)
@@ -107,7 +107,7 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertEqual(following.stop(), 0, following.output)
         XCTAssertEqual(try store.letterCount(), 1)
         let outside = try String(contentsOf: ws.failed.appendingPathComponent("shadow.txt.error.txt"), encoding: .utf8)
-        XCTAssertTrue(outside.contains("out of the folder"), outside)
+        XCTAssertTrue(outside.contains("ra ngoài thư mục"), outside)
 
         // `.done` planted as a link: the watcher stops with a clear error, nothing moved out.
         try FileManager.default.removeItem(at: ws.done)
@@ -155,7 +155,7 @@ final class HostileInboxTests: XCTestCase {
                       "left: \(String(describing: try? FileManager.default.contentsOfDirectory(atPath: ws.inbox.path)))\n\(daemon.output)")
         XCTAssertEqual(daemon.stop(), 0, daemon.output)
         let reason = try String(contentsOf: ws.failed.appendingPathComponent("ong.txt.error.txt"), encoding: .utf8)
-        XCTAssertTrue(reason.contains("named pipe"), reason)
+        XCTAssertTrue(reason.contains("đường ống có tên (FIFO)"), reason)
     }
 
     func testACopyPausedLongerThanTheSettleDelayIsNotIndexedHalfWritten() throws {
@@ -228,8 +228,8 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertTrue(eventually { (try? FileManager.default.contentsOfDirectory(atPath: ws.inbox.path))?.filter { !$0.hasPrefix(".") }.isEmpty == true },
                       "left: \(String(describing: try? FileManager.default.contentsOfDirectory(atPath: ws.inbox.path)))\n\(daemon.output)")
         XCTAssertEqual(daemon.stop(), 0, daemon.output)
-        XCTAssertTrue(daemon.output.contains("rong.txt") && daemon.output.contains("empty"), daemon.output)
-        XCTAssertTrue(daemon.output.contains("not valid UTF-8"), daemon.output)
+        XCTAssertTrue(daemon.output.contains("rong.txt") && daemon.output.contains("rỗng"), daemon.output)
+        XCTAssertTrue(daemon.output.contains("không phải UTF-8"), daemon.output)
         let failed = ws.files(under: ws.failed).map(\.lastPathComponent).sorted()
         XCTAssertEqual(failed.count, 4, "\(failed)")
         XCTAssertTrue(failed.contains("rong.txt.error.txt"), "\(failed)")

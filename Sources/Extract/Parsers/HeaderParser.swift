@@ -18,7 +18,7 @@ struct Header {
     var urgency: Urgency?
     /// The last line that belongs to the header block (number, motto, date or issuer).
     var lastLine: Int = -1
-    var warnings: [String] = []
+    var warnings: [LetterWarning] = []
 }
 
 enum HeaderParser {
@@ -94,8 +94,10 @@ enum HeaderParser {
                     if h.date == nil, let d = parseDate(afterNumber, Folding.fold(afterNumber)) { apply(d, line: i, to: &h) }
                     rest = beforeNumber; restFolded = Folding.fold(beforeNumber)
                 } else if m.range.location == 0 || tail.trimmedFast.isEmpty || !tail.contains(where: \.isLetter) {
-                    // `Số:` with nothing legible after it.
+                    // `Số:` with nothing legible after it. The place and date beside it are
+                    // read all the same.
                     h.numberLine = i; isHeaderLine = true
+                    if h.date == nil, let d = parseDate(tail, Folding.fold(tail)) { apply(d, line: i, to: &h) }
                     rest = rest.slice(from: 0, to: m.range.location); restFolded = Folding.fold(rest)
                 }
             }
@@ -128,10 +130,10 @@ enum HeaderParser {
                 h.lastLine = max(h.lastLine, i)
             }
         }
-        if let n = h.number, n.seq == nil, !h.numberGarbled { h.warnings.append("number: the number is blank (\(n.text)): an unsigned draft?") }
+        if let n = h.number, n.seq == nil, !h.numberGarbled { h.warnings.append(.numberBlank(printed: n.text)) }
         // The recipients' lines are not the header's, whatever came after them.
         if awaitingDate { h.lastLine = lastBeforeRecipients }
-        if h.number == nil && h.numberLine != nil { h.warnings.append("number: `Số:` is there but no number or symbol could be read") }
+        if h.number == nil && h.numberLine != nil { h.warnings.append(.numberUnreadable) }
         h.issuer = issuer(from: issuerLines, stripped: stripped)
         return h
     }
@@ -167,33 +169,34 @@ enum HeaderParser {
 
     // MARK: - Place and date
 
-    /// `ngày 17`, `ngay  7`: the word, spaces, one or two digits, nothing else.
-    static let cleanDay = Pattern(#"^ng[a4]y\s*[0-9]{0,2}\s*$"#)
 
     struct PlaceDate {
-        var place: String?; var date: CalendarDate; var placeStart: Int; var impossible: String?
+        var place: String?; var date: CalendarDate; var placeStart: Int; var impossible: LetterWarning?
         var garbledDayLastDigit: Int? = nil
     }
 
     static func parseDate(_ text: String, _ folded: String) -> PlaceDate? {
-        guard let m = LetterKeywords.placeDate.firstMatch(in: folded) else { return nil }
+        guard let m = DateGrammar.placeDate.firstMatch(in: folded) else { return nil }
         let year = Int(folded.slice(m.range(at: 3)))!
         let monthText = folded.slice(m.range(at: 2))
         let dayText = folded.slice(m.range(at: 1))
         let dayDigits = dayText.filter(\.isNumber)
-        let month = Int(monthText)
+        let monthMatch = DateGrammar.cleanMonth.firstMatch(in: monthText)
+        let month = monthMatch.flatMap { Int(monthText.slice($0.range(at: 1))) }
+        let monthGarbled = monthMatch == nil
         // A handwritten day that OCR garbled (`ngày/{5`, `ngày 34|`) is not trusted: left blank.
-        let clean = Self.cleanDay.test(dayText)
+        let clean = DateGrammar.cleanDay.test(dayText)
         let day = clean && dayDigits.count >= 1 && dayDigits.count <= 2 ? Int(dayDigits) : nil
         var date = CalendarDate(year: year, month: month, day: month == nil ? nil : day)
-        var impossible: String? = nil
+        var impossible: LetterWarning? = nil
         if let mo = month, let d = date.day, CalendarDate.valid(year, mo, d) == nil {
-            impossible = "date: \(d)/\(mo)/\(year) does not exist; the day is left out"
+            impossible = .dayDoesNotExist(day: d, month: mo, year: year)
             date.day = nil
         }
         if let mo = month, !(1...12).contains(mo) {
-            impossible = "date: month \(mo) does not exist"; date.month = nil; date.day = nil
+            impossible = .monthDoesNotExist(month: mo); date.month = nil; date.day = nil
         }
+        if monthGarbled { impossible = .monthIllegible(year: year) }
         // The place: the words before the comma that are not the issuer (upper case) or the number.
         let before = text.slice(from: 0, to: m.range.location)
         let seg = (before.columns.last ?? before)
@@ -247,6 +250,9 @@ enum HeaderParser {
                 units.append(l)
             }
         }
+        // A lone short word above the issuer that names no body (`THỊ` OCR'd from a title or a
+        // seal above `THỦ TƯỚNG CHÍNH PHỦ`) is not its parent.
+        if units.count > 1 { units.removeAll(where: Names.isStrayIssuerWord) }
         guard !units.isEmpty else { return nil }
         let restore = { (s: String) in Names.restore(s, upper: true) }
         let name = restore(units.last!)

@@ -12,16 +12,16 @@ struct ImageReader {
     func read(path: String, source: String, kind: FileKind, sha256: String, byteCount: Int) throws -> IngestedDocument {
         let limits = options.limits
         guard let header = ImageHeader.read(path: source, kind: kind) else {
-            throw IngestError(path: path, .corrupt("the \(kind.rawValue.uppercased()) header cannot be read"))
+            throw IngestError(path: path, .corrupt(.imageHeader(kind: kind.rawValue.uppercased())))
         }
         if header.pages > limits.maxPages {
-            throw IngestError(path: path, .tooLarge("\(header.pages) pages (limit \(limits.maxPages))"))
+            throw IngestError(path: path, .tooLarge(.pages(header.pages, limit: limits.maxPages)))
         }
         for page in 0..<header.pages {
             let pixels = page == 0 ? header.pixels : (Self.tiffPagePixels(path: source, page: page) ?? 0)
             if pixels > limits.maxPixels {
                 throw IngestError(path: path, page: header.pages > 1 ? page + 1 : nil,
-                                  .tooLarge("\(pixels) pixels (limit \(limits.maxPixels))"))
+                                  .tooLarge(.pixels(pixels, limit: limits.maxPixels)))
             }
             try budget.checkMemory(pixels: pixels, path: path, page: header.pages > 1 ? page + 1 : nil)
         }
@@ -34,13 +34,13 @@ struct ImageReader {
                     let pix = kind == .tiff ? Pix.read(tiff: source, page: i) : Pix.read(path: source)
                     guard let pix else {
                         throw IngestError(path: path, page: header.pages > 1 ? i + 1 : nil,
-                                          .corrupt("the image data cannot be decoded (truncated or damaged)"))
+                                          .corrupt(.imageData))
                     }
                     return try recognizer.recognise(pix, number: i + 1, path: path, budget: budget)
                 }
             }
         return try OCRWarnings.document(path: path, sha256: sha256, byteCount: byteCount, kind: kind,
-                                        outcomes: outcomes, warnings: [], hints: [:],
+                                        outcomes: outcomes, warnings: [], hints: PageHints(),
                                         lowConfidence: options.lowConfidence)
     }
 

@@ -19,6 +19,8 @@ struct ExternalTool {
     var timeout: Double
     /// Most bytes kept from stdout; more and the tool is stopped.
     var maxOutputBytes = 64 * 1024 * 1024
+    /// Variables set for this tool on top of the reader's own environment (e.g. `TZ`).
+    var environment: [String: String] = [:]
 
     init(_ name: String, timeout: Double) {
         self.executable = ExternalTool.locate(name) ?? name
@@ -42,6 +44,7 @@ struct ExternalTool {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["LC_ALL"] = "C.UTF-8"
+        for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -109,9 +112,9 @@ extension ExternalTool.Failure {
     /// The failure as an `IngestError` for the file being read.
     func ingestError(path: String, page: Int? = nil) -> IngestError {
         switch self {
-        case .missing(let tool): return IngestError(path: path, page: page, .tool("\(tool) is not installed"))
-        case .timedOut(let tool, let s): return IngestError(path: path, page: page, .timeout("\(tool) ran longer than \(Int(s)) s"))
-        case .outputTooLarge(let tool, let n): return IngestError(path: path, page: page, .tooLarge("\(tool) printed more than \(n) bytes"))
+        case .missing(let tool): return IngestError(path: path, page: page, .tool(.missing(tool: tool)))
+        case .timedOut(let tool, let s): return IngestError(path: path, page: page, .timeout(tool: tool, seconds: Int(s)))
+        case .outputTooLarge(let tool, let n): return IngestError(path: path, page: page, .tooLarge(.toolOutput(tool: tool, limit: n)))
         }
     }
 }

@@ -60,7 +60,7 @@ public final class OpenedFile {
         let nature = FileNature(mode: st.st_mode)
         guard nature == .regular else {
             close(fd)
-            if nature == .directory { throw IngestError(path: path, .unsupported("a folder, not a file")) }
+            if nature == .directory { throw IngestError(path: path, .unsupported(.folder)) }
             throw IngestError(path: path, .notAFile(nature))
         }
         self.fd = fd
@@ -101,7 +101,7 @@ public final class OpenedFile {
     /// Every byte, refusing a file that grew past `limit` while it was read.
     public func readAll(limit: Int) throws -> [UInt8] {
         let bytes = try read(from: 0, count: min(limit, max(size, 0)) + 1)
-        if bytes.count > limit { throw IngestError(path: path, .tooLarge("more than \(limit) bytes")) }
+        if bytes.count > limit { throw IngestError(path: path, .tooLarge(.bytes(bytes.count, limit: limit))) }
         return bytes
     }
 

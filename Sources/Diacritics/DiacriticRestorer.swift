@@ -1,0 +1,500 @@
+import Foundation
+
+/// Puts the diacritics back into Vietnamese text typed without them or OCR'd by an engine that has
+/// no Vietnamese.
+///
+/// Each syllable whose folded form (no marks, đ→d) matches a syllable the model has seen is a
+/// candidate; for OCR'd text the channel's confusions add candidates with a cost. The best
+/// sequence under the syllable trigram model wins (beam Viterbi over the whole text, so line
+/// breaks do not cut the context). Everything that is not a restored syllable — spaces, line
+/// breaks, punctuation, numbers, e-mail addresses, URLs, words the model does not know — is
+/// copied as it was, and each letter keeps its case.
+public final class DiacriticRestorer: Sendable {
+    public let model: SyllableModel
+    let channel: OCRChannel
+    /// folded upper-case symbol (`QD`) → as printed (`QĐ`), for the symbol part of numbers.
+    let symbols: [String: String]
+    /// States kept per position; measured: 8 loses nothing against 32 on the corpus letters.
+    let beam: Int
+    /// Below this margin (nats) between the chosen syllable and the next best, it is uncertain.
+    let uncertainMargin: Float = 1.0
+    /// Weight of the case evidence against the language model.
+    let caseWeight: Float = Float(ProcessInfo.processInfo.environment["VANTHU_CASE_WEIGHT"].flatMap(Double.init) ?? 1.0)
+
+    /// - Parameter symbols: abbreviations of the symbols of document numbers as printed (`QĐ`,
+    ///   `NĐ`, `HĐND`); a folded one (`QD`) next to `-` or `/` is given back its marks.
+    public init(model: SyllableModel, symbols: [String] = [], channel: OCRChannel = .tesseractEnglish, beam: Int = 16) {
+        self.model = model
+        self.channel = channel
+        self.beam = Int(ProcessInfo.processInfo.environment["VANTHU_BEAM"] ?? "") ?? beam
+        var map = [String: String](), clash = Set<String>()
+        for s in symbols {
+            let key = String(String.UnicodeScalarView(s.unicodeScalars.map { u -> Unicode.Scalar in
+                guard let i = Letters.info(u.value), i.folded != 0 else { return u }
+                return Unicode.Scalar(Letters.upper(UInt32(i.folded)))!
+            }))
+            if key == s { clash.insert(key); continue }
+            if let old = map[key], old != s { clash.insert(key) }
+            map[key] = s
+        }
+        for k in clash { map[k] = nil }
+        self.symbols = map
+    }
+
+    public struct Result: Sendable {
+        public var text: String
+        /// Syllables looked at (words the model could restore) and how many were changed.
+        public var syllables = 0
+        public var changed = 0
+        /// Syllables whose choice the model made by a small margin.
+        public var uncertain = 0
+        /// Whether the text was read as OCR output (the noisy channel was on).
+        public var ocr = false
+    }
+
+    /// The text with its diacritics. `ocr`: whether to use the OCR channel (nil: decided from the
+    /// text, by the share of words with digits or marks that no Vietnamese syllable has).
+    public func restore(_ text: String, ocr: Bool? = nil) -> Result {
+        let useChannel = ocr ?? looksOCRd(text)
+        var result = Result(text: "", ocr: useChannel)
+        var out = String.UnicodeScalarView()
+        var context = [model.sentenceStart]
+        var block = [Unicode.Scalar]()
+        block.reserveCapacity(8192)
+        func flush() {
+            guard !block.isEmpty else { return }
+            decodeBlock(block, into: &out, context: &context, ocr: useChannel, result: &result)
+            block.removeAll(keepingCapacity: true)
+        }
+        // Blocks end at a line break (or a space, in a very long line) so memory stays flat on
+        // a large file; the last two syllables carry the context into the next block.
+        for s in text.unicodeScalars {
+            block.append(s)
+            if block.count >= 4096 && (s == "\n" || (block.count >= 16384 && s == " ")) { flush() }
+        }
+        flush()
+        result.text = String(out)
+        return result
+    }
+
+    // MARK: - tokens
+
+    enum Kind { case word, number, punct, verbatim }
+
+    struct Token {
+        var range: Range<Int>
+        var kind: Kind
+        var id: SyllableModel.WordID
+        /// candidates: word ids, their channel costs and their spellings aligned to the input
+        var cands: [Candidate] = []
+    }
+
+    struct Candidate {
+        var id: SyllableModel.WordID
+        var cost: Float
+        /// the output scalars (already cased), nil = copy the input
+        var spelling: [Unicode.Scalar]?
+        /// the model's word, cased like the input letter by letter (the common case: no array)
+        var modelSpelling = false
+    }
+
+    func looksOCRd(_ text: String) -> Bool {
+        var words = 0, noisy = 0
+        var cur = [Unicode.Scalar](), letters = 0, digits = 0
+        func end() {
+            if letters >= 1 && cur.count >= 2 {
+                words += 1
+                if digits > 0 && digits <= 2 && letters >= 1 { noisy += 1 }
+                else if digits == 0 {
+                    var marked = false
+                    var lower = String.UnicodeScalarView()
+                    for u in cur {
+                        if let i = Letters.info(u.value), i.marked { marked = true }
+                        lower.append(Unicode.Scalar(Letters.lower(u.value))!)
+                    }
+                    if marked && model.id(of: String(lower)) == nil { noisy += 1 }
+                }
+            }
+            cur.removeAll(keepingCapacity: true); letters = 0; digits = 0
+        }
+        for s in text.unicodeScalars {
+            if Letters.isLetter(s) { cur.append(s); letters += 1 }
+            else if Letters.isDigit(s) { cur.append(s); digits += 1 }
+            else { end(); if words >= 5000 { break } }
+        }
+        end()
+        return words >= 20 && Double(noisy) / Double(words) >= 0.02
+    }
+
+    private func tokenize(_ s: [Unicode.Scalar], ocr: Bool) -> [Token] {
+        var tokens = [Token]()
+        tokens.reserveCapacity(s.count / 4)
+        var i = 0
+        let n = s.count
+        while i < n {
+            let c = s[i]
+            if c == " " || c == "\n" || c == "\t" || c == "\r" || c.properties.isWhitespace { i += 1; continue }
+            // e-mail addresses and URLs: the whole space-delimited chunk stays as it is
+            if i == 0 || s[i - 1].properties.isWhitespace {
+                var e = i
+                var at = false, slashes = false
+                while e < n && !s[e].properties.isWhitespace {
+                    if s[e] == "@" { at = true }
+                    if s[e] == "/" && e + 1 < n && s[e + 1] == "/" && e > i && s[e - 1] == ":" { slashes = true }
+                    e += 1
+                }
+                let www = e - i > 4 && (s[i] == "w" || s[i] == "W") && String(String.UnicodeScalarView(s[i..<(i + 4)])).lowercased() == "www."
+                if (at && e - i >= 5) || slashes || www {
+                    tokens.append(Token(range: i..<e, kind: .verbatim, id: model.unknown))
+                    i = e; continue
+                }
+            }
+            if Letters.isLetter(c) || Letters.isDigit(c) || ocr && OCRChannel.letterLike(c) {
+                var e = i, letters = 0, digits = 0
+                while e < n && (Letters.isLetter(s[e]) || Letters.isDigit(s[e]) || ocr && OCRChannel.letterLike(s[e])) {
+                    if Letters.isDigit(s[e]) || OCRChannel.letterLike(s[e]) { digits += 1 } else { letters += 1 }
+                    e += 1
+                }
+                if letters == 0 && !s[i..<e].contains(where: OCRChannel.letterLike) {
+                    // a number, with inner . , / as the model's <num> token
+                    while e + 1 < n && (s[e] == "." || s[e] == "," || s[e] == "/") && Letters.isDigit(s[e + 1]) {
+                        e += 1
+                        while e < n && Letters.isDigit(s[e]) { e += 1 }
+                    }
+                    tokens.append(Token(range: i..<e, kind: .number, id: model.id(of: "<num>") ?? model.unknown))
+                    i = e; continue
+                }
+                if digits == 0 || (ocr && digits <= 2 && e - i <= 7 && !Letters.isDigit(s[e - 1]) || ocr && digits == 1 && e - i >= 2 && e - i <= 4) {
+                    tokens.append(Token(range: i..<e, kind: .word, id: model.unknown))
+                    i = e; continue
+                }
+                // letters and digits mixed (a code): split as the model was trained
+                var j = i
+                while j < e {
+                    let d = Letters.isDigit(s[j])
+                    var k = j
+                    while k < e && Letters.isDigit(s[k]) == d { k += 1 }
+                    tokens.append(Token(range: j..<k, kind: d ? .number : .word,
+                                        id: d ? (model.id(of: "<num>") ?? model.unknown) : model.unknown))
+                    j = k
+                }
+                i = e; continue
+            }
+            tokens.append(Token(range: i..<(i + 1), kind: .punct, id: model.id(of: String(c)) ?? model.unknown))
+            i += 1
+        }
+        return tokens
+    }
+
+    // MARK: - candidates
+
+    private func candidates(_ tok: inout Token, _ s: [Unicode.Scalar], _ prev: Unicode.Scalar?, _ next: Unicode.Scalar?, ocr: Bool) {
+        if !ocr {
+            // the common case, a syllable typed without marks: one pass, no String built
+            var packed: UInt64 = 0, n = 0, upper = 0, plain = true
+            for i in tok.range {
+                let u = s[i].value
+                guard n < 8, let inf = Letters.info(u), inf.folded != 0, !inf.marked else { plain = false; break }
+                packed = packed << 8 | UInt64(inf.folded); n += 1
+                if Letters.isUpper(u) { upper += 1 }
+            }
+            let symbolContext = upper >= 2 && upper == n && (prev == "-" || prev == "/" || next == "-" || next == "/")
+            if plain && !symbolContext {
+                tok.id = model.id(packed: packed) ?? model.unknown
+                if let r = model.candidateRange(packed: packed) {
+                    tok.cands = r.map { Candidate(id: model.candidate(at: $0), cost: 0, spelling: nil, modelSpelling: true) }
+                } else {
+                    tok.cands = [Candidate(id: tok.id, cost: 0, spelling: nil)]
+                }
+                return
+            }
+        }
+        let obs = Array(s[tok.range])
+        var lower = String.UnicodeScalarView(), folded = String.UnicodeScalarView()
+        var marked = false, foldable = true, allUpper = true, anyLetter = false, upperLetters = 0
+        for u in obs {
+            let l = Letters.lower(u.value)
+            lower.append(Unicode.Scalar(l)!)
+            if let i = Letters.info(u.value), i.folded != 0 {
+                folded.append(Unicode.Scalar(i.folded))
+                if i.marked { marked = true }
+                anyLetter = true
+                if !Letters.isUpper(u.value) { allUpper = false } else { upperLetters += 1 }
+            } else if Letters.isDigit(u) || OCRChannel.letterLike(u) {
+                folded.append(u)
+                if OCRChannel.letterLike(u) { anyLetter = true }
+            } else { foldable = false; if Letters.isLetter(u) { anyLetter = true; allUpper = false } }
+        }
+        // one capital and a digit (`S6`) is a capitalised word, not an acronym
+        if upperLetters < 2 { allUpper = false }
+        let word = String(lower)
+        let known = model.id(of: word)
+        tok.id = known ?? model.unknown
+        let keep = Candidate(id: tok.id, cost: 0, spelling: nil)
+        guard foldable, anyLetter else { tok.cands = [keep]; return }
+        // a symbol of a number (`QD-UBND`, `123/QD`): the table's spelling
+        if allUpper, obs.count >= 2, prev == "-" || prev == "/" || next == "-" || next == "/" {
+            let upperFolded = String(String.UnicodeScalarView(folded.map { Unicode.Scalar(Letters.upper($0.value))! }))
+            if let sym = symbols[upperFolded], sym.unicodeScalars.count == obs.count {
+                let sp = Array(sym.unicodeScalars)
+                tok.cands = [Candidate(id: model.id(of: String(String.UnicodeScalarView(sp.map { Unicode.Scalar(Letters.lower($0.value))! }))) ?? tok.id,
+                                       cost: 0, spelling: sp)]
+                return
+            }
+        }
+        let key = String(folded)
+        var best = [SyllableModel.WordID: Candidate]()
+        func offer(_ id: SyllableModel.WordID, _ cost: Float, _ spelling: [Unicode.Scalar]?) {
+            if let old = best[id], old.cost <= cost { return }
+            best[id] = Candidate(id: id, cost: cost, spelling: spelling)
+        }
+        if marked && known != nil {
+            // already carries its marks and is a syllable: kept, unless the channel is sure
+            offer(tok.id, 0, nil)
+            if !ocr { tok.cands = [keep]; return }
+        }
+        if !marked || ocr {
+            for id in model.candidates(folded: key) {
+                let w = Array(model.word(id).unicodeScalars)
+                guard w.count == obs.count else { continue }
+                var cost: Float = 0
+                if marked {
+                    // OCR printed a mark: another mark on the same letter costs
+                    for (o, t) in zip(obs, w) where Letters.lower(o.value) != t.value && (Letters.info(o.value)?.marked ?? false) {
+                        cost += channel.wrongMark
+                    }
+                    if known != nil { cost += 1.5 }
+                }
+                offer(id, cost, cased(w, like: obs, allUpper: allUpper))
+            }
+        }
+        if ocr { channelCandidates(obs, allUpper: allUpper, marked: marked, known: known != nil, offer: offer) }
+        if best.isEmpty { tok.cands = [keep]; return }
+        if best[tok.id] == nil && known == nil && marked { best[tok.id] = Candidate(id: tok.id, cost: 3, spelling: nil) }
+        var list = Array(best.values)
+        list.sort { $0.cost < $1.cost || ($0.cost == $1.cost && $0.id < $1.id) }
+        if list.count > 24 { list.removeLast(list.count - 24) }
+        tok.cands = list
+    }
+
+    /// Candidates through the channel: each observed character (or pair) read as the letter it
+    /// stands for, at most two slips a syllable.
+    private func channelCandidates(_ obs: [Unicode.Scalar], allUpper: Bool, marked: Bool, known: Bool,
+                                   offer: (SyllableModel.WordID, Float, [Unicode.Scalar]?) -> Void) {
+        let lower = obs.map { Unicode.Scalar(Letters.lower($0.value))! }
+        // partial readings: (folded key so far, segments (observed range), cost, slips)
+        var partial: [([UInt8], [Range<Int>], Float, Int)] = [([], [], 0, 0)]
+        var i = 0
+        var steps: [[(Int, UInt8, Float)]] = Array(repeating: [], count: obs.count) // (length, letter, cost)
+        for p in 0..<obs.count {
+            if let inf = Letters.info(lower[p].value), inf.folded != 0 { steps[p].append((1, inf.folded, 0)) }
+            if let subs = channel.substitutions[String(lower[p])] { for (l, c) in subs { steps[p].append((1, l, c)) } }
+            if p + 1 < obs.count, let subs = channel.substitutions[String(String.UnicodeScalarView([lower[p], lower[p + 1]]))] {
+                for (l, c) in subs { steps[p].append((2, l, c)) }
+            }
+        }
+        // expand position by position (a pair consumes two); finished readings collected
+        var done: [([UInt8], [Range<Int>], Float)] = []
+        var frontier: [Int: [([UInt8], [Range<Int>], Float, Int)]] = [0: partial]
+        while i <= obs.count {
+            guard let here = frontier.removeValue(forKey: i) else { i += 1; continue }
+            if i == obs.count { done.append(contentsOf: here.map { ($0.0, $0.1, $0.2) }); break }
+            for (key, segs, cost, slips) in here {
+                for (len, letter, c) in steps[i] {
+                    let slip = c > 0 ? 1 : 0
+                    guard slips + slip <= 2 else { continue }
+                    frontier[i + len, default: []].append((key + [letter], segs + [i..<(i + len)], cost + c, slips + slip))
+                }
+            }
+            if let f = frontier[i + 1], f.count > 64 { frontier[i + 1] = Array(f.sorted { $0.2 < $1.2 }.prefix(64)) }
+            i += 1
+        }
+        partial = []
+        for (key, segs, cost) in done where cost > 0 || marked {
+            let k = String(decoding: key, as: UTF8.self)
+            for id in model.candidates(folded: k) {
+                let w = Array(model.word(id).unicodeScalars)
+                guard w.count == segs.count else { continue }
+                var total = cost + (known ? 1.5 : 0)
+                var spelling = [Unicode.Scalar]()
+                for (j, seg) in segs.enumerated() {
+                    let o = obs[seg.lowerBound]
+                    if seg.count == 1, let inf = Letters.info(Letters.lower(o.value)), inf.marked, Letters.lower(o.value) != w[j].value,
+                       inf.folded == Letters.info(w[j].value)?.folded {
+                        total += channel.wrongMark
+                    }
+                    let up = allUpper || Letters.isUpper(o.value)
+                    spelling.append(up ? Unicode.Scalar(Letters.upper(w[j].value))! : w[j])
+                }
+                offer(id, total, spelling)
+            }
+        }
+    }
+
+    /// Inside a sentence, a capital says name or place (`Võ Tuấn Anh`, not `vợ tuần ảnh`) and
+    /// lower case says neither: each candidate's cost takes ln P(case | word) from the model.
+    private func caseEvidence(_ tok: inout Token, _ s: [Unicode.Scalar], previous: Token?) {
+        guard tok.cands.count > 1, let p = previous else { return }
+        // first on its line, or after a sentence mark: a capital tells nothing
+        if s[p.range.upperBound..<tok.range.lowerBound].contains("\n") { return }
+        if p.kind == .punct, let c = s[p.range.lowerBound].properties.generalCategory == .otherPunctuation || s[p.range.lowerBound] == "(" || s[p.range.lowerBound] == "-" ? s[p.range.lowerBound] : nil,
+           ".!?:;(-\"“…".unicodeScalars.contains(c) { return }
+        let first = s[tok.range.lowerBound]
+        let rest = s[(tok.range.lowerBound + 1)..<tok.range.upperBound]
+        let capitalised: Bool
+        if Letters.isUpper(first.value) && !rest.contains(where: { Letters.isUpper($0.value) }) { capitalised = true }
+        else if !Letters.isUpper(first.value) && !rest.contains(where: { Letters.isUpper($0.value) }) { capitalised = false }
+        else { return }
+        for i in tok.cands.indices { tok.cands[i].cost -= caseWeight * model.caseLog(tok.cands[i].id, capitalised: capitalised) }
+    }
+
+    private func cased(_ w: [Unicode.Scalar], like obs: [Unicode.Scalar], allUpper: Bool) -> [Unicode.Scalar] {
+        var out = w
+        for j in out.indices where allUpper || Letters.isUpper(obs[j].value) {
+            out[j] = Unicode.Scalar(Letters.upper(out[j].value))!
+        }
+        return out
+    }
+
+    // MARK: - decoding
+
+    private struct State {
+        var prev2: SyllableModel.WordID
+        var prev: SyllableModel.WordID
+        var cur: SyllableModel.WordID
+        var ctx: SyllableModel.Context
+        var score: Float
+        var back: Int32
+        var cand: Int32
+    }
+
+    private func decodeBlock(_ s: [Unicode.Scalar], into out: inout String.UnicodeScalarView,
+                             context: inout [SyllableModel.WordID], ocr: Bool, result: inout Result) {
+        var tokens = tokenize(s, ocr: ocr)
+        for t in tokens.indices where tokens[t].kind == .word {
+            let r = tokens[t].range
+            let prev: Unicode.Scalar? = r.lowerBound > 0 ? s[r.lowerBound - 1] : nil
+            let next: Unicode.Scalar? = r.upperBound < s.count ? s[r.upperBound] : nil
+            candidates(&tokens[t], s, prev, next, ocr: ocr)
+            caseEvidence(&tokens[t], s, previous: t > 0 ? tokens[t - 1] : nil)
+        }
+        // lattice: states of each position, flat
+        var states = [State]()
+        states.reserveCapacity(tokens.count * 4)
+        var starts = [Int]()
+        starts.reserveCapacity(tokens.count + 1)
+        let c = context + [SyllableModel.WordID](repeating: -1, count: max(0, 3 - context.count))
+        let initial = model.context(context)
+        var layer = [State(prev2: c[c.count - 3], prev: c[c.count - 2], cur: c[c.count - 1], ctx: initial, score: 0, back: -1, cand: -1)]
+        let useThird = model.order >= 4
+        var prevStart = -1
+        var next = [State]()
+        for t in tokens.indices {
+            let cands = tokens[t].kind == .word ? tokens[t].cands : [Candidate(id: tokens[t].id, cost: 0, spelling: nil)]
+            next.removeAll(keepingCapacity: true)
+            for (ci, cand) in cands.enumerated() {
+                let first = next.count
+                // one state per (previous word, this word): recombined
+                for (pi, st) in layer.enumerated() {
+                    let (lp, ctx) = model.next(st.ctx, cand.id)
+                    let sc = st.score + lp - cand.cost
+                    let back = Int32(prevStart < 0 ? -1 : prevStart + pi)
+                    var k = first
+                    while k < next.count && (next[k].prev != st.cur || useThird && next[k].prev2 != st.prev) { k += 1 }
+                    if k < next.count {
+                        if sc > next[k].score { next[k].score = sc; next[k].back = back; next[k].ctx = ctx }
+                    } else {
+                        next.append(State(prev2: st.prev, prev: st.cur, cur: cand.id, ctx: ctx, score: sc, back: back, cand: Int32(ci)))
+                    }
+                }
+            }
+            if next.count > beam {
+                next.sort { $0.score > $1.score }
+                next.removeLast(next.count - beam)
+            }
+            // keep scores small: subtract the best
+            let top = next.map(\.score).max() ?? 0
+            for k in next.indices { next[k].score -= top }
+            prevStart = states.count
+            starts.append(prevStart)
+            states.append(contentsOf: next)
+            layer = next
+        }
+        // trace back the best path
+        var choice = [Int32](repeating: 0, count: tokens.count)
+        var pathState = [Int](repeating: -1, count: tokens.count)
+        if !tokens.isEmpty {
+            var k = layer.indices.max { layer[$0].score < layer[$1].score }! + prevStart
+            var t = tokens.count - 1
+            while t >= 0 && k >= 0 {
+                choice[t] = states[k].cand
+                pathState[t] = k
+                k = Int(states[k].back)
+                t -= 1
+            }
+        }
+        // write back, counting changes and uncertain choices
+        let ids = tokens.indices.map { tokens[$0].kind == .word ? tokens[$0].cands[Int(choice[$0])].id : tokens[$0].id }
+        var pos = 0
+        for t in tokens.indices {
+            let tok = tokens[t]
+            while pos < tok.range.lowerBound { out.append(s[pos]); pos += 1 }
+            if tok.kind == .word, tok.cands.count > 1 || tok.cands.first?.spelling != nil || tok.cands.first?.modelSpelling == true {
+                let cand = tok.cands[Int(choice[t])]
+                result.syllables += 1
+                var changed = false
+                if cand.modelSpelling {
+                    let w = model.scalars(cand.id)
+                    if w.count == tok.range.count {
+                        for (j, i) in tok.range.enumerated() {
+                            let o = s[i]
+                            let c = Letters.isUpper(o.value) ? Unicode.Scalar(Letters.upper(w[j].value))! : w[j]
+                            if c != o { changed = true }
+                            out.append(c)
+                        }
+                    } else {
+                        out.append(contentsOf: s[tok.range])
+                    }
+                } else if let sp = cand.spelling, !sp.elementsEqual(s[tok.range]) {
+                    changed = true
+                    out.append(contentsOf: sp)
+                } else {
+                    out.append(contentsOf: s[tok.range])
+                }
+                if changed { result.changed += 1 }
+                if tok.cands.count > 1 {
+                    let before = t > 0 ? states[pathState[t - 1]].ctx : initial
+                    if margin(t, tokens, ids, choice[t], before) < uncertainMargin { result.uncertain += 1 }
+                }
+            } else {
+                out.append(contentsOf: s[tok.range])
+            }
+            pos = tok.range.upperBound
+        }
+        while pos < s.count { out.append(s[pos]); pos += 1 }
+        context = Array((context + ids).suffix(max(1, model.order - 1)))
+    }
+
+    /// How much worse (nats) the best other candidate of token `t` scores, the chosen words
+    /// around it fixed (the next two words' scores change with it).
+    private func margin(_ t: Int, _ tokens: [Token], _ ids: [SyllableModel.WordID], _ chosen: Int32,
+                        _ before: SyllableModel.Context) -> Float {
+        func local(_ id: SyllableModel.WordID, _ cost: Float) -> Float {
+            var (total, ctx) = model.next(before, id)
+            total -= cost
+            var u = t + 1
+            while u <= min(t + 2, ids.count - 1) {
+                let (lp, n) = model.next(ctx, ids[u])
+                total += lp
+                ctx = n
+                u += 1
+            }
+            return total
+        }
+        let cands = tokens[t].cands
+        let mine = local(cands[Int(chosen)].id, cands[Int(chosen)].cost)
+        var other = -Float.infinity
+        for (i, c) in cands.enumerated() where i != Int(chosen) { other = max(other, local(c.id, c.cost)) }
+        return mine - other
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Diacritics
+import Extract
+
+/// `vanthu-bench restore [--rounds N] FILE...`: the diacritic restorer on the files stripped of
+/// their marks (case kept), against folding the same text (`Folding.fold`) in the same run; the
+/// model's load time and the process's peak resident memory.
+func runRestoreBench(_ args: [String]) throws {
+    var rounds = 20
+    var files = [String]()
+    var i = 0
+    while i < args.count {
+        if args[i] == "--rounds", i + 1 < args.count { rounds = Int(args[i + 1]) ?? rounds; i += 2 } else { files.append(args[i]); i += 1 }
+    }
+    let loadStart = Date()
+    guard let url = ModelLocation.find() else { throw SharedRestorer.Missing(searched: ModelLocation.candidates()) }
+    let model = try SyllableModel(contentsOf: url)
+    let restorer = DiacriticRestorer(model: model, symbols: DocumentKinds.table.flatMap(\.abbreviations))
+    let load = Date().timeIntervalSince(loadStart)
+    let texts = try files.map { Folding.fold(try String(contentsOfFile: $0, encoding: .utf8), keepCase: true) }
+    var syllables = 0
+    for t in texts { syllables += restorer.restore(t, ocr: false).syllables }
+    var sink = 0
+    let foldStart = Date()
+    for _ in 0..<rounds { for t in texts { sink &+= Folding.fold(t).utf8.count } }
+    let fold = Date().timeIntervalSince(foldStart)
+    let restoreStart = Date()
+    for _ in 0..<rounds { for t in texts { sink &+= restorer.restore(t, ocr: false).text.utf8.count } }
+    let restore = Date().timeIntervalSince(restoreStart)
+    let perSecond = Double(syllables * rounds) / restore
+    print(String(format: "restore_syllables_per_s=%.0f restore_over_fold=%.1f load_s=%.3f peak_rss_mb=%.0f (sink %d)",
+                 perSecond, restore / fold, load, peakRSSMegabytes(), sink % 10))
+}
+
+/// VmHWM from /proc/self/status (Linux), in MB.
+func peakRSSMegabytes() -> Double {
+    guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = s.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+    return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
+}

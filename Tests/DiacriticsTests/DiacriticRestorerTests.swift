@@ -1,0 +1,104 @@
+import XCTest
+import Foundation
+@testable import Diacritics
+
+/// The restorer with the committed model (Sources/Diacritics/Resources/vi-syllables.lm).
+final class DiacriticRestorerTests: XCTestCase {
+    static let restorer: DiacriticRestorer = {
+        let url = ModelLocation.find()!
+        return DiacriticRestorer(model: try! SyllableModel(contentsOf: url), symbols: ["QĐ", "NĐ", "HĐ", "CĐ", "ĐA", "DA", "NQ"])
+    }()
+    var r: DiacriticRestorer { Self.restorer }
+
+    func testModelIsFoundAndHasCandidates() throws {
+        XCTAssertNotNil(ModelLocation.find())
+        let ids = r.model.candidates(folded: "tinh").map(r.model.word)
+        XCTAssertTrue(ids.contains("tỉnh"))
+        XCTAssertTrue(ids.contains("tình"))
+        XCTAssertTrue(r.model.candidates(folded: "dong").map(r.model.word).contains("đồng"), "đ folds to d")
+    }
+
+    func testRestoresALetterKeepingCaseSpacesAndLines() {
+        let input = "Kinh gui: So Noi vu tinh Quang Ngai\n\nCONG HOA XA HOI CHU NGHIA VIET NAM\n  UBND tinh de nghi cac co quan, don vi thuc hien."
+        let out = r.restore(input, ocr: false)
+        XCTAssertEqual(out.text, "Kính gửi: Sở Nội vụ tỉnh Quảng Ngãi\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n  UBND tỉnh đề nghị các cơ quan, đơn vị thực hiện.")
+        XCTAssertGreaterThan(out.changed, 10)
+        XCTAssertEqual(out.text.count, input.count, "one character out for one in")
+    }
+
+    func testNumbersMailsAndURLsUntouchedSymbolGetsItsMark() {
+        let input = "So: 123/QD-UBND ngay 15/12/2025, lien he van.thu@quangngai.gov.vn hoac https://dichvucong.gov.vn/tra-cuu?ma=do"
+        let out = r.restore(input, ocr: false).text
+        XCTAssertTrue(out.hasPrefix("Số: 123/QĐ-UBND ngày 15/12/2025"), out)
+        XCTAssertTrue(out.contains(" van.thu@quangngai.gov.vn "), out)
+        XCTAssertTrue(out.hasSuffix(" https://dichvucong.gov.vn/tra-cuu?ma=do"), out)
+    }
+
+    func testSyllablesWithTheirMarksAreKept() {
+        // a written word with its own marks is not second-guessed, even where the model prefers another
+        let out = r.restore("Bao cao ket qua thực hien truoc ngày 30/6", ocr: false).text
+        XCTAssertEqual(out, "Báo cáo kết quả thực hiện trước ngày 30/6")
+    }
+
+    func testOCRWithoutVietnameseNoise() {
+        // slips of `tesseract -l eng` as seen in seed s001
+        let input = "Bén canh d6, thuc tién trién khai cho thay van con mét s6 han ché. Giao S¢ Khoa hoc va Cong nghé chu tri."
+        let out = r.restore(input, ocr: true)
+        XCTAssertTrue(out.ocr)
+        XCTAssertTrue(out.text.hasPrefix("Bên cạnh đó, thực tiễn triển khai cho thấy vẫn còn một số hạn chế."), out.text)
+        XCTAssertTrue(out.text.contains("Giao Sở Khoa học và Công nghệ chủ trì."), out.text)
+    }
+
+    func testOCRModeIsDetectedFromTheSeed() throws {
+        let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../fixtures/s001.txt").standardizedFileURL
+        let text = try String(contentsOf: seed, encoding: .utf8)
+        let out = r.restore(text)
+        XCTAssertTrue(out.ocr)
+        XCTAssertTrue(out.text.contains("Kính gửi:"), out.text)
+        XCTAssertTrue(out.text.contains("- Các sở, ban, ngành; đơn vị trực thuộc UBND tỉnh;"), out.text)
+        XCTAssertTrue(out.text.contains("Báo cáo kết quả về UBND tỉnh (thông qua Sở Khoa học và"), out.text)
+        XCTAssertGreaterThan(out.uncertain, 0)
+        XCTAssertLessThan(out.uncertain, out.syllables / 4)
+    }
+
+    func testEnglishTextIsLeftAsItIs() {
+        let english = "Dear Sir, please find attached the report on the project budget for 2025. Best regards, John Smith"
+        let out = r.restore(english)
+        XCTAssertFalse(out.ocr)
+        // English words the model has never seen stay; a word that is also a Vietnamese
+        // syllable may gain marks, but nothing else changes
+        for (a, b) in zip(english.unicodeScalars, out.text.unicodeScalars) where !a.properties.isAlphabetic {
+            XCTAssertEqual(a, b)
+        }
+        XCTAssertTrue(out.text.contains("attached the report"), out.text)
+        XCTAssertTrue(out.text.contains("John Smith"), out.text)
+    }
+
+    func testBinaryGarbageAndEmptyInputDoNotCrash() {
+        var rng = SystemRandomNumberGenerator()
+        let bytes = (0..<40_000).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        let garbage = String(decoding: bytes, as: UTF8.self)
+        // read as plain text every character is kept; read as OCR (detected: letters mixed with
+        // digits) a pair may become one letter (`ur` → `ư`), so only the run is checked
+        XCTAssertEqual(r.restore(garbage, ocr: false).text.unicodeScalars.count, garbage.unicodeScalars.count)
+        XCTAssertFalse(r.restore(garbage).text.isEmpty)
+        XCTAssertEqual(r.restore("").text, "")
+        XCTAssertEqual(r.restore("\n\n \u{0}").text, "\n\n \u{0}")
+        XCTAssertEqual(r.restore("đ").text, "đ")
+    }
+
+    func testALongFileInBlocksKeepsEveryCharacter() {
+        let para = "Uy ban nhan dan tinh de nghi cac so, ban, nganh bao cao ket qua truoc ngay 15/12/2025.\n"
+        let input = String(repeating: para, count: 400) + String(repeating: "x", count: 20000) + " het"
+        let out = r.restore(input, ocr: false)
+        XCTAssertEqual(out.text.unicodeScalars.count, input.unicodeScalars.count)
+        XCTAssertTrue(out.text.hasPrefix("Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành báo cáo kết quả trước ngày 15/12/2025.\n"), String(out.text.prefix(100)))
+        XCTAssertTrue(out.text.hasSuffix(" hết"))
+    }
+
+    func testABadModelFileIsRefused() {
+        XCTAssertThrowsError(try SyllableModel(data: Data("not a model".utf8)))
+        XCTAssertThrowsError(try SyllableModel(data: Data("VNSYLLM1\u{3}\u{0}\u{0}\u{0}".utf8)))
+    }
+}
