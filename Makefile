@@ -4,7 +4,7 @@ SHELL := /bin/bash
 APT_PACKAGES := libtesseract-dev libleptonica-dev libxml2-dev libsqlite3-dev tesseract-ocr-vie \
                 tesseract-ocr-eng tesseract-ocr-osd poppler-utils antiword pkg-config \
                 zlib1g-dev pango1.0-tools fonts-dejavu-core tesseract-ocr time qpdf \
-                openssl libnss3-tools \
+                openssl libnss3-tools sqlite3 python3 \
                 libxlsxwriter-dev msmtp-mta python3-aiosmtpd python3-icalendar python3-openpyxl \
                 fonts-dkg-handwriting fonts-bwht fonts-breip fonts-femkeklaver fonts-rufscript
 SWIFT ?= swift
@@ -13,7 +13,7 @@ DEMO_DB := demo/vanthu.sqlite
 # OMP_THREAD_LIMIT is set by vanthu itself (it re-executes with 1 when it runs several OCR
 # workers); exporting it here would also make `nproc` answer 1.
 
-.PHONY: all deps build release test demo bench model model-digits eval-restore clean
+.PHONY: all deps build release test demo bench soak model model-digits eval-restore clean
 
 all: build
 
@@ -52,6 +52,11 @@ demo: release
 
 bench: release
 	bash bench/run.sh
+
+# The hostile campaign of issue 10 (minutes; not part of `make test`): kill -9 cycles of watch,
+# a full disk, slow copies, readers, hostile files; prints its counts.
+soak: release
+	bash scripts/soak.sh
 
 # The diacritic restorer's syllable model (committed; rebuild only when the training text or the
 # script changes). Needs python3 with numpy and ../shared/lm. The letters evaluated on are kept

@@ -18,8 +18,9 @@ struct IndexOptions: ParsableArguments {
         return (data as NSString).appendingPathComponent("vanthu/vanthu.sqlite")
     }
 
-    /// True when no path was given: the default location, whose folder is made on first use.
-    var isDefault: Bool { db == nil && (ProcessInfo.processInfo.environment["VANTHU_DB"] ?? "").isEmpty }
+    /// True when no `--db` was given: the configured location, whose folder is made on first use.
+    /// A path typed on the command line must be in a folder that exists.
+    var isDefault: Bool { db == nil }
 
     /// Opens the index for writing; with `readOnly`, the commands that only read (search,
     /// deadlines, show) still answer from an index they cannot write.

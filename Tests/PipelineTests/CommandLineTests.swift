@@ -127,3 +127,44 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(try vanthu(["show", "--db", ws.db, "999/XX"], status: 1).contains("không tìm thấy văn bản 999/XX"))
     }
 }
+
+/// Arguments that used to be accepted silently or crash (issue 10), refused in parsing.
+final class ArgumentCheckTests: XCTestCase {
+    func testAHugeWindowAndDaysThatDoNotExistAreRefusedInParsing() throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        for args in [["--within", "9223372036854775807"], ["--from", "2025-13-45"], ["--from", "2025-02-30"], ["--to", "2025-2-3"]] {
+            let out = String(decoding: try runVanthu(["deadlines", "--db", ws.db, "--lang", "en"] + args, status: 64), as: UTF8.self)
+            XCTAssertTrue(out.contains("--within") || out.contains("invalid date"), "\(args): \(out)")
+        }
+        try runVanthu(["deadlines", "--db", ws.db, "--within", "30", "--from", "2025-02-28"])
+    }
+
+    func testAnIndexInAFolderThatDoesNotExistIsAnErrorNotANewFolder() throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        let missing = ws.root.appendingPathComponent("khong/co/x.sqlite").path
+        let out = String(decoding: try runVanthu(["search", "--db", missing, "--lang", "en", "a"], status: 1), as: UTF8.self)
+        XCTAssertTrue(out.contains("does not exist"), out)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: ws.root.appendingPathComponent("khong").path))
+    }
+
+    func testAReadOnlyIndexStillAnswers() throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        let ro = ws.root.appendingPathComponent("ro").path
+        try FileManager.default.createDirectory(atPath: ro, withIntermediateDirectories: true)
+        try HostileInboxTests.mountTmpfs(ro, size: "8m")
+        defer { HostileInboxTests.unmount(ro) }
+        let db = ro + "/x.sqlite"
+        try runVanthu(["ingest", "--db", db, fixtures.appendingPathComponent("s000.txt").path])
+        let remount = Process()
+        remount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        remount.arguments = ["-o", "remount,ro", ro]
+        try remount.run(); remount.waitUntilExit()
+        XCTAssertEqual(remount.terminationStatus, 0)
+        XCTAssertTrue(String(decoding: try runVanthu(["search", "--db", db, "--lang", "en", "văn"]), as: UTF8.self).contains("1 of 1"))
+        try runVanthu(["deadlines", "--db", db])
+        try runVanthu(["show", "--db", db, "1"])
+    }
+}

@@ -38,7 +38,7 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertTrue(jobs.allSatisfy { $0.state == .done }, "\(jobs)")
         // A restart has nothing to resume and does not fail.
         let again = try WatchDaemon(ws)
-        Thread.sleep(forTimeInterval: 0.8)
+        XCTAssertTrue(eventually { (again.output.contains("watching") || again.output.contains("theo dõi")) }, again.output)
         XCTAssertEqual(again.stop(), 0, again.output)
     }
 

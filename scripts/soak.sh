@@ -1,0 +1,230 @@
+#!/usr/bin/env bash
+# make soak: the hostile campaign of issue 10 against a built vanthu, printing its counts.
+#   - >= 100 kill -9 cycles of `vanthu watch` while letters arrive (some under names already used,
+#     some killed between the move and the commit), readers querying all along;
+#   - a full disk on a small tmpfs (as root; skipped with a message otherwise);
+#   - copies paused longer than the settle delay;
+#   - >= 300 hostile files through `extract` (one process each: crashes, hangs, peak RSS), and one
+#     batch mixing them with good letters (every good one must be printed).
+# Not part of `make test`: it takes minutes. BIN=path/to/vanthu to try another build;
+# CYCLES=n, HOSTILE=n to change the campaign's size.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-.build/release/vanthu}
+BIN=$(readlink -f "$BIN")
+CYCLES=${CYCLES:-100}
+HOSTILE=${HOSTILE:-300}
+[ -x "$BIN" ] || { echo "soak: $BIN is not built (make release)"; exit 1; }
+W=$(mktemp -d /tmp/vanthu-soak.XXXXXX)
+export TMPDIR=$W/tmp            # vanthu's own temporary folders, to measure what is left
+mkdir -p "$TMPDIR"
+IN=$W/inbox DB=$W/index.sqlite
+mkdir -p "$IN"
+LOG=$W/log
+mkdir -p "$LOG"
+cleanup() { for m in "$W/full/inbox" "$W/full/index"; do mountpoint -q "$m" && umount -l "$m"; done; }
+trap cleanup EXIT
+
+# A distinct letter: a seed with a line of its own (so its content hash is its own).
+letter() { cat "fixtures/s00$(( $1 % 5 )).txt"; printf '\nBản sao số %s\n' "$1"; }
+sha() { sha256sum "$1" | cut -d' ' -f1; }
+peak() { # largest "maximum resident set size" in KB among the files given
+  cat "$@" 2>/dev/null | grep -Eo '^[0-9]+$' | sort -n | tail -1; }
+
+echo "soak: $BIN, work folder $W"
+
+# ---------------------------------------------------------------- kill -9 cycles and readers
+# A scanned page (an image-only PDF: its OCR writes temporary files, the leak a kill -9 left).
+python3 - "$W/scan.pdf" <<'EOF'
+import sys, zlib
+w, h = 1240, 1754
+rows = []
+for y in range(h):
+    row = bytearray(b'\xff' * w)
+    if 200 < y < 1500 and (y // 18) % 2 == 0:
+        for x in range(150, 1100):
+            if (x // 9 + y // 18) % 3: row[x] = 0
+    rows.append(b'\x00' + bytes(row))
+img = zlib.compress(b''.join(rows))
+objs = [b'<< /Type /Catalog /Pages 2 0 R >>', b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>',
+        b'<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /DecodeParms << /Predictor 15 /Columns %d >> /Length %d >>\nstream\n' % (w, h, w, len(img)) + img + b'\nendstream',
+        b'<< /Length 31 >>\nstream\nq 595 0 0 842 0 0 cm /Im0 Do Q\nendstream']
+out = bytearray(b'%PDF-1.4\n'); offs = []
+for i, o in enumerate(objs, 1):
+    offs.append(len(out)); out += b'%d 0 obj\n' % i + o + b'\nendobj\n'
+x = len(out)
+out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objs) + 1) + b''.join(b'%010d 00000 n \n' % o for o in offs)
+out += b'trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objs) + 1, x)
+open(sys.argv[1], 'wb').write(out)
+EOF
+: > "$W/expected"
+reader_fail=0; reader_runs=0
+( while [ ! -e "$W/stop-readers" ]; do
+    for q in "search --db $DB văn" "deadlines --db $DB" "search --db $DB kế hoạch"; do
+      if "$BIN" $q >/dev/null 2>"$LOG/reader.err"; then echo ok >> "$W/readers"; else
+        # An index not created yet is not a reader failure.
+        [ -e "$DB" ] && { echo fail >> "$W/readers"; cat "$LOG/reader.err" >> "$W/reader-errors"; }; fi
+    done
+  done ) &
+READERS=$!
+n=0; crashes=0
+for cycle in $(seq 1 "$CYCLES"); do
+  # New letters arrive; every tenth cycle one reuses the name of a letter already handled.
+  for k in 1 2 3; do
+    n=$((n + 1))
+    # (Only once the earlier thu-1.txt has left the inbox: replacing a file not yet read is the
+    # user's loss, not the inbox's.)
+    name="thu-$n.txt"; [ $((cycle % 10)) -eq 0 ] && [ "$k" = 1 ] && [ ! -e "$IN/thu-1.txt" ] && name="thu-1.txt"
+    letter "$n" > "$IN/.$name.part" && mv "$IN/.$name.part" "$IN/$name"
+    sha "$IN/$name" >> "$W/expected"
+  done
+  # Every third cycle a scan too (a distinct copy: a comment after %%EOF); not counted as a letter,
+  # only watched for the temporary files its OCR leaves when killed.
+  if [ $((cycle % 3)) -eq 0 ]; then { cat "$W/scan.pdf"; echo "% copy $cycle"; } > "$IN/.scan-$cycle.pdf" && mv "$IN/.scan-$cycle.pdf" "$IN/scan-$cycle.pdf"; fi
+  pause=""; [ $((cycle % 4)) -eq 0 ] && pause=0.3   # every fourth run: a window between move and commit
+  # Started directly (not under time(1)), so the pid killed is the watcher's own; its peak RSS is
+  # read from /proc just before the kill.
+  VANTHU_FAULT_PAUSE_AFTER_MOVE=$pause "$BIN" watch --db "$DB" --settle 0.1 --workers 2 "$IN" 2>"$LOG/watch-$cycle.log" &
+  pid=$!
+  sleep "0.$(( RANDOM % 9 + 1 ))"
+  awk '/VmHWM/ {print $2}' "/proc/$pid/status" > "$LOG/rss-watch-$cycle" 2>/dev/null
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  grep -q -E "Fatal error|Illegal instruction|Segmentation" "$LOG/watch-$cycle.log" && crashes=$((crashes + 1))
+done
+# The last restart: runs until the inbox is empty, then stops cleanly.
+"$BIN" watch --db "$DB" --settle 0.1 --workers 2 "$IN" 2>"$LOG/watch-final.log" &
+pid=$!
+for _ in $(seq 1 3000); do
+  [ -z "$(find "$IN" -maxdepth 1 -type f ! -name '.*' | head -1)" ] && break
+  sleep 0.2
+done
+kill -TERM "$pid"; wait "$pid"; final_status=$?
+touch "$W/stop-readers"; wait "$READERS" 2>/dev/null
+temp_left=$(du -sk "$TMPDIR" | cut -f1); temp_dirs=$(find "$TMPDIR" -mindepth 1 -maxdepth 1 | wc -l)
+
+sort -u "$W/expected" > "$W/expected.u"
+find "$IN/.done" -type f -exec sha256sum {} + 2>/dev/null | cut -d' ' -f1 | sort > "$W/done"
+sqlite3 "$DB" "select sha256 from original_files" | sort > "$W/indexed"
+scans_seen=$(find "$IN/.done" "$IN/.failed" -name 'scan-*.pdf' 2>/dev/null | wc -l)
+lost=$(comm -23 "$W/expected.u" <(sort -u "$W/done") | wc -l)
+unindexed=$(comm -23 "$W/expected.u" <(sort -u "$W/indexed") | wc -l)
+doubled=$(uniq -d "$W/done" | wc -l)
+letters=$(sqlite3 "$DB" "select count(*) from letters")
+left=$(find "$IN" -maxdepth 1 -type f ! -name '.*' | wc -l)
+failed_good=$(find "$IN/.failed" -type f ! -name '*.error.txt' ! -name 'scan-*' 2>/dev/null | wc -l)
+open_jobs=$(sqlite3 "$DB" "select count(*) from jobs where state not in ('done')")
+reader_runs=$(grep -c . "$W/readers" 2>/dev/null || echo 0); reader_fail=$(grep -c fail "$W/readers" 2>/dev/null || echo 0)
+echo "kill -9 cycles:        $CYCLES (letters dropped $(wc -l < "$W/expected.u"), letters indexed $letters)"
+echo "  lost:                $lost (not in .done), $unindexed (not in the index)"
+echo "  doubled:             $doubled"
+echo "  left in inbox:       $left; good files in .failed: $failed_good; jobs not done: $open_jobs"
+echo "  scans (OCR in a temp folder): $scans_seen handled of $((CYCLES / 3))"
+echo "  temp space after last restart: ${temp_left} KB in $temp_dirs folders"
+echo "  last stop exit:      $final_status; crashes: $crashes"
+echo "  readers:             $reader_runs queries, $reader_fail failed"
+echo "  peak RSS of watch:   $(( $(peak "$LOG"/rss-watch-*) / 1024 )) MB"
+
+# ---------------------------------------------------------------- full disk on a small tmpfs
+F=$W/full; mkdir -p "$F/inbox" "$F/index"
+if mount -t tmpfs -o size=1m tmpfs "$F/inbox" 2>/dev/null && mount -t tmpfs -o size=2m tmpfs "$F/index" 2>/dev/null; then
+  "$BIN" ingest --db "$F/index/x.sqlite" fixtures/s002.txt >/dev/null 2>&1
+  VANTHU_RETRY_DELAY=0.2 "$BIN" watch --db "$F/index/x.sqlite" --settle 0.1 "$F/inbox" 2>"$LOG/full.log" &
+  pid=$!; sleep 1
+  dd if=/dev/zero of="$F/index/.fill" bs=4k 2>/dev/null
+  for i in 1 2 3; do letter $((1000 + i)) > "$F/inbox/tot-$i.txt"; done
+  head -c 40 /dev/urandom > "$F/inbox/hong.pdf"
+  dd if=/dev/zero of="$F/inbox/.fill" bs=4k 2>/dev/null
+  sleep 2
+  quarantined=$(find "$F/inbox/.failed" -name 'tot-*' 2>/dev/null | wc -l)
+  rm -f "$F/index/.fill"
+  for _ in $(seq 1 100); do [ -z "$(find "$F/inbox" -maxdepth 1 -type f ! -name '.*')" ] && break; sleep 0.2; done
+  kill -TERM $pid; wait $pid; st=$?
+  echo "disk full:             good quarantined while full: $quarantined; done $(find "$F/inbox/.done" -type f | wc -l)/3;" \
+       "bad in .failed $(find "$F/inbox/.failed" -name 'hong.pdf' | wc -l)/1; left $(find "$F/inbox" -maxdepth 1 -type f ! -name '.*' | wc -l);" \
+       "jobs not done $(sqlite3 "$F/index/x.sqlite" "select count(*) from jobs where state<>'done'"); exit $st"
+  umount -l "$F/inbox"; umount -l "$F/index"
+else
+  echo "disk full:             skipped (mounting a tmpfs needs root)"
+fi
+
+# ---------------------------------------------------------------- slow copies
+S=$W/slow; mkdir -p "$S/inbox"
+"$BIN" watch --db "$S/x.sqlite" --settle 0.3 "$S/inbox" 2>"$LOG/slow.log" &
+pid=$!
+for i in 1 2 3 4 5; do
+  letter $((2000 + i)) > "$S/src-$i.txt"
+  python3 - "$S/src-$i.txt" "$S/inbox/cham-$i.txt" <<'EOF' &
+import sys, time
+data = open(sys.argv[1], 'rb').read()
+with open(sys.argv[2], 'wb') as f:
+    for k in range(4):
+        f.write(data[k * len(data) // 4:(k + 1) * len(data) // 4]); f.flush()
+        time.sleep(1.2)          # paused longer than the settle delay, the file still open
+EOF
+done
+wait $(jobs -p | grep -v "^$pid$") 2>/dev/null
+for _ in $(seq 1 100); do [ -z "$(find "$S/inbox" -maxdepth 1 -type f ! -name '.*')" ] && break; sleep 0.2; done
+kill -TERM $pid; wait $pid
+half=0
+for i in 1 2 3 4 5; do
+  s=$(sha "$S/src-$i.txt")
+  [ "$(sqlite3 "$S/x.sqlite" "select count(*) from original_files where sha256='$s'")" = 1 ] || half=$((half + 1))
+done
+echo "slow copies:           5 paused copies, $half indexed other than whole"
+
+# ---------------------------------------------------------------- hostile files through extract
+if [ "${SKIP_HOSTILE:-0}" = 1 ]; then echo "hostile files:         skipped (SKIP_HOSTILE=1)"; exit 0; fi
+H=$W/hostile; mkdir -p "$H"
+python3 - "$H" "$HOSTILE" <<'EOF'
+import os, random, sys, zlib, struct
+d, n = sys.argv[1], int(sys.argv[2]); random.seed(10)
+good = open('fixtures/s000.txt', 'rb').read()
+makers = []
+def add(name, data): open(os.path.join(d, name), 'wb').write(data)
+i = 0
+while i < n:
+    k = i % 15
+    if k == 0: add(f'r{i}.pdf', os.urandom(random.randint(1, 7)))
+    elif k == 1: add(f'r{i}.png', b'\x89PNG\r\n\x1a\n' + os.urandom(random.randint(0, 400)))
+    elif k == 2: add(f'r{i}.pdf', b'%PDF-1.4\n' + os.urandom(random.randint(10, 3000)))
+    elif k == 3: add(f'r{i}.doc', b'\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1' + os.urandom(random.randint(0, 2000)))
+    elif k == 4: add(f'-x{i}.doc', b'\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1' + os.urandom(512))
+    elif k == 5: add(f'r{i}.docx', b'PK\x03\x04' + os.urandom(random.randint(30, 2000)) + b'word/document.xml')
+    elif k == 6: add(f'r{i}.tif', b'II*\x00' + os.urandom(random.randint(4, 800)))
+    elif k == 7: add(f'r{i}.jpg', b'\xff\xd8\xff' + os.urandom(random.randint(4, 800)))
+    elif k == 8: add(f'e{i}.txt', b'')
+    elif k == 9: add(f'l{i}.txt', good.replace(b'\n', b' ') * random.randint(1, 40))
+    elif k == 10: add(f'c{i}.txt', bytes(random.randint(1, 31) for _ in range(random.randint(1, 2000))))
+    elif k == 11: add(f'z{i}.docx', b'PK\x03\x04\x14\x00\x00\x00\x08\x00' + b'\x00' * 16 + struct.pack('<HH', 17, 0) + b'word/document.xml' + zlib.compress(b'<w:t>' + b'A' * 5_000_000 + b'</w:t>')[2:-4])
+    elif k == 12: add(f't{i}.txt', good[:random.randint(1, len(good))])
+    elif k == 13: os.mkfifo(os.path.join(d, f'f{i}.txt'))
+    elif k == 14: os.symlink('/dev/zero' if i % 2 else '/etc/passwd', os.path.join(d, f's{i}.txt'))
+    i += 1
+add('mot-dong-10MB.txt', (good.replace(b'\n', b' ') * (10_000_000 // len(good) + 1))[:10_000_000])
+os.truncate(os.path.join(d, 'sparse-1GiB.txt'), 0) if False else open(os.path.join(d, 'sparse-1GiB.txt'), 'wb').truncate(1 << 30)
+os.symlink(os.path.join(d, 'sparse-1GiB.txt'), os.path.join(d, 'link-to-1GiB.txt'))
+EOF
+total=$(find "$H" -mindepth 1 | wc -l)
+hcrash=0; hhang=0
+for f in "$H"/* "$H"/.[!.]*; do
+  [ -e "$f" ] || [ -L "$f" ] || continue
+  b=$(basename "$f")
+  timeout -s KILL 300 /usr/bin/time -f '%M' -o "$LOG/rss-x-$b" "$BIN" extract --json -- "$f" >/dev/null 2>"$LOG/x-$b.err"
+  st=$?
+  if [ $st = 137 ]; then hhang=$((hhang + 1)); echo "hang: $b" >> "$W/hostile-report"
+  elif [ $st -ge 2 ] || grep -q -E "Fatal error|Illegal instruction|Segmentation|NSCocoaErrorDomain" "$LOG/x-$b.err"; then
+    hcrash=$((hcrash + 1)); echo "crash/bad message ($st): $b $(head -c 300 "$LOG/x-$b.err")" >> "$W/hostile-report"; fi
+done
+# One batch: good letters among the hostile files, every good one printed.
+goods=(); for i in 1 2 3 4 5; do letter $((3000 + i)) > "$H/good-$i.txt"; goods+=("$H/good-$i.txt"); done
+mapfile -t some < <(find "$H" -maxdepth 1 -name 'r*' | head -40)
+timeout -s KILL 600 "$BIN" extract --json -- "${goods[0]}" "${some[@]}" "${goods[1]}" "$H/f13.txt" "${goods[2]}" "$H/mot-dong-10MB.txt" "${goods[3]}" "${goods[4]}" \
+  > "$W/batch.jsonl" 2>"$LOG/batch.err"
+printed=$(grep -c '"good-' "$W/batch.jsonl")
+echo "hostile files:         $total through extract: $hcrash crashes, $hhang hangs; peak RSS per process $(( $(peak "$LOG"/rss-x-*) / 1024 )) MB"
+echo "  10 MB one-line text: $(grep -q . "$LOG/x-mot-dong-10MB.txt.err" && head -c 200 "$LOG/x-mot-dong-10MB.txt.err" || echo read)"
+echo "  batch with hostile files: $printed of 5 good letters printed"
+[ -s "$W/hostile-report" ] && head -20 "$W/hostile-report"
+echo "soak: logs in $W/log"
