@@ -33,10 +33,10 @@ public enum PageMarkWords {
     /// The labels around the fields an office writes in by hand after printing (Nghị định
     /// 30/2020, Phụ lục I: "Số: …/…" under the issuer, "…, ngày … tháng … năm …" under the motto),
     /// folded. The number's label is read with or without its colon.
-    static let numberLabel = "so"
-    static let dayLabel = "ngay"
-    static let monthLabel = "thang"
-    static let yearLabel = "nam"
+    public static let numberLabel = "so"
+    public static let dayLabel = "ngay"
+    public static let monthLabel = "thang"
+    public static let yearLabel = "nam"
 
     /// The line that opens the distribution list at the foot of a letter.
     public static let distributionLabel = "noi nhan"

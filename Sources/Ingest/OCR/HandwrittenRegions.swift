@@ -30,7 +30,7 @@ enum HandwrittenRegions {
         let limit = Int(Double(pageHeight) * headerShare)
         // Top to bottom: the header's date line comes before any date in the body.
         let words = lines.filter { !$0.rotated && $0.box.y0 < limit }.flatMap(\.words).map {
-            Word(text: $0.text, folded: PageText.fold($0.text), box: $0.box)
+            Word(text: $0.text, folded: Folding.fold($0.text), box: $0.box)
         }.sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
         var found = Found()
         found.number = numberField(words)
@@ -66,8 +66,8 @@ enum HandwrittenRegions {
     private static func numberField(_ words: [Word]) -> Field? {
         for (i, w) in words.enumerated() {
             let f = w.folded
-            guard f.hasPrefix(LetterPageMarks.numberLabel) else { continue }
-            var rest = f.dropFirst(LetterPageMarks.numberLabel.count)
+            guard f.hasPrefix(PageMarkWords.numberLabel) else { continue }
+            var rest = f.dropFirst(PageMarkWords.numberLabel.count)
             let labelLength = rest.hasPrefix(":") ? 3 : 2
             if rest.hasPrefix(":") { rest = rest.dropFirst() }
             // `Số:`, `Số`, or the label run into the digits (`Số:660`, `Số:660/TB`), not a word like `sở`+letters.
@@ -103,20 +103,20 @@ enum HandwrittenRegions {
     /// `ngày` … `tháng` … `năm`.
     private static func dateFields(_ words: [Word]) -> (Field?, Field?)? {
         for w in words {
-            guard let range = w.folded.range(of: LetterPageMarks.dayLabel) else { continue }
+            guard let range = w.folded.range(of: PageMarkWords.dayLabel) else { continue }
             let row = words.filter { sameRow($0.box, w.box) && $0.box.x0 >= w.box.x0 }
-            guard let monthWord = row.first(where: { $0.folded.contains(LetterPageMarks.monthLabel) }) else { continue }
+            guard let monthWord = row.first(where: { $0.folded.contains(PageMarkWords.monthLabel) }) else { continue }
             let m = metrics(words, near: w.box)
             let dayStart = leftEdge(after: range, in: w, letter: m.letter)
-            let monthRange = monthWord.folded.range(of: LetterPageMarks.monthLabel)!
+            let monthRange = monthWord.folded.range(of: PageMarkWords.monthLabel)!
             let dayEnd = rightEdge(before: monthRange, in: monthWord, letter: m.letter)
             let day = field(x0: dayStart + Double(m.height) * 0.1, x1: dayEnd - Double(m.height) * 0.1,
                             anchor: w.box, height: m.height)
             var month: Field?
             let after = row.filter { $0.box.x0 >= monthWord.box.x0 }
-            if let yearWord = after.first(where: { $0.folded.hasPrefix(LetterPageMarks.yearLabel) || $0.folded.contains(" " + LetterPageMarks.yearLabel) }) {
+            if let yearWord = after.first(where: { $0.folded.hasPrefix(PageMarkWords.yearLabel) || $0.folded.contains(" " + PageMarkWords.yearLabel) }) {
                 let monthStart = leftEdge(after: monthRange, in: monthWord, letter: m.letter)
-                let yearRange = yearWord.folded.range(of: LetterPageMarks.yearLabel)!
+                let yearRange = yearWord.folded.range(of: PageMarkWords.yearLabel)!
                 let monthEnd = rightEdge(before: yearRange, in: yearWord, letter: m.letter)
                 month = field(x0: monthStart + Double(m.height) * 0.1, x1: monthEnd - Double(m.height) * 0.1,
                               anchor: w.box, height: m.height)
