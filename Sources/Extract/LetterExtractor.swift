@@ -62,7 +62,8 @@ public struct LetterExtractor: Sendable {
         var letterDate = header.date
         let signing = SigningEvidence(source: input.source, hints: input.hints, signerName: record.signer?.name)
         if let choice = HandwrittenChoice.date(printed: header.date, readings: input.handwritten,
-                                               signed: signing.map { ($0.day, $0.time) }, received: input.hints.receivedDate) {
+                                               signed: signing.map { ($0.day, $0.time) }, received: input.hints.receivedDate,
+                                               ocrLastDigit: header.garbledDayLastDigit) {
             letterDate = choice.date
             record.date = choice.date.iso
             warnings.append(.handwrittenDayChosen(day: choice.date.day ?? 0, evidence: choice.evidence))
