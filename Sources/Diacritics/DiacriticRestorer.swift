@@ -18,6 +18,8 @@ public final class DiacriticRestorer: Sendable {
     let beam: Int
     /// Below this margin (nats) between the chosen syllable and the next best, it is uncertain.
     let uncertainMargin: Float = 1.0
+    /// States more than this (nats) behind the best are dropped before the beam is full.
+    let pruneMargin: Float = Float(ProcessInfo.processInfo.environment["VANTHU_PRUNE"].flatMap(Double.init) ?? 8)
     /// Weight of the case evidence against the language model.
     let caseWeight: Float = Float(ProcessInfo.processInfo.environment["VANTHU_CASE_WEIGHT"].flatMap(Double.init) ?? 1.0)
 
@@ -412,8 +414,9 @@ public final class DiacriticRestorer: Sendable {
                 next.sort { $0.score > $1.score }
                 next.removeLast(next.count - beam)
             }
-            // keep scores small: subtract the best
+            // keep scores small: subtract the best; states far behind it are dropped
             let top = next.map(\.score).max() ?? 0
+            next.removeAll { $0.score < top - pruneMargin }
             for k in next.indices { next[k].score -= top }
             prevStart = states.count
             starts.append(prevStart)
@@ -462,7 +465,11 @@ public final class DiacriticRestorer: Sendable {
                     out.append(contentsOf: s[tok.range])
                 }
                 if changed { result.changed += 1 }
-                if tok.cands.count > 1 {
+                // a choice no other candidate came within the pruning margin of is certain;
+                // the others are measured with their right context
+                let end = t + 1 < starts.count ? starts[t + 1] : states.count
+                let contested = states[starts[t]..<end].contains { $0.cand != choice[t] }
+                if tok.cands.count > 1 && contested {
                     let before = t > 0 ? states[pathState[t - 1]].ctx : initial
                     if margin(t, tokens, ids, choice[t], before) < uncertainMargin { result.uncertain += 1 }
                 }
