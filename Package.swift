@@ -2,7 +2,8 @@
 import PackageDescription
 
 // One direction of flow: Ingest → Extract → Store, wired by Pipeline, driven by the `vanthu` CLI.
-// Extract depends on nothing (it is pure text → record); the C libraries stay behind Ingest.
+// Extract depends only on the shared Vocabulary (it is pure text → record); the C libraries
+// stay behind Ingest.
 let package = Package(
     name: "vanthu",
     platforms: [.macOS(.v13)],
@@ -30,28 +31,33 @@ let package = Package(
         // zlib inflates the entries of a .docx (a zip) without an `unzip` subprocess.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Ingest", dependencies: ["CTesseract", "CLeptonica", "CLibXML2", "CZlib"]),
-        .target(name: "Extract"),
+        // The words and value types Ingest and Extract share: folding, the date grammar, page
+        // marks and their typed hints, the message protocol and the user's language.
+        .target(name: "Vocabulary"),
+        .target(name: "Ingest", dependencies: ["Vocabulary", "CTesseract", "CLeptonica", "CLibXML2", "CZlib"]),
+        .target(name: "Extract", dependencies: ["Vocabulary"]),
         // Diacritic restoration: a syllable n-gram model (trained by `make model`, committed as a
         // resource) and a Viterbi decoder; pure Swift, no dependencies.
         .target(name: "Diacritics", resources: [.copy("Resources/vi-syllables.lm")]),
         .target(name: "Store", dependencies: ["Extract", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Pipeline", dependencies: [
-            "Ingest", "Extract", "Store", "Diacritics", .product(name: "Logging", package: "swift-log"),
+            "Vocabulary", "Ingest", "Extract", "Store", "Diacritics", .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "vanthu", dependencies: [
-            "Pipeline", "Ingest", "Extract", "Store",
+            "Vocabulary", "Pipeline", "Ingest", "Extract", "Store",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // `make bench`: extraction throughput, bare libtesseract recognition, TIFF batches.
         .executableTarget(name: "vanthu-bench", dependencies: ["Extract", "Ingest", "Diacritics"]),
         .executableTarget(name: "vanthu-store-bench", dependencies: ["Store", "Extract", "Pipeline", "Ingest"]),
-        .testTarget(name: "ExtractTests", dependencies: ["Extract"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "CLeptonica", "CZlib"]),
+        // Finds words of the wrong language on a screen: shared by the tests of every module.
+        .target(name: "LanguageCheck", path: "Tests/LanguageCheck"),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "Vocabulary", "LanguageCheck"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Vocabulary", "LanguageCheck", "CLeptonica", "CZlib"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Extract", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DiacriticsTests", dependencies: ["Diacritics"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "Extract", "Store"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "Extract", "Store", "LanguageCheck"]),
     ],
     swiftLanguageModes: [.v5]
 )

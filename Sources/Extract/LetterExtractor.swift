@@ -7,10 +7,10 @@ public struct LetterExtractor: Sendable {
 
     public func extract(_ input: LetterText) -> LetterRecord {
         var record = LetterRecord(source: input.source)
-        var warnings = input.warnings
+        var warnings: [LetterWarning] = input.warnings.map(LetterWarning.reading)
         let doc = LetterLines(input.text, fromOCR: input.source.textOrigin == "ocr")
         guard doc.lines.contains(where: { !$0.isBlank }) else {
-            record.warnings = warnings + ["the document has no text"]
+            record.warnings = warnings + [.noText]
             return record
         }
         record.diacritics = DiacriticsCheck.isStripped(input.text) ? .stripped : .full
@@ -20,14 +20,14 @@ public struct LetterExtractor: Sendable {
         record.issuer = header.issuer
         record.number = header.number
         if header.numberGarbled, let number = record.number {
-            warnings.append("number: the digits are illegible (handwritten?); only the symbol \(number.text) was read")
+            warnings.append(.numberDigitsIllegible(symbol: number.text))
         }
         record.place = header.place
         if let name = record.issuer?.name, let place = header.place, let mended = Names.mendIssuerPlace(name, place: place) {
             record.issuer?.name = mended
         }
         record.date = header.date?.iso
-        record.urgency = header.urgency ?? input.hints["urgency_stamp"].flatMap(Urgency.init(rawValue:))
+        record.urgency = header.urgency ?? input.hints.urgency
 
         let symbolKind = header.number?.symbol.flatMap(DocumentKinds.kind(forSymbol:))
         let title = TitleParser.parse(doc, header: header, symbolKind: symbolKind)
@@ -55,17 +55,17 @@ public struct LetterExtractor: Sendable {
         if let hinted = signatureDate(input.hints, printed: header.date, lastDigit: header.garbledDayLastDigit) {
             letterDate = hinted
             record.date = hinted.iso
-            warnings.append("date: the day, garbled, was completed from the digital signature time (\(input.hints["signature_time"] ?? ""))")
+            warnings.append(.dayFromSignatureTime(time: input.hints.signatureTime ?? ""))
         }
         record.deadlines = DeadlineParser.parse(body, letterDate: letterDate, kind: record.kind)
 
         if let reading = InitiativeParser.parse(input.text, reportDate: letterDate, today: input.today) {
             record.initiative = reading.initiative
-            warnings += reading.warnings
+            warnings += reading.checks.map(LetterWarning.review)
         }
 
         if record.number == nil && record.date == nil && record.subject == nil && record.kind == .unknown {
-            warnings.append("this does not look like an official letter: no number, date, title or subject found")
+            warnings.append(.notALetter)
         }
         record.warnings = warnings
         return record
@@ -108,9 +108,9 @@ public struct LetterExtractor: Sendable {
     /// signature whose last digit OCR did read (`ngày 44 tháng 01`, signed the 26th → the 24th).
     /// With no digit legible the month alone is kept: measured on the corpus, taking the
     /// signature's own day was wrong twice in three.
-    private func signatureDate(_ hints: [String: String], printed: CalendarDate?, lastDigit: Int?) -> CalendarDate? {
+    private func signatureDate(_ hints: PageHints, printed: CalendarDate?, lastDigit: Int?) -> CalendarDate? {
         guard let p = printed, p.day == nil, let m = p.month, let digit = lastDigit,
-              let s = hints["signature_time"], let signed = CalendarDate(iso: String(s.prefix(10))),
+              let signed = hints.signatureDay,
               signed.year == p.year, signed.month == m, let signedDay = signed.day else { return nil }
         let days = (max(1, signedDay - 9)...signedDay).filter { $0 % 10 == digit }
         guard days.count == 1 else { return nil }

@@ -22,14 +22,15 @@ public struct LetterRecord: Codable, Equatable, Sendable {
     public var deadlines: [Deadline]
     public var initiative: Initiative?
     public var diacritics: Diacritics
-    public var warnings: [String]
+    /// Typed; the JSON record gives each as its English sentence (see `encode(to:)`).
+    public var warnings: [LetterWarning]
 
     public init(source: Source, kind: DocumentKind = .unknown, issuer: Issuer? = nil,
                 number: LetterNumber? = nil, place: String? = nil, date: String? = nil,
                 subject: String? = nil, urgency: Urgency? = nil, recipients: [String] = [],
                 distribution: [String] = [], signer: Signer? = nil, references: [Reference] = [],
                 deadlines: [Deadline] = [], initiative: Initiative? = nil,
-                diacritics: Diacritics = .full, warnings: [String] = []) {
+                diacritics: Diacritics = .full, warnings: [LetterWarning] = []) {
         self.source = source; self.kind = kind; self.issuer = issuer; self.number = number
         self.place = place; self.date = date; self.subject = subject; self.urgency = urgency
         self.recipients = recipients; self.distribution = distribution; self.signer = signer
@@ -60,8 +61,45 @@ public struct LetterRecord: Codable, Equatable, Sendable {
         try c.encode(deadlines, forKey: .deadlines)
         try c.encode(initiative, forKey: .initiative)
         try c.encode(diacritics, forKey: .diacritics)
-        try c.encode(warnings, forKey: .warnings)
+        if encoder.userInfo[.typedWarnings] as? Bool == true {
+            try c.encode(warnings, forKey: .warnings)
+        } else {
+            try c.encode(warnings.map(\.english), forKey: .warnings)
+        }
     }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decode(String.self, forKey: .schema)
+        source = try c.decode(Source.self, forKey: .source)
+        kind = try c.decode(DocumentKind.self, forKey: .kind)
+        issuer = try c.decodeIfPresent(Issuer.self, forKey: .issuer)
+        number = try c.decodeIfPresent(LetterNumber.self, forKey: .number)
+        place = try c.decodeIfPresent(String.self, forKey: .place)
+        date = try c.decodeIfPresent(String.self, forKey: .date)
+        subject = try c.decodeIfPresent(String.self, forKey: .subject)
+        urgency = try c.decodeIfPresent(Urgency.self, forKey: .urgency)
+        recipients = try c.decode([String].self, forKey: .recipients)
+        distribution = try c.decode([String].self, forKey: .distribution)
+        signer = try c.decodeIfPresent(Signer.self, forKey: .signer)
+        references = try c.decode([Reference].self, forKey: .references)
+        deadlines = try c.decode([Deadline].self, forKey: .deadlines)
+        initiative = try c.decodeIfPresent(Initiative.self, forKey: .initiative)
+        diacritics = try c.decode(Diacritics.self, forKey: .diacritics)
+        // The index keeps typed warnings; a record printed as JSON (or stored by an earlier
+        // version) has sentences, kept as they are.
+        if let typed = try? c.decode([LetterWarning].self, forKey: .warnings) {
+            warnings = typed
+        } else {
+            warnings = try c.decode([String].self, forKey: .warnings).map(LetterWarning.init(sentence:))
+        }
+    }
+}
+
+extension CodingUserInfoKey {
+    /// Set to `true` on an encoder to write a record's warnings as typed values (the index does,
+    /// to show them later in the reader's language) instead of English sentences.
+    public static let typedWarnings = CodingUserInfoKey(rawValue: "vanthu.typedWarnings")!
 }
 
 /// Where the record's text came from.
@@ -124,9 +162,6 @@ public struct LetterNumber: Codable, Equatable, Sendable {
     }
 }
 
-public enum Urgency: String, Codable, Sendable {
-    case khan, thuongKhan = "thuong_khan", hoaToc = "hoa_toc"
-}
 
 public enum Diacritics: String, Codable, Sendable {
     case full, stripped, restored

@@ -39,13 +39,13 @@ public struct DocumentReader: Sendable {
         let url = URL(fileURLWithPath: path)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw IngestError(path: path, .unreadable("no such file"))
+            throw IngestError(path: path, .unreadable(.noSuchFile))
         }
-        if isDir.boolValue { throw IngestError(path: path, .unsupported("a folder, not a file")) }
+        if isDir.boolValue { throw IngestError(path: path, .unsupported(.folder)) }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size == 0 { throw IngestError(path: path, .empty) }
         if size > options.limits.maxBytes {
-            throw IngestError(path: path, .tooLarge("\(size) bytes (limit \(options.limits.maxBytes))"))
+            throw IngestError(path: path, .tooLarge(.bytes(size, limit: options.limits.maxBytes)))
         }
         // Sniff the kind from the first bytes, so a file over its kind's limit is refused unread.
         let head: [UInt8]
@@ -53,14 +53,14 @@ public struct DocumentReader: Sendable {
             let h = try FileHandle(forReadingFrom: url)
             head = [UInt8](try h.read(upToCount: 8192) ?? Data())
             try? h.close()
-        } catch { throw IngestError(path: path, .unreadable(error.localizedDescription)) }
+        } catch { throw IngestError(path: path, .unreadable(Self.unreadable(error))) }
         let kind = FileKind.sniff(head)
         if kind == .text && size > options.limits.maxTextBytes {
-            throw IngestError(path: path, .tooLarge("a text of \(size) bytes (limit \(options.limits.maxTextBytes)) is not a letter"))
+            throw IngestError(path: path, .tooLarge(.textBytes(size, limit: options.limits.maxTextBytes)))
         }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw IngestError(path: path, .unreadable(error.localizedDescription))
+            throw IngestError(path: path, .unreadable(Self.unreadable(error)))
         }
         let bytes = [UInt8](data)
         let hash = SHA256.hex(bytes)
@@ -78,25 +78,38 @@ public struct DocumentReader: Sendable {
         case .doc:
             return try DocReader(limits: options.limits).read(path: path, byteCount: bytes.count, sha256: hash)
         case .zip:
-            throw IngestError(path: path, .unsupported("a zip archive that is not a Word document"))
+            throw IngestError(path: path, .unsupported(.zipNotWord))
         case .unknownBinary:
-            throw IngestError(path: path, .unsupported("binary data of no known kind\(Self.extensionNote(path))"))
+            throw IngestError(path: path, .unsupported(.binary(nameSays: Self.promisedExtension(path))))
         }
     }
 
-    /// A note when the extension promises a kind the bytes are not ("letter.pdf" holding text).
-    static func extensionNote(_ path: String) -> String {
+    /// The extension that promises a kind the bytes are not ("letter.pdf" holding noise).
+    static func promisedExtension(_ path: String) -> String? {
         let ext = (path as NSString).pathExtension.lowercased()
-        return ext.isEmpty ? "" : " (the name ends in .\(ext), the content is not that)"
+        return ext.isEmpty ? nil : ext
+    }
+
+    /// A Foundation read error as what a person can act on (never "NSCocoaErrorDomain error 256").
+    static func unreadable(_ error: Error) -> IngestError.Unreadable {
+        let ns = error as NSError
+        let posix = (ns.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
+            ?? (ns.domain == NSPOSIXErrorDomain ? ns.code : nil)
+        switch posix {
+        case Int(EACCES)?, Int(EPERM)?: return .permissionDenied
+        case Int(ENOENT)?: return .noSuchFile
+        case let code?: return .system(errno: Int32(code))
+        default: return ns.code == NSFileReadNoPermissionError ? .permissionDenied : .system(errno: EIO)
+        }
     }
 
     func readText(path: String, bytes: [UInt8], sha256: String) throws -> IngestedDocument {
         if bytes.count > options.limits.maxTextBytes {
-            throw IngestError(path: path, .tooLarge("a text of \(bytes.count) bytes (limit \(options.limits.maxTextBytes)) is not a letter"))
+            throw IngestError(path: path, .tooLarge(.textBytes(bytes.count, limit: options.limits.maxTextBytes)))
         }
         let (text, encoding) = TextDecoding.decode(bytes)
-        var warnings: [String] = []
-        if encoding == .tcvn3 { warnings.append("converted from the legacy TCVN3 encoding") }
+        var warnings: [ReadingNote] = []
+        if encoding == .tcvn3 { warnings.append(.convertedFromTCVN3) }
         // A form feed separates pages (pdftotext writes them so; so may a saved OCR text).
         let pageTexts = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map(String.init)
         let pages = pageTexts.enumerated().map { Page(number: $0.offset + 1, text: $0.element, origin: .text) }

@@ -52,13 +52,12 @@ public struct IngestedDocument: Sendable {
     public var kind: FileKind
     public var pages: [Page]
     /// Notes for the reader of the record: low-confidence pages, a bad text layer replaced by OCR, ….
-    public var warnings: [String]
-    /// Facts read from outside the body text that a later stage may use, e.g. the time in a
-    /// digital-signature box (`signature_time` → `2025-02-07T17:12:11`) or a received stamp.
-    public var hints: [String: String]
+    public var warnings: [ReadingNote]
+    /// What the page marks say (urgency stamp, received stamp, signature box), for Extract to weigh.
+    public var hints: PageHints
 
     public init(path: String, sha256: String, byteCount: Int, kind: FileKind, pages: [Page],
-                warnings: [String] = [], hints: [String: String] = [:]) {
+                warnings: [ReadingNote] = [], hints: PageHints = PageHints()) {
         self.path = path; self.sha256 = sha256; self.byteCount = byteCount; self.kind = kind
         self.pages = pages; self.warnings = warnings; self.hints = hints
     }
@@ -76,42 +75,5 @@ public struct IngestedDocument: Sendable {
     public var ocrConfidence: Double? {
         let c = pages.compactMap { $0.origin == .ocr ? $0.confidence : nil }
         return c.isEmpty ? nil : c.reduce(0, +) / Double(c.count)
-    }
-}
-
-/// Why a file could not be read. Every case names the file; `description` is for the user.
-public struct IngestError: Error, CustomStringConvertible, Sendable, Equatable {
-    public enum Reason: Sendable, Equatable {
-        case unreadable(String)          // cannot open / I/O error
-        case empty                       // 0 bytes
-        case tooLarge(String)            // over a configured limit (bytes, pages, pixels)
-        case unsupported(String)         // a kind of file we do not read
-        case corrupt(String)             // the bytes do not decode as their kind
-        case encrypted                   // a password-protected PDF
-        case noText                      // nothing readable came out
-        case timeout(String)             // a step took longer than allowed
-        case tool(String)                // an external tool failed or is missing
-    }
-    public var path: String
-    public var page: Int?
-    public var reason: Reason
-
-    public init(path: String, page: Int? = nil, _ reason: Reason) {
-        self.path = path; self.page = page; self.reason = reason
-    }
-
-    public var description: String {
-        let where_ = page.map { "\(path) (page \($0))" } ?? path
-        switch reason {
-        case .unreadable(let s): return "\(where_): cannot read the file: \(s)"
-        case .empty: return "\(where_): the file is empty (0 bytes)"
-        case .tooLarge(let s): return "\(where_): too large: \(s)"
-        case .unsupported(let s): return "\(where_): unsupported file type: \(s)"
-        case .corrupt(let s): return "\(where_): the file is damaged: \(s)"
-        case .encrypted: return "\(where_): the PDF is encrypted (password-protected)"
-        case .noText: return "\(where_): no text could be read from the file"
-        case .timeout(let s): return "\(where_): timed out: \(s)"
-        case .tool(let s): return "\(where_): \(s)"
-        }
     }
 }

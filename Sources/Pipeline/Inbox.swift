@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 import Logging
 import Store
 
@@ -21,6 +22,8 @@ public final class Inbox: @unchecked Sendable {
         public var pollInterval: Double?
         /// Files handled at once (0: one per core).
         public var workers: Int = 0
+        /// The language of the `.error.txt` notes a clerk reads beside a failed file.
+        public var lang: Lang = .vi
         public init() {}
     }
 
@@ -54,9 +57,9 @@ public final class Inbox: @unchecked Sendable {
         try resumeUnfinishedJobs()
         let events = options.pollInterval == nil ? DirectoryEvents(folder: folder) : nil
         if events == nil && options.pollInterval == nil {
-            logger.warning("inotify unavailable, polling", metadata: ["folder": "\(folder)"])
+            logger.warning("\(InboxNote.polling(folder: folder).text(options.lang))")
         }
-        logger.info("watching", metadata: ["folder": "\(folder)", "mode": "\(events == nil ? "poll" : "inotify")"])
+        logger.info("\(InboxNote.watching(folder: folder, polling: events == nil).text(options.lang))")
         var stability = FileStability(delay: options.stabilityDelay)
         while !shutdown.isRequested {
             let now = Date().timeIntervalSince1970
@@ -74,7 +77,7 @@ public final class Inbox: @unchecked Sendable {
             let wait = min(idle, stability.nextCheck(now: Date().timeIntervalSince1970) ?? idle)
             if let events { _ = events.wait(timeout: wait) } else { Thread.sleep(forTimeInterval: wait) }
         }
-        logger.info("stopping: finishing the files under way", metadata: ["files": "\(inFlightCount)"])
+        logger.info("\(InboxNote.stopping(files: inFlightCount).text(options.lang))")
         group.wait()
     }
 
@@ -98,14 +101,14 @@ public final class Inbox: @unchecked Sendable {
             guard let job = try store.job(id: id) else { return }
             try advance(job)
         } catch {
-            logger.error("journal failed", metadata: ["file": "\(path)", "error": "\(error)"])
+            logger.error("\(InboxNote.journalFailed(file: path, detail: "\(error)").text(options.lang))")
         }
     }
 
     /// Finishes jobs a previous run left open (it was killed mid-file), in journal order.
     func resumeUnfinishedJobs() throws {
         let jobs = try store.unfinishedJobs()
-        if !jobs.isEmpty { logger.info("resuming unfinished jobs", metadata: ["jobs": "\(jobs.count)"]) }
+        if !jobs.isEmpty { logger.info("\(InboxNote.resuming(jobs: jobs.count).text(options.lang))") }
         for job in jobs { try advance(job) }
     }
 
@@ -117,14 +120,14 @@ public final class Inbox: @unchecked Sendable {
         if job.state == .started {
             guard FileManager.default.fileExists(atPath: job.sourcePath) else {
                 // Gone before anything was stored (someone took it back): nothing to move.
-                job.state = .done; job.finishedAt = Date(); job.error = "the file disappeared before it was read"
+                job.state = .done; job.finishedAt = Date(); job.error = InboxNote.disappeared.text(.en)
                 try store.updateJob(job)
                 return
             }
             let result = ingestor.ingest(path: job.sourcePath, job: job.id)
             stored = result
-            if case .failed(let reason) = result.outcome {
-                job.state = .failed; job.outcome = .failed; job.error = reason; job.sha256 = result.sha256
+            if case .failed(let failure) = result.outcome {
+                job.state = .failed; job.outcome = .failed; job.error = failure.text(options.lang); job.sha256 = result.sha256
                 try store.updateJob(job)
             } else {
                 job = try store.job(id: job.id!) ?? job
@@ -149,7 +152,7 @@ public final class Inbox: @unchecked Sendable {
             }
             if job.outcome == .failed {
                 if !FileManager.default.fileExists(atPath: destination + ".error.txt") {
-                    try archive.writeReason(job.error ?? "unknown error", besides: destination)
+                    try archive.writeReason(job.error ?? InboxNote.unknownFailure.text(options.lang), besides: destination)
                 }
             } else if job.outcome == .stored, let sha = job.sha256 {
                 try store.setArchivePath(sha256: sha, to: destination)
@@ -174,10 +177,11 @@ public final class Inbox: @unchecked Sendable {
             metadata["date"] = "\(record.date ?? "-")"
             metadata["deadlines"] = "\(record.deadlines.count)"
         }
-        if job.outcome == .failed {
-            logger.error("failed: \(job.error ?? "")", metadata: metadata)
-        } else {
-            logger.info("\(job.outcome == .alreadyStored ? "already stored" : "stored")", metadata: metadata)
+        let file = (job.sourcePath as NSString).lastPathComponent
+        switch job.outcome {
+        case .failed?: logger.error("\(InboxNote.failed(file: file, reason: job.error ?? "").text(options.lang))", metadata: metadata)
+        case .alreadyStored?: logger.info("\(InboxNote.alreadyStored(file: file).text(options.lang))", metadata: metadata)
+        default: logger.info("\(InboxNote.stored(file: file).text(options.lang))", metadata: metadata)
         }
     }
 }

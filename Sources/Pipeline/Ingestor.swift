@@ -10,12 +10,27 @@ public struct IngestResult: Sendable {
         /// The same content was stored before (as this letter).
         case alreadyStored(letterID: Int64)
         /// Why the file could not be read or stored (names the file).
-        case failed(reason: String)
+        case failed(IngestFailure)
     }
     public var path: String
     public var outcome: Outcome
     public var sha256: String?
     public var seconds: Double
+}
+
+/// Why a file did not become a stored letter: it could not be read, or the index refused it.
+public enum IngestFailure: Error, Message, Sendable, Equatable {
+    case reading(IngestError)
+    /// The index could not store it (what the database said, for the operator).
+    case storing(path: String, detail: String)
+
+    public func text(_ lang: Lang) -> String {
+        switch (self, lang) {
+        case (.reading(let e), _): return e.text(lang)
+        case (.storing(let p, let d), .vi): return "\(p): không lưu được vào chỉ mục (\(d))"
+        case (.storing(let p, let d), .en): return "\(p): could not be stored in the index (\(d))"
+        }
+    }
 }
 
 /// Reads, extracts and stores files: one at a time (`ingest(path:)`) or many on all cores.
@@ -55,9 +70,9 @@ public struct Ingestor: Sendable {
             case .alreadyStored(let id): return result(.alreadyStored(letterID: id))
             }
         } catch let error as IngestError {
-            return result(.failed(reason: error.description))
+            return result(.failed(.reading(error)))
         } catch {
-            return result(.failed(reason: "\(path): \(error)"))
+            return result(.failed(.storing(path: path, detail: "\(error)")))
         }
     }
 
@@ -84,7 +99,7 @@ public struct Ingestor: Sendable {
     /// SHA-256 of a file's bytes, streamed, so a duplicate is recognised without reading it as a letter.
     static func contentHash(path: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IngestError(path: path, .unreadable(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))
+            throw IngestError(path: path, .unreadable(FileManager.default.fileExists(atPath: path) ? .permissionDenied : .noSuchFile))
         }
         defer { try? handle.close() }
         var hash = SHA256()

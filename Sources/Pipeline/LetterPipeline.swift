@@ -41,7 +41,7 @@ public struct LetterPipeline: Sendable {
         input.text = restored.text
         var record = extractor.extract(input)
         record.diacritics = .restored
-        record.warnings.append("diacritics restored by the language model: \(restored.uncertain) of \(restored.syllables) syllables uncertain")
+        record.warnings.append(.diacriticsRestored(uncertain: restored.uncertain, syllables: restored.syllables))
         return (record, restored.text)
     }
 

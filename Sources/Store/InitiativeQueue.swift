@@ -5,16 +5,13 @@ import Extract
 /// Puts stored initiative reports in the council's queue: the row with the report's checks, the
 /// earlier reports it reads like, and the campaign letter it answers.
 enum InitiativeQueue {
-    /// The folded words by which a letter calls for initiatives ("sáng kiến").
-    static let campaignPhrase = "sang kien"
-
     /// Called for every stored letter, inside its transaction.
     static func letterStored(_ letter: LetterRow, record: LetterRecord, fingerprints: InitiativeFingerprints,
                              db: Database) throws {
         if let initiative = record.initiative {
-            try enqueue(letterID: letter.id!, initiative: initiative, warnings: record.warnings,
+            try enqueue(letterID: letter.id!, initiative: initiative, checks: record.warnings.compactMap(\.reviewCheck),
                         fingerprints: fingerprints, db: db)
-        } else if !record.deadlines.isEmpty && mentionsInitiatives(letter) {
+        } else if letter.callsForInitiatives == true {
             // A campaign letter stored after some reports (a folder is ingested in any order):
             // the reports not yet reviewed answer the most recent campaign, as if stored now.
             try db.execute(sql: """
@@ -29,9 +26,8 @@ enum InitiativeQueue {
     /// Near-duplicates kept per report, most similar first.
     static let maxDuplicatesShown = 5
 
-    static func enqueue(letterID: Int64, initiative: Initiative, warnings: [String],
+    static func enqueue(letterID: Int64, initiative: Initiative, checks: [ReviewCheck],
                         fingerprints: InitiativeFingerprints, db: Database) throws {
-        let checks = warnings.filter { $0.hasPrefix("initiative:") }
         var row = try InitiativeRow(letterID: letterID, initiative: initiative, checks: checks, submittedAt: Date())
         row.campaignLetterID = try campaignLetter(excluding: letterID, db: db)
         let earlier = try fingerprints.queued(db)
@@ -49,21 +45,12 @@ enum InitiativeQueue {
         }
     }
 
-    static func mentionsInitiatives(_ letter: LetterRow) -> Bool {
-        Folding.fold(letter.subject ?? "").contains(campaignPhrase) || Folding.fold(letter.fullText).contains(campaignPhrase)
-    }
-
-    /// The most recent stored letter, not itself an initiative report, that speaks of initiatives
-    /// in its subject or text and sets a deadline. The search index holds folded text already.
+    /// The most recent stored letter that calls for initiatives (`InitiativeCampaign`).
     static func campaignLetter(excluding letterID: Int64, db: Database) throws -> Int64? {
         try Int64.fetchOne(db, sql: """
-            SELECT l.id FROM letters l
-            WHERE l.id IN (SELECT rowid FROM letter_search WHERE letter_search MATCH ?)
-              AND EXISTS (SELECT 1 FROM deadlines d WHERE d.letter_id = l.id)
-              AND l.record_json NOT LIKE '%"initiative":{%'
-              AND l.id != ?
-            ORDER BY l.date DESC, l.id DESC LIMIT 1
-            """, arguments: ["{subject body} : \"\(campaignPhrase)\"", letterID])
+            SELECT id FROM letters WHERE calls_for_initiatives = 1 AND id != ?
+            ORDER BY date DESC, id DESC LIMIT 1
+            """, arguments: [letterID])
     }
 }
 
@@ -108,13 +95,10 @@ public struct InitiativeEntry: Sendable {
 
     public var id: Int64 { row.id! }
 
-    /// The report's checks, then one line per near-duplicate:
-    /// `near-duplicate of #N (title) — similarity 0.NN`.
-    public var checks: [String] {
+    /// The report's checks, then one per near-duplicate.
+    public var checks: [ReviewCheck] {
         let stored = (try? row.storedChecks()) ?? []
-        return stored + duplicates.map {
-            "near-duplicate of #\($0.otherID) (\($0.otherTitle ?? "?")) — similarity \(String(format: "%.2f", $0.similarity))"
-        }
+        return stored + duplicates.map { .nearDuplicate(of: $0.otherID, title: $0.otherTitle ?? "?", similarity: $0.similarity) }
     }
 
     /// `Lê Tuấn Phú (30%); Nguyễn Phương Thảo (30%); …`

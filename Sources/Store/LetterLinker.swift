@@ -101,38 +101,39 @@ public struct LinkedLetter: Sendable, Equatable {
 extension LetterStore {
     /// The stored letters this letter cites.
     public func citations(of letterID: Int64) throws -> [LinkedLetter] {
-        try linked(sql: """
-            SELECT l.id, l.number_text, l.date, l.subject, r.number AS cited_as, k.match
-            FROM letter_links k JOIN letters l ON l.id = k.cited_letter_id
-            JOIN letter_references r ON r.id = k.reference_id
-            WHERE k.citing_letter_id = ? ORDER BY l.date, l.id
-            """, letterID)
+        try pool.read { db in try Self.linked(db, sql: Self.citationsSQL, letterID) }
     }
 
     /// The stored letters citing this letter.
     public func citingLetters(of letterID: Int64) throws -> [LinkedLetter] {
-        try linked(sql: """
-            SELECT l.id, l.number_text, l.date, l.subject, r.number AS cited_as, k.match
-            FROM letter_links k JOIN letters l ON l.id = k.citing_letter_id
-            JOIN letter_references r ON r.id = k.reference_id
-            WHERE k.cited_letter_id = ? ORDER BY l.date, l.id
-            """, letterID)
+        try pool.read { db in try Self.linked(db, sql: Self.citingSQL, letterID) }
     }
 
-    private func linked(sql: String, _ id: Int64) throws -> [LinkedLetter] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: [id]).map { row in
-                LinkedLetter(letterID: row["id"], number: row["number_text"], date: row["date"],
-                             subject: row["subject"], citedAs: row["cited_as"],
-                             match: LetterLinkRow.Match(rawValue: row["match"]) ?? .exact)
-            }
-        }
-    }
+    static let citationsSQL = """
+        SELECT l.id, l.number_text, l.date, l.subject, r.number AS cited_as, k.match
+        FROM letter_links k JOIN letters l ON l.id = k.cited_letter_id
+        JOIN letter_references r ON r.id = k.reference_id
+        WHERE k.citing_letter_id = ? ORDER BY l.date, l.id
+        """
+    static let citingSQL = """
+        SELECT l.id, l.number_text, l.date, l.subject, r.number AS cited_as, k.match
+        FROM letter_links k JOIN letters l ON l.id = k.citing_letter_id
+        JOIN letter_references r ON r.id = k.reference_id
+        WHERE k.cited_letter_id = ? ORDER BY l.date, l.id
+        """
 
     /// The references of a letter, as its record lists them.
     public func references(letterID: Int64) throws -> [ReferenceRow] {
         try pool.read { db in
             try ReferenceRow.filter(ReferenceRow.Columns.letterID == letterID).fetchAll(db)
+        }
+    }
+
+    static func linked(_ db: Database, sql: String, _ id: Int64) throws -> [LinkedLetter] {
+        try Row.fetchAll(db, sql: sql, arguments: [id]).map { row in
+            LinkedLetter(letterID: row["id"], number: row["number_text"], date: row["date"],
+                         subject: row["subject"], citedAs: row["cited_as"],
+                         match: LetterLinkRow.Match(rawValue: row["match"]) ?? .exact)
         }
     }
 }

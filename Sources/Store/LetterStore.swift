@@ -30,6 +30,7 @@ public final class LetterStore: @unchecked Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: config)
             try StoreMigrations.migrator.migrate(pool)
+            try StoreBackfill.run(pool, fingerprints: fingerprints)
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }

@@ -130,7 +130,17 @@ enum StoreMigrations {
                 t.column("similarity", .double).notNull()
                 t.uniqueKey(["initiative_id", "earlier_initiative_id"])
             }
-            try InitiativeBackfill.queueStoredReports(db)
+        }
+
+        // What a letter is, decided by Extract when it is stored, not found again by matching
+        // its JSON or text: an initiative report, a letter calling for initiatives. Rows stored
+        // before have NULL here until `StoreBackfill` reads their records.
+        m.registerMigration("v3: letter flags for the initiative queue") { db in
+            try db.execute(sql: """
+                ALTER TABLE letters ADD COLUMN is_initiative BOOLEAN;
+                ALTER TABLE letters ADD COLUMN calls_for_initiatives BOOLEAN;
+                CREATE INDEX letters_calling_for_initiatives ON letters(calls_for_initiatives, date);
+                """)
         }
         return m
     }

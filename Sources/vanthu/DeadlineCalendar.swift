@@ -12,7 +12,7 @@ struct DeadlineCalendar {
 
     func render(_ items: [DeadlineItem]) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//vanthu//deadlines//VI", "CALSCALE:GREGORIAN",
-                     "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escape(IndexMsg.header("deadlines").text(lang))]
+                     "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escape(Label.deadlines.text(lang))]
         let stamp = Self.utcStamp(now)
         for item in items {
             let d = item.deadline
@@ -22,7 +22,7 @@ struct DeadlineCalendar {
                       "DTSTAMP:\(stamp)",
                       "DTSTART;VALUE=DATE:\(Self.basic(due))",
                       "DTEND;VALUE=DATE:\(Self.basic(due.adding(days: 1)))",
-                      "SUMMARY:" + Self.escape(IndexMsg.calendarSummary(number: item.number, clause: d.clause).text(lang)),
+                      "SUMMARY:" + Self.escape(CLIMessage.calendarSummary(number: item.number, clause: d.clause).text(lang)),
                       "DESCRIPTION:" + Self.escape([item.issuer, item.subject, d.clause, d.note].compactMap { $0 }.joined(separator: "\n")),
                       "TRANSP:TRANSPARENT",
                       "STATUS:\(d.status == .done ? "CANCELLED" : "CONFIRMED")"]

@@ -2,96 +2,121 @@ import ArgumentParser
 import Foundation
 import Extract
 import Store
+import Vocabulary
 
 struct DeadlinesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "deadlines",
-        abstract: "Các hạn xử lý chưa xong, theo ngày hạn; đánh dấu xong hoặc mở lại.",
-        subcommands: [DeadlinesListCommand.self, DeadlineDoneCommand.self, DeadlineReopenCommand.self],
-        defaultSubcommand: DeadlinesListCommand.self)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "deadlines", abstract: Help.deadlines.here,
+            subcommands: [DeadlinesListCommand.self, DeadlineDoneCommand.self, DeadlineReopenCommand.self],
+            defaultSubcommand: DeadlinesListCommand.self)
+    }
+}
+
+/// The output of `deadlines`: a table, JSON lines, a CSV sheet or an iCalendar file.
+enum DeadlineFormat: String, EnumerableFlag {
+    case table, json, csv, ics
+    static func help(for value: DeadlineFormat) -> ArgumentHelp? {
+        switch value {
+        case .table: return Help.tableFlag.argument
+        case .json: return Help.jsonFlag.argument
+        case .csv: return Help.csvFlag.argument
+        case .ics: return Help.icsFlag.argument
+        }
+    }
 }
 
 struct DeadlinesListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list",
-        abstract: "Liệt kê hạn xử lý (mặc định: chưa xong), mỗi hạn kèm văn bản của nó.",
-        discussion: "A table on a terminal (coloured: red overdue, yellow within 7 days); --json one object "
-            + "per line, --csv, --ics (a calendar for Outlook or Google Calendar).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: Help.deadlinesList.here, discussion: Help.deadlinesListMore.here)
+    }
 
+    @OptionGroup var global: GlobalOptions
     @OptionGroup var index: IndexOptions
-    @OptionGroup var output: OutputOptions
+    @Flag var format: DeadlineFormat = .table
 
-    @Flag(name: .long, help: "Only deadlines already passed.") var overdue = false
-    @Option(name: .long, help: "Only deadlines due from today to DAYS ahead.") var within: Int?
-    @Option(name: .long, help: "Due on or after DATE (YYYY-MM-DD).") var from: String?
-    @Option(name: .long, help: "Due on or before DATE (YYYY-MM-DD).") var to: String?
-    @Flag(name: .long, help: "Done deadlines too.") var all = false
-    @Flag(name: .long, help: "CSV (RFC 4180) with a header line.") var csv = false
-    @Flag(name: .long, help: "An iCalendar file (one all-day event per deadline).") var ics = false
+    @Flag(name: .long, help: Help.overdue.argument) var overdue = false
+    @Option(name: .long, help: Help.within.argument) var within: Int?
+    @Option(name: .long, help: Help.from.argument) var from: DayArgument?
+    @Option(name: .long, help: Help.to.argument) var to: DayArgument?
+    @Flag(name: .long, help: Help.all.argument) var all = false
+
+    /// A window longer than a century is a typing slip, not a plan (and keeps date arithmetic finite).
+    static let longestWindow = 36_500
+
+    func validate() throws {
+        if let within, !(0...Self.longestWindow).contains(within) {
+            throw ValidationError(CLIMessage.notNegative(option: "--within").here)
+        }
+        if let from, let to, to.date < from.date {
+            throw ValidationError(CLIMessage.fromAfterTo(from: from.date.iso, to: to.date.iso).here)
+        }
+    }
 
     func run() throws {
-        let lang = output.lang
-        if [output.json, csv, ics].filter({ $0 }).count > 1 { Console.error(IndexMsg.csvNotWithOthers.text(lang)); throw ExitCode(64) }
+        let lang = global.language
         let today = Terminal.today
         var query = DeadlineQuery(today: today)
         query.includeDone = all
         query.overdueOnly = overdue
         query.withinDays = within
-        for d in [from, to] { if let d, CalendarDate(iso: d)?.isComplete != true { Console.error(IndexMsg.badDate(d).text(lang)); throw ExitCode(64) } }
-        query.from = from
-        query.to = to
-        let items = try index.open(lang).deadlines(query)
-        if output.json {
+        query.from = from?.date.iso
+        query.to = to?.date.iso
+        let items = try index.open().deadlines(query)
+        switch format {
+        case .json:
             for item in items { try JSONLine.write(DeadlineJSON(item, today: today)) }
-        } else if csv {
-            print(DeadlineCSV.render(items, today: today), terminator: "")
-        } else if ics {
+        case .csv:
+            FileHandle.standardOutput.write(DeadlineCSV.csv(items, today: today, lang: lang))
+        case .ics:
             FileHandle.standardOutput.write(Data(DeadlineCalendar(lang: lang).render(items).utf8))
-        } else if items.isEmpty {
-            print(IndexMsg.noDeadlines.text(lang))
-        } else {
+        case .table where items.isEmpty:
+            print(CLIMessage.noDeadlines.here)
+        case .table:
             print(DeadlineTable(lang: lang, colours: Terminal.colours).render(items, today: today))
         }
     }
 }
 
 struct DeadlineDoneCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "done",
-        abstract: "Đánh dấu một hạn xử lý là đã xong (hạn định kỳ sinh lần tiếp theo).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "done", abstract: Help.deadlineDone.here)
+    }
 
+    @OptionGroup var global: GlobalOptions
     @OptionGroup var index: IndexOptions
-    @Option(name: .long, help: "Language of messages: vi (default) or en.") var lang: Lang = .vi
-    @Option(name: .long, help: "A note kept with the deadline (what was done, the reply's number).") var note: String?
-    @Argument(help: "The deadline's ID (first column of `vanthu deadlines`).") var id: Int64
+    @Option(name: .long, help: Help.note.argument) var note: String?
+    @Argument(help: Help.deadlineID.argument) var id: Int64
 
     func run() throws {
-        let store = try index.open(lang)
+        let store = try index.open()
         let person = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
         do {
             let closing = try store.markDone(deadline: id, by: person, note: note)
             let number = try store.letter(id: closing.closed.letterID)?.numberText
-            print(IndexMsg.deadlineDone(id: id, due: closing.closed.due, number: number).text(lang))
-            if let next = closing.next { print(IndexMsg.nextOccurrence(id: next.id!, due: next.due).text(lang)) }
+            print(CLIMessage.deadlineDone(id: id, due: closing.closed.due, number: number).here)
+            if let next = closing.next { print(CLIMessage.nextOccurrence(id: next.id!, due: next.due).here) }
         } catch StoreError.noSuchDeadline {
-            Console.error(IndexMsg.noSuchDeadline(id).text(lang)); throw ExitCode(1)
+            Console.error(CLIMessage.noSuchDeadline(id).here); throw ExitCode(1)
         }
     }
 }
 
 struct DeadlineReopenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Mở lại một hạn xử lý đã đánh dấu xong.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "reopen", abstract: Help.deadlineReopen.here)
+    }
 
+    @OptionGroup var global: GlobalOptions
     @OptionGroup var index: IndexOptions
-    @Option(name: .long, help: "Language of messages: vi (default) or en.") var lang: Lang = .vi
-    @Argument(help: "The deadline's ID.") var id: Int64
+    @Argument(help: Help.deadlineID.argument) var id: Int64
 
     func run() throws {
         do {
-            let row = try index.open(lang).reopen(deadline: id)
-            print(IndexMsg.reopened(id: id, due: row.due).text(lang))
+            let row = try index.open().reopen(deadline: id)
+            print(CLIMessage.reopened(id: id, due: row.due).here)
         } catch StoreError.noSuchDeadline {
-            Console.error(IndexMsg.noSuchDeadline(id).text(lang)); throw ExitCode(1)
+            Console.error(CLIMessage.noSuchDeadline(id).here); throw ExitCode(1)
         }
     }
 }

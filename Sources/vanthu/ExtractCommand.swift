@@ -3,18 +3,24 @@ import Foundation
 import Extract
 import Ingest
 import Pipeline
+import Vocabulary
+
+/// The output of a command that prints records: a summary for people, or JSON.
+enum RecordFormat: String, EnumerableFlag {
+    case table, json
+    static func help(for value: RecordFormat) -> ArgumentHelp? { value == .json ? Help.jsonFlag.argument : Help.tableFlag.argument }
+}
 
 struct ExtractCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "extract",
-        abstract: "Đọc văn bản và in hồ sơ của từng văn bản (không lưu).",
-        discussion: "Reads each file (text, PDF, image, .doc/.docx) and prints its letter record. "
-            + "A file that cannot be read is reported on stderr; the others are still printed.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "extract", abstract: Help.extract.here, discussion: Help.extractMore.here)
+    }
 
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var global: GlobalOptions
+    @Flag var format: RecordFormat = .table
     @OptionGroup var reading: ReadingOptions
 
-    @Argument(help: "Files to read.")
+    @Argument(help: Help.filesArgument.argument)
     var files: [String]
 
     func run() throws {
@@ -29,38 +35,39 @@ struct ExtractCommand: ParsableCommand {
         for result in results {
             do {
                 let record = try result.get()
-                if output.json {
+                if format == .json {
                     let data = try encoder.encode(record)
                     FileHandle.standardOutput.write(data + Data("\n".utf8))
                 } else {
-                    print(RecordSummary(record: record, lang: output.lang).text)
+                    print(RecordSummary(record: record, lang: global.language).text)
                 }
+            } catch let error as any Message {
+                failed += 1
+                Console.error(error)
             } catch {
                 failed += 1
-                Console.error(Msg.readError("\(error)").text(output.lang))
+                Console.error("\(error)")
             }
         }
         if failed > 0 {
-            if files.count > 1 { Console.error(Msg.failedCount(failed, files.count).text(output.lang)) }
+            if files.count > 1 { Console.error(CLIMessage.failedCount(failed, files.count).here) }
             throw ExitCode(1)
         }
     }
 }
 
 struct TextCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "text",
-        abstract: "In phần chữ mà bộ trích xuất đọc được từ một tệp (OCR cho bản quét, lớp chữ cho PDF).",
-        discussion: "Pages are separated by a form feed.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "text", abstract: Help.text.here, discussion: Help.textMore.here)
+    }
 
-    @Option(name: .long, help: "Language of messages: vi (default) or en.")
-    var lang: Lang = .vi
+    @OptionGroup var global: GlobalOptions
     @OptionGroup var reading: ReadingOptions
 
-    @Flag(name: .long, help: "Put back the diacritics of a text typed or OCR'd without them.")
+    @Flag(name: .long, help: Help.restoreFlag.argument)
     var restore = false
 
-    @Argument(help: "The file to read (with --restore, - reads plain text from standard input).")
+    @Argument(help: Help.fileOrStandardInput.argument)
     var file: String
 
     func run() throws {
@@ -75,16 +82,13 @@ struct TextCommand: ParsableCommand {
             if restore { text = try pipeline.restoreDiacritics(text).text }
             FileHandle.standardOutput.write(Data(text.utf8))
             if !text.hasSuffix("\n") { print() }
+        } catch let error as any Message {
+            Console.error(error)
+            throw ExitCode(1)
         } catch {
-            Console.error(Msg.readError("\(error)").text(lang))
+            Console.error("\(error)")
             throw ExitCode(1)
         }
-    }
-}
-
-enum Console {
-    static func error(_ s: String) {
-        FileHandle.standardError.write(Data((s + "\n").utf8))
     }
 }
 

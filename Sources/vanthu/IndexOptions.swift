@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import Store
+import Vocabulary
 
 /// `--db PATH` for every command that touches the index: else `$VANTHU_DB`, else
 /// `$XDG_DATA_HOME/vanthu/vanthu.sqlite` (`~/.local/share/vanthu/vanthu.sqlite`).
 struct IndexOptions: ParsableArguments {
-    @Option(name: .long, help: "The index (SQLite file). Default: $VANTHU_DB, else $XDG_DATA_HOME/vanthu/vanthu.sqlite.")
+    @Option(name: .long, help: Help.dbOption.argument)
     var db: String?
 
     var path: String {
@@ -17,9 +18,12 @@ struct IndexOptions: ParsableArguments {
         return (data as NSString).appendingPathComponent("vanthu/vanthu.sqlite")
     }
 
-    func open(_ lang: Lang) throws -> LetterStore {
-        do { return try LetterStore(path: path) } catch {
-            Console.error(Msg.readError("\(error)").text(lang))
+    func open() throws -> LetterStore {
+        do { return try LetterStore(path: path) } catch StoreError.cannotOpen(let path, let reason) {
+            Console.error(CLIMessage.indexUnavailable(path: path, detail: reason).here)
+            throw ExitCode(1)
+        } catch {
+            Console.error(CLIMessage.indexUnavailable(path: path, detail: "\(error)").here)
             throw ExitCode(1)
         }
     }
@@ -34,9 +38,9 @@ enum Terminal {
     static func paint(_ s: String, _ code: String, when on: Bool) -> String { on ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
     /// Today's civil date where the office is.
-    static var today: Extract.CalendarDate {
+    static var today: CalendarDate {
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
-        return Extract.CalendarDate(year: c.year!, month: c.month!, day: c.day!)
+        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)
     }
 }
 

@@ -1,27 +1,30 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import Vocabulary
 
 struct IngestCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "ingest",
-        abstract: "Đọc và lưu văn bản vào chỉ mục (thư mục: đọc cả thư mục con).",
-        discussion: "Extracts and stores every letter. A file already stored (same content) is not stored twice. "
-            + "Files are read in parallel, one per core. Exit status 1 when any file failed.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "ingest", abstract: Help.ingest.here, discussion: Help.ingestMore.here)
+    }
 
+    @OptionGroup var global: GlobalOptions
     @OptionGroup var index: IndexOptions
-    @OptionGroup var output: OutputOptions
 
-    @Option(name: .long, help: "Files read at once (default: one per core).")
+    @Option(name: .long, help: Help.workers.argument)
     var workers: Int = 0
 
-    @Argument(help: "Files or folders to ingest.")
+    @Argument(help: Help.pathsArgument.argument)
     var paths: [String]
 
+    func validate() throws {
+        if workers < 0 { throw ValidationError(CLIMessage.notNegative(option: "--workers").here) }
+    }
+
     func run() throws {
-        let store = try index.open(output.lang)
+        let store = try index.open()
         let (files, missing) = InboxFiles.expand(paths)
-        for m in missing { Console.error(IndexMsg.noSuchPath(m).text(output.lang)) }
+        for m in missing { Console.error(CLIMessage.noSuchPath(m).here) }
         let bar = ProgressBar()
         let results = Ingestor(store: store).ingest(paths: files, workers: workers) { done, total, r in
             bar.update(done: done, total: total, label: (r.path as NSString).lastPathComponent)
@@ -32,11 +35,10 @@ struct IngestCommand: ParsableCommand {
             switch r.outcome {
             case .stored: stored += 1
             case .alreadyStored: already += 1
-            case .failed(let reason): failed += 1; Console.error(Msg.readError(reason).text(output.lang))
+            case .failed(let failure): failed += 1; Console.error(failure)
             }
         }
-        print(IndexMsg.summary(stored: stored, already: already, failed: failed, total: files.count + missing.count)
-            .text(output.lang))
+        print(CLIMessage.summary(stored: stored, already: already, failed: failed, total: files.count + missing.count).here)
         if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -2,103 +2,116 @@ import ArgumentParser
 import Foundation
 import Extract
 import Store
+import Vocabulary
 
 struct InitiativesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "initiatives",
-        abstract: "Hàng đợi xét duyệt sáng kiến: liệt kê, xem, xuất bảng cho hội đồng, ghi quyết định.",
-        subcommands: [InitiativesListCommand.self, InitiativeShowCommand.self, InitiativesExportCommand.self,
-                      InitiativeReviewCommand.self],
-        defaultSubcommand: InitiativesListCommand.self)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "initiatives", abstract: Help.initiatives.here,
+            subcommands: [InitiativesListCommand.self, InitiativeShowCommand.self, InitiativesExportCommand.self,
+                          InitiativeReviewCommand.self],
+            defaultSubcommand: InitiativesListCommand.self)
+    }
 }
 
 extension InitiativeRow.Status: ExpressibleByArgument {}
 extension InitiativeDecision: ExpressibleByArgument {}
 
-struct InitiativesListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "Liệt kê các sáng kiến đã nhận, kèm trạng thái và số điểm cần kiểm tra.")
+/// The output of `initiatives export`: the sheet as CSV, or JSON.
+enum SheetFormat: String, EnumerableFlag {
+    case csv, json
+    static func help(for value: SheetFormat) -> ArgumentHelp? { value == .csv ? Help.csvFlag.argument : Help.jsonFlag.argument }
+}
 
+struct InitiativesListCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: Help.initiativesList.here)
+    }
+
+    @OptionGroup var global: GlobalOptions
     @OptionGroup var index: IndexOptions
-    @OptionGroup var output: OutputOptions
-    @Option(name: .long, help: "Only initiatives with this status: submitted, under_review, accepted, rejected, to_revise.")
+    @Flag var format: RecordFormat = .table
+    @Option(name: .long, help: Help.status.argument)
     var status: InitiativeRow.Status?
 
     func run() throws {
-        let lang = output.lang
-        let entries = try index.open(lang).initiatives(status: status)
-        if output.json {
+        let entries = try index.open().initiatives(status: status)
+        if format == .json {
             for e in entries { try JSONLine.write(InitiativeJSON(e, withHistory: false)) }
         } else if entries.isEmpty {
-            print(InitiativeMsg.none.text(lang))
+            print(CLIMessage.noInitiatives.here)
         } else {
-            print(InitiativeTable(lang: lang).render(entries))
+            print(InitiativeTable(lang: global.language).render(entries))
         }
     }
 }
 
 struct InitiativeShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Xem một sáng kiến: tác giả, tỷ lệ đóng góp, các điểm cần kiểm tra, quyết định.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "show", abstract: Help.initiativeShow.here)
+    }
 
+    @OptionGroup var global: GlobalOptions
     @OptionGroup var index: IndexOptions
-    @OptionGroup var output: OutputOptions
-    @Argument(help: "The initiative's ID (first column of `vanthu initiatives list`).") var id: Int64
+    @Flag var format: RecordFormat = .table
+    @Argument(help: Help.initiativeID.argument) var id: Int64
 
     func run() throws {
-        let lang = output.lang
-        guard let entry = try index.open(lang).initiative(id: id) else {
-            Console.error(InitiativeMsg.noSuchInitiative(id).text(lang)); throw ExitCode(1)
+        guard let entry = try index.open().initiative(id: id) else {
+            Console.error(CLIMessage.noSuchInitiative(id).here); throw ExitCode(1)
         }
-        if output.json { try JSONLine.write(InitiativeJSON(entry, withHistory: true)) }
-        else { print(InitiativeTable(lang: lang).details(entry)) }
+        if format == .json { try JSONLine.write(InitiativeJSON(entry, withHistory: true)) }
+        else { print(InitiativeTable(lang: global.language).details(entry)) }
     }
 }
 
 struct InitiativesExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
-        abstract: "Xuất bảng xét duyệt cho hội đồng (CSV mở được bằng Excel và LibreOffice, hoặc JSON).",
-        discussion: "CSV (default): UTF-8 with a byte-order mark, CRLF, RFC 4180. --json: one array of every initiative.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "export", abstract: Help.initiativesExport.here,
+                             discussion: Help.initiativesExportMore.here)
+    }
 
+    @OptionGroup var global: GlobalOptions
     @OptionGroup var index: IndexOptions
-    @Option(name: .long, help: "Language of messages: vi (default) or en.") var lang: Lang = .vi
-    @Flag(name: .long, help: "CSV for a spreadsheet (the default).") var csv = false
-    @Flag(name: .long, help: "JSON: an array of initiatives.") var json = false
+    @Flag var format: SheetFormat = .csv
 
     func run() throws {
-        if csv && json { Console.error(InitiativeMsg.csvOrJSON.text(lang)); throw ExitCode(64) }
-        let entries = try index.open(lang).initiatives()
-        if json {
+        let entries = try index.open().initiatives()
+        switch format {
+        case .json:
             let e = JSONEncoder.record
             e.outputFormatting.insert(.prettyPrinted)
             FileHandle.standardOutput.write(try e.encode(entries.map { InitiativeJSON($0, withHistory: true) }) + Data("\n".utf8))
-        } else {
-            FileHandle.standardOutput.write(InitiativeSheet.csv(entries))
+        case .csv:
+            FileHandle.standardOutput.write(InitiativeSheet.csv(entries, lang: global.language))
         }
     }
 }
 
 struct InitiativeReviewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "review",
-        abstract: "Ghi quyết định của hội đồng về một sáng kiến: công nhận, không công nhận, hoặc yêu cầu bổ sung.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "review", abstract: Help.initiativeReview.here)
+    }
 
+    @OptionGroup var global: GlobalOptions
     @OptionGroup var index: IndexOptions
-    @Option(name: .long, help: "Language of messages: vi (default) or en.") var lang: Lang = .vi
-    @Option(name: .long, help: "accept, reject or revise.") var decision: InitiativeDecision
-    @Option(name: .long, help: "The council's score.") var score: Double?
-    @Option(name: .long, help: "A note kept with the decision.") var note: String?
-    @Argument(help: "The initiative's ID.") var id: Int64
+    @Option(name: .long, help: Help.decision.argument) var decision: InitiativeDecision
+    @Option(name: .long, help: Help.score.argument) var score: Double?
+    @Option(name: .long, help: Help.note.argument) var note: String?
+    @Argument(help: Help.initiativeID.argument) var id: Int64
+
+    func validate() throws {
+        if let score, !(0...100).contains(score) { throw ValidationError(CLIMessage.scoreOutOfRange.here) }
+    }
 
     func run() throws {
-        let store = try index.open(lang)
+        let store = try index.open()
         let reviewer = ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? NSUserName()
         do {
             let entry = try store.review(initiative: id, decision: decision, score: score, note: note, reviewer: reviewer)
-            print(InitiativeMsg.reviewed(id: id, status: entry.row.status).text(lang))
+            print(CLIMessage.reviewed(id: id, status: entry.row.status).here)
         } catch StoreError.noSuchInitiative {
-            Console.error(InitiativeMsg.noSuchInitiative(id).text(lang)); throw ExitCode(1)
+            Console.error(CLIMessage.noSuchInitiative(id).here); throw ExitCode(1)
         }
     }
 }
@@ -108,34 +121,34 @@ struct InitiativeTable {
     let lang: Lang
 
     func render(_ entries: [InitiativeEntry]) -> String {
-        let h = { (k: String) in InitiativeMsg.header(k).text(lang) }
-        var lines = [h("id").fitted(5) + " " + h("status").fitted(18) + " " + h("title").fitted(50) + " "
-                     + h("authors").fitted(40) + " " + h("checks")]
+        let h = { (k: Label) in k.text(lang) }
+        var lines = [h(.id).fitted(5) + " " + h(.status).fitted(18) + " " + h(.title).fitted(50) + " "
+                     + h(.authors).fitted(40) + " " + h(.checks)]
         for e in entries {
-            lines.append("\(e.id)".fitted(5) + " " + InitiativeMsg.status(e.row.status).text(lang).fitted(18) + " "
+            lines.append("\(e.id)".fitted(5) + " " + e.row.status.text(lang).fitted(18) + " "
                          + (e.row.title ?? "").fitted(50) + " " + e.authorsWithShares.fitted(40) + " \(e.checks.count)")
         }
         return lines.joined(separator: "\n")
     }
 
     func details(_ e: InitiativeEntry) -> String {
-        let h = { (k: String) in InitiativeMsg.header(k).text(lang) }
+        let h = { (k: Label) in k.text(lang) }
         var out = ["#\(e.id) \(e.row.title ?? "")",
-                   "\(h("status")): \(InitiativeMsg.status(e.row.status).text(lang))",
-                   "\(h("first_applied")): \(e.row.firstApplied ?? "—")",
-                   "\(h("campaign")): \(e.campaignNumber ?? "—")",
-                   "\(h("authors")):"]
+                   "\(h(.status)): \(e.row.status.text(lang))",
+                   "\(h(.firstApplied)): \(e.row.firstApplied ?? "—")",
+                   "\(h(.campaign)): \(e.campaignNumber ?? "—")",
+                   "\(h(.authors)):"]
         out += e.authors.map { "  - \($0.name)" + ($0.share.map { " (\(InitiativeEntry.number($0))%)" } ?? "") }
-        out.append("\(h("checks")):")
-        out += e.checks.isEmpty ? ["  —"] : e.checks.map { "  - " + InitiativeMsg.check($0, lang) }
-        if let score = e.row.score { out.append("\(h("score")): \(InitiativeEntry.number(score))") }
-        if let note = e.row.note { out.append("\(h("note")): \(note)") }
+        out.append("\(h(.checks)):")
+        out += e.checks.isEmpty ? ["  —"] : e.checks.map { "  - " + $0.text(lang) }
+        if let score = e.row.score { out.append("\(h(.score)): \(InitiativeEntry.number(score))") }
+        if let note = e.row.note { out.append("\(h(.note)): \(note)") }
         if !e.reviews.isEmpty {
-            out.append("\(h("history")):")
+            out.append("\(h(.history)):")
             let f = ISO8601DateFormatter()
             out += e.reviews.map {
-                "  \(f.string(from: $0.decidedAt)) \($0.reviewer): \(InitiativeMsg.status($0.fromStatus).text(lang)) → "
-                    + InitiativeMsg.status($0.toStatus).text(lang) + ($0.note.map { " — \($0)" } ?? "")
+                "  \(f.string(from: $0.decidedAt)) \($0.reviewer): \($0.fromStatus.text(lang)) → "
+                    + $0.toStatus.text(lang) + ($0.note.map { " — \($0)" } ?? "")
             }
         }
         return out.joined(separator: "\n")
@@ -167,7 +180,7 @@ struct InitiativeJSON: Encodable {
         try c.encode(r.title, forKey: Key("title"))
         try c.encode(entry.authors, forKey: Key("authors"))
         try c.encode(r.firstApplied, forKey: Key("first_applied"))
-        try c.encode(entry.checks, forKey: Key("checks"))
+        try c.encode(entry.checks.map(\.english), forKey: Key("checks"))
         try c.encode(r.status.rawValue, forKey: Key("status"))
         try c.encode(r.score, forKey: Key("score"))
         try c.encode(r.note, forKey: Key("note"))

@@ -1,95 +1,31 @@
 import ArgumentParser
-import Store
+import Extract
 import Foundation
+import Ingest
+import Store
+import Vocabulary
 
-enum Lang: String, ExpressibleByArgument, Sendable { case vi, en }
-
-/// Every word the CLI says to a user, in Vietnamese and English. Code and logs stay English.
-enum Msg {
-    case readError(String)
-    case failedCount(Int, Int)
-    case field(String)
-
-    func text(_ lang: Lang) -> String {
-        switch (self, lang) {
-        case (.readError(let s), .vi): return "Lỗi: \(Msg.translate(s, lang))"
-        case (.readError(let s), .en): return "error: \(s)"
-        case (.failedCount(let n, let total), .vi): return "\(n)/\(total) tệp không đọc được."
-        case (.failedCount(let n, let total), .en): return "\(n) of \(total) files could not be read."
-        case (.field(let key), .vi): return Msg.viFields[key] ?? key
-        case (.field(let key), .en): return Msg.enFields[key] ?? key
-        }
-    }
-
-    static let viFields: [String: String] = [
-        "file": "Tệp", "kind": "Loại", "issuer": "Cơ quan ban hành", "number": "Số hiệu",
-        "date": "Ngày", "place": "Nơi ban hành", "subject": "Trích yếu", "urgency": "Độ khẩn",
-        "recipients": "Kính gửi", "distribution": "Nơi nhận", "signer": "Người ký",
-        "references": "Văn bản dẫn chiếu", "deadlines": "Hạn xử lý", "warnings": "Cảnh báo",
-        "initiative": "Sáng kiến", "authors": "Tác giả", "none": "(không có)",
-    ]
-    static let enFields: [String: String] = [
-        "file": "File", "kind": "Kind", "issuer": "Issuer", "number": "Number", "date": "Date",
-        "place": "Place", "subject": "Subject", "urgency": "Urgency", "recipients": "To",
-        "distribution": "Copies to", "signer": "Signed by", "references": "Cites",
-        "deadlines": "Deadlines", "warnings": "Warnings", "initiative": "Initiative",
-        "authors": "Authors", "none": "(none)",
-    ]
-
-    /// Error reasons come from the library in English; the Vietnamese CLI says them in Vietnamese.
-    static func translate(_ s: String, _ lang: Lang) -> String {
-        guard lang == .vi else { return s }
-        var out = s
-        for (en, vi) in reasonWords { out = out.replacingOccurrences(of: en, with: vi) }
-        return out
-    }
-
-    /// The record's warnings (English in the JSON) said in Vietnamese in the summary.
-    static func warning(_ w: String, _ lang: Lang) -> String {
-        guard lang == .vi else { return w }
-        var out = w
-        for (en, vi) in warningWords { out = out.replacingOccurrences(of: en, with: vi) }
-        return out
-    }
-
-    static let warningWords: [(String, String)] = [
-        ("number: the number is blank", "số hiệu: chưa điền số"),
-        (": an unsigned draft?", ": bản dự thảo chưa ký?"),
-        ("number: `Số:` is there but no number or symbol could be read", "số hiệu: có chữ `Số:` nhưng không đọc được số và ký hiệu"),
-        ("does not exist; the day is left out", "không có thật; bỏ ngày"),
-        ("does not exist", "không có thật"),
-        ("date: the day was read from the digital signature time", "ngày: lấy ngày từ thời gian ký số"),
-        ("this does not look like an official letter: no number, date, title or subject found",
-         "tệp này không giống một văn bản hành chính: không thấy số, ngày, tên loại hay trích yếu"),
-        ("the document has no text", "văn bản không có chữ"),
-        ("converted from the legacy TCVN3 encoding", "đã chuyển từ bảng mã TCVN3 cũ"),
-        ("date:", "ngày:"), ("month", "tháng"),
-    ]
-
-    static let reasonWords: [(String, String)] = [
-        ("cannot read the file", "không đọc được tệp"),
-        ("no such file", "không có tệp này"),
-        ("the file is empty (0 bytes)", "tệp rỗng (0 byte)"),
-        ("too large", "quá lớn"),
-        ("unsupported file type", "loại tệp không hỗ trợ"),
-        ("the file is damaged", "tệp bị hỏng"),
-        ("the PDF is encrypted (password-protected)", "PDF được mã hóa (có mật khẩu)"),
-        ("no text could be read from the file", "không đọc được chữ nào từ tệp"),
-        ("timed out", "quá thời gian"),
-        ("a folder, not a file", "là thư mục, không phải tệp"),
-        ("is not a letter", "không phải là văn bản"),
-        ("page", "trang"),
-    ]
+extension Message {
+    /// In the language of this run.
+    var here: String { text(UserLanguage.current) }
 }
 
-/// The words of the index commands (ingest, watch, deadlines, search, show).
-enum IndexMsg {
+/// What the commands themselves say: outcomes, errors, footers. Library messages (reading
+/// errors, record warnings, review checks) are messages of their own modules and are only
+/// shown here.
+enum CLIMessage: Message {
+    case error(any Message)
+    case failedCount(Int, Int)
+    case badLanguage(UserLanguage.BadLanguage)
+    case notNegative(option: String)
+    case notPositive(option: String)
+    case fromAfterTo(from: String, to: String)
+    case scoreOutOfRange
     case summary(stored: Int, already: Int, failed: Int, total: Int)
     case noSuchPath(String)
     case noDeadlines
     case noResults
     case searchFooter(shown: Int, matching: Int, broad: Bool)
-    case badDate(String)
     case deadlineDone(id: Int64, due: String, number: String?)
     case nextOccurrence(id: Int64, due: String)
     case reopened(id: Int64, due: String)
@@ -97,15 +33,25 @@ enum IndexMsg {
     case noSuchLetter(String)
     case daysLeft(Int)
     case doneOn(String)
-    case header(String)
     case calendarSummary(number: String?, clause: String)
     case misread
     case notStored
-    case csvNotWithOthers
+    case noInitiatives
+    case noSuchInitiative(Int64)
+    case reviewed(id: Int64, status: InitiativeRow.Status)
+    case indexUnavailable(path: String, detail: String)
 
     func text(_ lang: Lang) -> String {
         let vi = lang == .vi
         switch self {
+        case .error(let m): return (vi ? "Lỗi: " : "error: ") + m.text(lang)
+        case .failedCount(let n, let total): return vi ? "\(n)/\(total) tệp không đọc được." : "\(n) of \(total) files could not be read."
+        case .badLanguage(let b):
+            return vi ? "Lỗi: không có ngôn ngữ '\(b.value)'; hãy chọn vi hoặc en" : "error: no language '\(b.value)'; choose vi or en"
+        case .notNegative(let o): return vi ? "\(o) không được âm" : "\(o) cannot be negative"
+        case .notPositive(let o): return vi ? "\(o) phải lớn hơn 0" : "\(o) must be more than 0"
+        case .fromAfterTo(let f, let t): return vi ? "--from \(f) ở sau --to \(t)" : "--from \(f) is after --to \(t)"
+        case .scoreOutOfRange: return vi ? "--score phải từ 0 đến 100" : "--score must be from 0 to 100"
         case .summary(let s, let a, let f, let t):
             return vi ? "Đã lưu \(s), đã có sẵn \(a), lỗi \(f) (tổng \(t) tệp)."
                       : "Stored \(s), already stored \(a), failed \(f) (of \(t) files)."
@@ -118,7 +64,6 @@ enum IndexMsg {
                           : "The \(shown) best of the newest \(n) matching letters; older letters match too: add words to narrow it."
             }
             return vi ? "\(shown)/\(n) văn bản khớp." : "\(shown) of \(n) matching letters."
-        case .badDate(let d): return vi ? "Ngày không hợp lệ: \(d) (dạng YYYY-MM-DD)" : "invalid date: \(d) (expected YYYY-MM-DD)"
         case .deadlineDone(let id, let due, let n):
             return vi ? "Đã đánh dấu xong hạn #\(id) (\(due)\(n.map { ", \($0)" } ?? ""))."
                       : "Marked deadline #\(id) done (\(due)\(n.map { ", \($0)" } ?? ""))."
@@ -132,87 +77,137 @@ enum IndexMsg {
             if n > 0 { return vi ? "còn \(n) ngày" : "\(n) days left" }
             return vi ? "quá hạn \(-n) ngày" : "\(-n) days overdue"
         case .doneOn(let d): return vi ? "xong \(d)" : "done \(d)"
-        case .header(let key): return (vi ? IndexMsg.viHeaders : IndexMsg.enHeaders)[key] ?? key
         case .calendarSummary(let n, let clause):
             return (vi ? "Hạn xử lý" : "Deadline") + (n.map { " \($0)" } ?? "") + ": " + clause
         case .misread: return vi ? "có thể OCR đọc nhầm số" : "probable OCR misread of the number"
         case .notStored: return vi ? "(chưa lưu)" : "(not stored)"
-        case .csvNotWithOthers: return vi ? "Lỗi: chỉ chọn một trong --json, --csv, --ics" : "error: choose one of --json, --csv, --ics"
+        case .noInitiatives: return vi ? "Chưa có sáng kiến nào." : "No initiatives."
+        case .noSuchInitiative(let id): return vi ? "Lỗi: không có sáng kiến #\(id)" : "error: no initiative #\(id)"
+        case .reviewed(let id, let status):
+            return vi ? "Đã ghi quyết định cho sáng kiến #\(id): \(status.text(lang))."
+                      : "Recorded the decision on initiative #\(id): \(status.text(lang))."
+        case .indexUnavailable(let p, let d):
+            return vi ? "Lỗi: \(p): không mở được chỉ mục (\(d))" : "error: \(p): cannot open the index (\(d))"
         }
     }
 
-    static let viHeaders: [String: String] = [
-        "id": "Mã", "due": "Hạn", "left": "Còn lại", "number": "Số hiệu", "issuer": "Cơ quan ban hành",
-        "task": "Việc phải làm", "date": "Ngày", "subject": "Trích yếu", "letter": "Văn bản",
-        "deadlines": "Hạn xử lý", "cites": "Văn bản dẫn chiếu", "cited_by": "Được dẫn chiếu bởi",
-        "files": "Tệp gốc", "status_open": "chưa xong", "status_done": "đã xong",
-    ]
-    static let enHeaders: [String: String] = [
-        "id": "ID", "due": "Due", "left": "Left", "number": "Number", "issuer": "Issuer",
-        "task": "What must be done", "date": "Date", "subject": "Subject", "letter": "Letter",
-        "deadlines": "Deadlines", "cites": "Cites", "cited_by": "Cited by",
-        "files": "Original files", "status_open": "open", "status_done": "done",
+    /// One example of every case, for the tests that render every message in both languages.
+    static let examples: [CLIMessage] = [
+        .error(IngestError(path: "a.pdf", .encrypted)), .failedCount(1, 3), .badLanguage(.init(value: "fr")),
+        .notNegative(option: "--workers"), .notPositive(option: "--settle"), .fromAfterTo(from: "2025-12-01", to: "2025-11-01"),
+        .scoreOutOfRange, .summary(stored: 1, already: 2, failed: 0, total: 3), .noSuchPath("x"), .noDeadlines,
+        .noResults, .searchFooter(shown: 5, matching: 9, broad: false), .searchFooter(shown: 20, matching: 2000, broad: true),
+        .deadlineDone(id: 1, due: "2025-12-15", number: "12/UBND"), .nextOccurrence(id: 2, due: "2026-12-15"),
+        .reopened(id: 1, due: "2025-12-15"), .noSuchDeadline(9), .noSuchLetter("12/UBND"), .daysLeft(0), .daysLeft(3),
+        .daysLeft(-4), .doneOn("2025-12-01"), .calendarSummary(number: "12/UBND", clause: "Báo cáo"), .misread,
+        .notStored, .noInitiatives, .noSuchInitiative(4), .reviewed(id: 4, status: .accepted),
+        .indexUnavailable(path: "/x.sqlite", detail: "SQLite error 14"),
     ]
 }
 
-/// The words of `vanthu initiatives`.
-enum InitiativeMsg {
-    case none
-    case noSuchInitiative(Int64)
-    case reviewed(id: Int64, status: InitiativeRow.Status)
-    case status(InitiativeRow.Status)
-    case header(String)
-    case csvOrJSON
+/// The names of the parts of a record, table columns and section headings, by key.
+enum Label: String, CaseIterable, Message {
+    case file, kind, issuer, number, date, place, subject, urgency, recipients, distribution, signer
+    case references, deadlines, warnings, initiative, authors, none
+    case id, due, left, task, letter, cites, citedBy, files
+    case status, title, checks, firstApplied, campaign, score, note, history
+    case daysLeft, precision, recurrence, letterDate, closedBy
 
-    func text(_ lang: Lang) -> String {
+    func text(_ lang: Lang) -> String { lang == .vi ? Label.table[self]!.vi : Label.table[self]!.en }
+
+    static let table: [Label: (vi: String, en: String)] = [
+        .file: ("Tệp", "File"), .kind: ("Loại", "Kind"), .issuer: ("Cơ quan ban hành", "Issuer"),
+        .number: ("Số hiệu", "Number"), .date: ("Ngày", "Date"), .place: ("Nơi ban hành", "Place"),
+        .subject: ("Trích yếu", "Subject"), .urgency: ("Độ khẩn", "Urgency"), .recipients: ("Kính gửi", "To"),
+        .distribution: ("Nơi nhận", "Copies to"), .signer: ("Người ký", "Signed by"),
+        .references: ("Văn bản dẫn chiếu", "Cites"), .deadlines: ("Hạn xử lý", "Deadlines"),
+        .warnings: ("Cảnh báo", "Warnings"), .initiative: ("Sáng kiến", "Initiative"), .authors: ("Tác giả", "Authors"),
+        .none: ("(không có)", "(none)"), .id: ("Mã", "ID"), .due: ("Hạn", "Due"), .left: ("Còn lại", "Left"),
+        .task: ("Việc phải làm", "What must be done"), .letter: ("Văn bản", "Letter"),
+        .cites: ("Văn bản dẫn chiếu", "Cites"), .citedBy: ("Được dẫn chiếu bởi", "Cited by"),
+        .files: ("Tệp gốc", "Original files"), .status: ("Trạng thái", "Status"), .title: ("Tên sáng kiến", "Title"),
+        .checks: ("Cần kiểm tra", "Checks"), .firstApplied: ("Áp dụng lần đầu", "First applied"),
+        .campaign: ("Văn bản phát động", "Campaign letter"), .score: ("Điểm", "Score"), .note: ("Ghi chú", "Note"),
+        .history: ("Quá trình xét", "Review history"), .daysLeft: ("Số ngày còn lại", "Days left"),
+        .precision: ("Độ chính xác", "Precision"), .recurrence: ("Lặp lại", "Recurrence"),
+        .letterDate: ("Ngày văn bản", "Letter date"), .closedBy: ("Người đánh dấu xong", "Closed by"),
+    ]
+}
+
+// Codes of the record and the index, shown to people as words (the JSON keeps the codes).
+
+extension Urgency: Message {
+    public func text(_ lang: Lang) -> String {
+        switch (self, lang) {
+        case (.khan, .vi): return "Khẩn"
+        case (.khan, .en): return "Urgent"
+        case (.thuongKhan, .vi): return "Thượng khẩn"
+        case (.thuongKhan, .en): return "Very urgent"
+        case (.hoaToc, .vi): return "Hỏa tốc"
+        case (.hoaToc, .en): return "Immediate"
+        }
+    }
+}
+
+extension InitiativeRow.Status: Message {
+    public func text(_ lang: Lang) -> String {
+        switch (self, lang) {
+        case (.submitted, .vi): return "Đã nhận"
+        case (.submitted, .en): return "Submitted"
+        case (.underReview, .vi): return "Đang xét"
+        case (.underReview, .en): return "Under review"
+        case (.accepted, .vi): return "Công nhận"
+        case (.accepted, .en): return "Accepted"
+        case (.rejected, .vi): return "Không công nhận"
+        case (.rejected, .en): return "Rejected"
+        case (.toRevise, .vi): return "Cần bổ sung"
+        case (.toRevise, .en): return "To revise"
+        }
+    }
+}
+
+extension DeadlineRow.Status: Message {
+    public func text(_ lang: Lang) -> String {
+        switch (self, lang) {
+        case (.open, .vi): return "Chưa xong"
+        case (.open, .en): return "Open"
+        case (.done, .vi): return "Đã xong"
+        case (.done, .en): return "Done"
+        }
+    }
+}
+
+/// A deadline's precision and recurrence codes as words (`month` → `tháng`, `yearly` → `hằng năm`).
+enum DeadlineWordsShown {
+    static func precision(_ code: String, _ lang: Lang) -> String {
         let vi = lang == .vi
-        switch self {
-        case .none: return vi ? "Chưa có sáng kiến nào." : "No initiatives."
-        case .noSuchInitiative(let id): return vi ? "Lỗi: không có sáng kiến #\(id)" : "error: no initiative #\(id)"
-        case .reviewed(let id, let status):
-            return vi ? "Đã ghi quyết định cho sáng kiến #\(id): \(InitiativeMsg.status(status).text(lang))."
-                      : "Recorded the decision on initiative #\(id): \(InitiativeMsg.status(status).text(lang))."
-        case .status(let s): return (vi ? InitiativeMsg.viStatus : InitiativeMsg.enStatus)[s] ?? s.rawValue
-        case .header(let key): return (vi ? InitiativeMsg.viHeaders : InitiativeMsg.enHeaders)[key] ?? key
-        case .csvOrJSON: return vi ? "Lỗi: chỉ chọn một trong --csv, --json" : "error: choose one of --csv, --json"
+        switch code {
+        case "day": return vi ? "ngày" : "day"
+        case "month": return vi ? "tháng" : "month"
+        case "quarter": return vi ? "quý" : "quarter"
+        case "year": return vi ? "năm" : "year"
+        default: return code
         }
     }
 
-    static let viStatus: [InitiativeRow.Status: String] = [
-        .submitted: "đã nhận", .underReview: "đang xét", .accepted: "công nhận",
-        .rejected: "không công nhận", .toRevise: "cần bổ sung",
-    ]
-    static let enStatus: [InitiativeRow.Status: String] = [
-        .submitted: "submitted", .underReview: "under review", .accepted: "accepted",
-        .rejected: "rejected", .toRevise: "to revise",
-    ]
-    static let viHeaders: [String: String] = [
-        "id": "Mã", "status": "Trạng thái", "title": "Tên sáng kiến", "authors": "Tác giả",
-        "checks": "Cần kiểm tra", "first_applied": "Áp dụng lần đầu", "campaign": "Văn bản phát động",
-        "score": "Điểm", "note": "Ghi chú", "history": "Quá trình xét",
-    ]
-    static let enHeaders: [String: String] = [
-        "id": "ID", "status": "Status", "title": "Title", "authors": "Authors", "checks": "Checks",
-        "first_applied": "First applied", "campaign": "Campaign letter", "score": "Score", "note": "Note",
-        "history": "Review history",
-    ]
+    static func recurrence(_ code: String?, _ lang: Lang) -> String {
+        let vi = lang == .vi
+        switch code {
+        case nil: return ""
+        case "weekly"?: return vi ? "hằng tuần" : "weekly"
+        case "monthly"?: return vi ? "hằng tháng" : "monthly"
+        case "quarterly"?: return vi ? "hằng quý" : "quarterly"
+        case "yearly"?: return vi ? "hằng năm" : "yearly"
+        case let other?: return other
+        }
+    }
+}
 
-    /// A stored check (English, like the record's warnings) said in Vietnamese.
-    static func check(_ s: String, _ lang: Lang) -> String {
-        guard lang == .vi else { return s }
-        var out = s
-        for (en, vi) in checkWords { out = out.replacingOccurrences(of: en, with: vi) }
-        return out
+enum Console {
+    static func error(_ s: String) {
+        FileHandle.standardError.write(Data((s + "\n").utf8))
     }
 
-    static let checkWords: [(String, String)] = [
-        ("initiative: ", "sáng kiến: "),
-        ("near-duplicate of", "gần trùng với sáng kiến"), ("similarity", "độ giống"),
-        ("the authors' table numbers", "bảng tác giả có"), ("rows", "dòng số"),
-        ("author shares add to", "tổng tỷ lệ đóng góp là"), (", not 100 %", ", không phải 100 %"),
-        ("has no birth date", "không có ngày sinh"), ("has no share", "không có tỷ lệ đóng góp"),
-        ("is missing", "bị thiếu"), ("section", "mục"), ("author", "tác giả"),
-        ("first applied on", "áp dụng lần đầu ngày"), ("after the report's date", "sau ngày của báo cáo"),
-        ("a date still to come", "là ngày chưa tới"), ("no author found", "không thấy tác giả"),
-    ]
+    /// An error of the run, in the user's language, on stderr.
+    static func error(_ m: any Message) { error(CLIMessage.error(m).here) }
 }

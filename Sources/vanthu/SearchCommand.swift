@@ -1,29 +1,31 @@
 import ArgumentParser
 import Foundation
 import Store
+import Vocabulary
 
 struct SearchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "search",
-        abstract: "Tìm văn bản theo nội dung; có dấu hay không dấu đều được (`don vi` tìm được `đơn vị`).",
-        discussion: """
-            Searches subject, issuer, number and full text; best matches first. When more than \
-            \(LetterStore.searchWindow) letters match, the newest \(LetterStore.searchWindow) of them are ranked.
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "search", abstract: Help.search.here, discussion: Help.searchMore.here)
+    }
 
+    @OptionGroup var global: GlobalOptions
     @OptionGroup var index: IndexOptions
-    @OptionGroup var output: OutputOptions
-    @Option(name: .long, help: "Most letters shown.") var limit = 20
-    @Argument(help: "Words to find (all must appear).") var query: [String]
+    @Flag var format: RecordFormat = .table
+    @Option(name: .long, help: Help.limit.argument) var limit = 20
+    @Argument(help: Help.queryArgument.argument) var query: [String]
+
+    func validate() throws {
+        if limit <= 0 { throw ValidationError(CLIMessage.notPositive(option: "--limit").here) }
+    }
 
     func run() throws {
-        let result = try index.open(output.lang).find(query.joined(separator: " "), limit: limit)
+        let result = try index.open().find(query.joined(separator: " "), limit: limit)
         let hits = result.hits
-        if output.json {
+        if format == .json {
             for h in hits { try JSONLine.write(SearchHitJSON(h)) }
             return
         }
-        if hits.isEmpty { print(IndexMsg.noResults.text(output.lang)); return }
+        if hits.isEmpty { print(CLIMessage.noResults.here); return }
         let colours = Terminal.colours
         for h in hits {
             let head = "#\(h.letterID)  \(h.number ?? "—")  \(h.date ?? "")  \(h.issuer ?? "")"
@@ -34,8 +36,8 @@ struct SearchCommand: ParsableCommand {
                 : h.snippet
             print("  \(snippet)\n")
         }
-        print(Terminal.paint(IndexMsg.searchFooter(shown: hits.count, matching: result.matching, broad: result.broad)
-            .text(output.lang), "2", when: colours))
+        print(Terminal.paint(CLIMessage.searchFooter(shown: hits.count, matching: result.matching, broad: result.broad)
+            .here, "2", when: colours))
     }
 }
 

@@ -2,79 +2,71 @@ import ArgumentParser
 import Foundation
 import Extract
 import Store
+import Vocabulary
 
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show",
-        abstract: "Xem một văn bản: hồ sơ, hạn xử lý, văn bản nó dẫn chiếu và văn bản dẫn chiếu nó.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "show", abstract: Help.show.here, discussion: Help.showMore.here)
+    }
 
+    @OptionGroup var global: GlobalOptions
     @OptionGroup var index: IndexOptions
-    @OptionGroup var output: OutputOptions
-    @Argument(help: "The letter's ID (from search) or its number (2164/UBND-KGVX).") var letter: String
+    @Flag var format: RecordFormat = .table
+    @Argument(help: Help.letterArgument.argument) var letter: String
 
     func run() throws {
-        let lang = output.lang
-        let store = try index.open(lang)
-        let rows = try Int64(letter).flatMap { try store.letter(id: $0) }.map { [$0] } ?? store.letters(number: letter)
-        guard !rows.isEmpty else { Console.error(IndexMsg.noSuchLetter(letter).text(lang)); throw ExitCode(1) }
-        for row in rows {
-            let id = row.id!
-            let record = try row.record()
-            let deadlines = try store.deadlines(letterID: id)
-            let cites = try store.citations(of: id), citedBy = try store.citingLetters(of: id)
-            let files = try store.originalFiles(letterID: id)
-            if output.json {
-                try JSONLine.write(LetterJSON(id: id, record: record, deadlines: deadlines, cites: cites,
-                                              citedBy: citedBy, files: files))
+        let lang = global.language
+        let store = try index.open()
+        let ids = try Int64(letter).map { [$0] } ?? store.letters(number: letter).compactMap(\.id)
+        let details = try ids.compactMap { try store.letterDetail(id: $0) }
+        guard !details.isEmpty else { Console.error(CLIMessage.noSuchLetter(letter).here); throw ExitCode(1) }
+        for detail in details {
+            if format == .json {
+                try JSONLine.write(LetterJSON(detail))
                 continue
             }
-            func h(_ k: String) -> String { IndexMsg.header(k).text(lang) }
-            print("#\(id) " + RecordSummary(record: record, lang: lang).text)
-            if !deadlines.isEmpty {
-                print("  \(h("deadlines")):")
-                for d in deadlines {
-                    let state = d.status == .done ? h("status_done") : h("status_open")
-                    print("    #\(d.id!)  \(d.due)  [\(state)]  \(d.clause.prefix(100))\(d.note.map { " — \($0)" } ?? "")")
+            print("#\(detail.id) " + RecordSummary(record: detail.record, lang: lang).text)
+            if !detail.deadlines.isEmpty {
+                print("  \(Label.deadlines.text(lang)):")
+                for d in detail.deadlines {
+                    let every = d.recurrence.map { " " + DeadlineWordsShown.recurrence($0, lang) } ?? ""
+                    print("    #\(d.id!)  \(d.due)\(every)  [\(d.status.text(lang))]  \(d.clause.prefix(100))\(d.note.map { " — \($0)" } ?? "")")
                 }
             }
-            print("  \(h("cites")):")
-            for r in try store.references(letterID: id) {
-                let linked = cites.filter { $0.citedAs == r.number }
-                if linked.isEmpty { print("    \(r.number)\(r.date.map { " (\($0))" } ?? "")  \(IndexMsg.notStored.text(lang))") }
-                for l in linked { print("    " + line(l, lang)) }
+            print("  \(Label.cites.text(lang)):")
+            for cited in detail.references {
+                let r = cited.reference
+                if cited.letters.isEmpty { print("    \(r.number)\(r.date.map { " (\($0))" } ?? "")  \(CLIMessage.notStored.here)") }
+                for l in cited.letters { print("    " + line(l, lang)) }
             }
-            if !citedBy.isEmpty {
-                print("  \(h("cited_by")):")
-                for l in citedBy { print("    " + line(l, lang)) }
+            if !detail.citedBy.isEmpty {
+                print("  \(Label.citedBy.text(lang)):")
+                for l in detail.citedBy { print("    " + line(l, lang)) }
             }
-            for f in files { print("  \(h("files")): \(f.archivePath ?? f.originalPath)  sha256 \(f.sha256.prefix(12))…") }
+            for f in detail.files { print("  \(Label.files.text(lang)): \(f.archivePath ?? f.originalPath)  sha256 \(f.sha256.prefix(12))…") }
         }
     }
 
     private func line(_ l: LinkedLetter, _ lang: Lang) -> String {
         var s = "#\(l.letterID)  \(l.number ?? "—")  \(l.date ?? "")  \(l.subject ?? "")"
-        if l.match == .probableMisread { s += "  (\(l.citedAs): \(IndexMsg.misread.text(lang)))" }
+        if l.match == .probableMisread { s += "  (\(l.citedAs): \(CLIMessage.misread.text(lang)))" }
         return s
     }
 }
 
 /// `show --json`: the record and what the index knows around it, in English field names.
 struct LetterJSON: Encodable {
-    let id: Int64
-    let record: LetterRecord
-    let deadlines: [DeadlineRow]
-    let cites: [LinkedLetter]
-    let citedBy: [LinkedLetter]
-    let files: [OriginalFileRow]
+    let detail: LetterDetail
+    init(_ detail: LetterDetail) { self.detail = detail }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
-        try c.encode(id, forKey: Key("id"))
-        try c.encode(record, forKey: Key("record"))
-        try c.encode(deadlines.map(DeadlineOut.init), forKey: Key("deadlines"))
-        try c.encode(cites.map(LinkOut.init), forKey: Key("cites"))
-        try c.encode(citedBy.map(LinkOut.init), forKey: Key("cited_by"))
-        try c.encode(files.map { FileOut(sha256: $0.sha256, byte_count: $0.byteCount, original_path: $0.originalPath,
+        try c.encode(detail.id, forKey: Key("id"))
+        try c.encode(detail.record, forKey: Key("record"))
+        try c.encode(detail.deadlines.map(DeadlineOut.init), forKey: Key("deadlines"))
+        try c.encode(detail.cites.map(LinkOut.init), forKey: Key("cites"))
+        try c.encode(detail.citedBy.map(LinkOut.init), forKey: Key("cited_by"))
+        try c.encode(detail.files.map { FileOut(sha256: $0.sha256, byte_count: $0.byteCount, original_path: $0.originalPath,
                                          archive_path: $0.archivePath) }, forKey: Key("files"))
     }
 

@@ -1,62 +1,121 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import Store
+import Vocabulary
 
-/// The entry point: fixes tesseract's threading before anything loads a model, then runs the CLI.
+/// The entry point: fixes tesseract's threading before anything loads a model, settles the
+/// user's language before any help text is built, then runs the CLI and says its errors in that
+/// language.
 @main
 enum Entry {
     static func main() {
         OpenMPThreads.limitToOnePerWorker()
-        Vanthu.main()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        switch UserLanguage.resolve(arguments) {
+        case .success(let lang): UserLanguage.current = lang
+        case .failure(let bad):
+            Console.error(CLIMessage.badLanguage(bad).text(UserLanguage.current))
+            exit(ExitCode.validationFailure.rawValue)
+        }
+        do {
+            var command = try Vanthu.parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = Vanthu.exitCode(for: error)
+            let message = ParserWords.localise(Vanthu.fullMessage(for: error), UserLanguage.current)
+            if !message.isEmpty {
+                if code == .success { print(message) } else { Console.error(message) }
+            }
+            exit(code.rawValue)
+        }
     }
 }
 
-struct Vanthu: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "vanthu",
-        abstract: "Đọc công văn, quyết định, thông báo và báo cáo sáng kiến thành hồ sơ theo dõi được.",
-        discussion: """
-        Reads the official letters that reach an office (scans, PDFs, Word files, text) into \
-        records: issuer, number, date, subject, recipients, signer, cited documents and deadlines.
-        """,
-        version: "0.1.0",
-        subcommands: [ExtractCommand.self, TextCommand.self, IngestCommand.self, WatchCommand.self,
-                      DeadlinesCommand.self, SearchCommand.self, ShowCommand.self,
-                      InitiativesCommand.self]
-    )
+/// The language of everything vanthu says to people in this run: `--lang` anywhere on the
+/// command line, else `VANTHU_LANG`, else `LANG`, else Vietnamese.
+enum UserLanguage {
+    nonisolated(unsafe) static var current: Lang = .vi
+
+    /// The language the arguments and the environment ask for; the bad value when `--lang` names none.
+    static func resolve(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> Result<Lang, BadLanguage> {
+        var i = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            if a == "--" { break }
+            var value: String?
+            if a == "--lang", i + 1 < arguments.count { value = arguments[i + 1] }
+            if a.hasPrefix("--lang=") { value = String(a.dropFirst(7)) }
+            if let value {
+                guard let lang = Lang(rawValue: value) else { return .failure(BadLanguage(value: value)) }
+                return .success(lang)
+            }
+            i += 1
+        }
+        return .success(Lang.fromEnvironment(environment))
+    }
+
+    struct BadLanguage: Error { var value: String }
 }
 
-/// Options shared by the commands that print.
-struct OutputOptions: ParsableArguments {
-    @Flag(name: .long, help: "Print JSON records, one per line.")
-    var json = false
+extension Lang: ExpressibleByArgument {}
 
-    @Option(name: .long, help: "Language of messages: vi (default) or en.")
-    var lang: Lang = .vi
+/// `--lang`, accepted by every command in any position. Its value is read before parsing (see
+/// `UserLanguage`), so that the help and the parser's errors already speak it; this group
+/// makes it part of every command's options and of its help.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: Help.langOption.argument)
+    var lang: Lang?
+
+    /// The language of this run.
+    var language: Lang { UserLanguage.current }
+}
+
+struct Vanthu: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "vanthu",
+            abstract: Help.root.here,
+            discussion: Help.rootMore.here,
+            version: "0.2.0",
+            subcommands: [ExtractCommand.self, TextCommand.self, IngestCommand.self, WatchCommand.self,
+                          DeadlinesCommand.self, SearchCommand.self, ShowCommand.self,
+                          InitiativesCommand.self])
+    }
+
+    @OptionGroup var global: GlobalOptions
 }
 
 /// How files are read: OCR language and data, limits that refuse a hostile file, workers.
 struct ReadingOptions: ParsableArguments {
-    @Option(name: .long, help: "OCR language(s) for tesseract, e.g. vie or vie+eng (default: vie).")
+    @Option(name: .long, help: Help.ocrLang.argument)
     var ocrLang: String?
 
-    @Option(name: .long, help: "Folder holding tesseract's .traineddata files.")
+    @Option(name: .long, help: Help.tessdata.argument)
     var tessdata: String?
 
-    @Option(name: .long, help: "Most pages read from one PDF or TIFF (default 200).")
+    @Option(name: .long, help: Help.maxPages.argument)
     var maxPages: Int?
 
-    @Option(name: .long, help: "Largest image in pixels, width × height (default 120000000).")
+    @Option(name: .long, help: Help.maxPixels.argument)
     var maxPixels: Int?
 
-    @Option(name: .long, help: "Largest file in bytes (default 200 MiB).")
+    @Option(name: .long, help: Help.maxBytes.argument)
     var maxBytes: Int?
 
-    @Option(name: .long, help: "Seconds an external tool (pdftotext, pdftoppm, antiword) may run on one file (default 120).")
+    @Option(name: .long, help: Help.toolTimeout.argument)
     var toolTimeout: Double?
 
-    @Option(name: .long, help: "Parallel OCR workers (default: the number of cores).")
+    @Option(name: .long, help: Help.workers.argument)
     var workers: Int?
+
+    func validate() throws {
+        for (name, value) in [("--max-pages", maxPages), ("--max-pixels", maxPixels), ("--max-bytes", maxBytes), ("--workers", workers)] {
+            if let value, value < 0 { throw ValidationError(CLIMessage.notNegative(option: name).here) }
+        }
+        if let toolTimeout, toolTimeout <= 0 { throw ValidationError(CLIMessage.notPositive(option: "--tool-timeout").here) }
+    }
 
     var ingestOptions: IngestOptions {
         var o = IngestOptions()
@@ -69,4 +128,23 @@ struct ReadingOptions: ParsableArguments {
         if let workers { o.workers = workers }
         return o
     }
+}
+
+/// A day on the command line: `2025-12-15` or, as Vietnamese write it, `15/12/2025`. A day that
+/// does not exist (`2025-02-30`, `2025-13-45`) is refused while parsing.
+struct DayArgument: ExpressibleByArgument, Sendable {
+    var date: CalendarDate
+
+    init?(argument: String) {
+        if let iso = CalendarDate(iso: argument), iso.isComplete,
+           let valid = CalendarDate.valid(iso.year, iso.month!, iso.day!), argument.count == 10 {
+            date = valid
+        } else if argument.contains("/"), let numeric = CalendarDate.numeric(argument), argument.split(separator: "/").last?.count == 4 {
+            date = numeric
+        } else {
+            return nil
+        }
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
 }

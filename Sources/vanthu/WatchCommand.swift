@@ -2,33 +2,33 @@ import ArgumentParser
 import Foundation
 import Logging
 import Pipeline
+import Vocabulary
 
 struct WatchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "watch",
-        abstract: "Theo dõi một thư mục: văn bản thả vào được đọc, lưu, rồi chuyển vào DIR/.done/YYYY/MM/.",
-        discussion: """
-        A file is taken once its size and time have been stable for --settle seconds. A file that \
-        fails goes to DIR/.failed/ with <name>.error.txt saying why. Nothing is deleted. SIGINT or \
-        SIGTERM finish the files under way and exit 0; restarted after a crash, it finishes what \
-        was under way. One log line per file on stderr.
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "watch", abstract: Help.watch.here, discussion: Help.watchMore.here)
+    }
 
+    @OptionGroup var global: GlobalOptions
     @OptionGroup var index: IndexOptions
-    @Option(name: .long, help: "Language of messages: vi (default) or en.")
-    var lang: Lang = .vi
 
-    @Option(name: .long, help: "Seconds a file must stay unchanged before it is read.")
+    @Option(name: .long, help: Help.settle.argument)
     var settle: Double = 2
 
-    @Option(name: .long, help: "Scan the folder every SECONDS instead of using inotify (network folders).")
+    @Option(name: .long, help: Help.poll.argument)
     var poll: Double?
 
-    @Option(name: .long, help: "Files read at once (default: one per core).")
+    @Option(name: .long, help: Help.workers.argument)
     var workers: Int = 0
 
-    @Argument(help: "The inbox folder.")
+    @Argument(help: Help.folderArgument.argument)
     var folder: String
+
+    func validate() throws {
+        if settle < 0 { throw ValidationError(CLIMessage.notNegative(option: "--settle").here) }
+        if let poll, poll <= 0 { throw ValidationError(CLIMessage.notPositive(option: "--poll").here) }
+        if workers < 0 { throw ValidationError(CLIMessage.notNegative(option: "--workers").here) }
+    }
 
     func run() throws {
         LoggingSystem.bootstrap { label in
@@ -37,15 +37,16 @@ struct WatchCommand: ParsableCommand {
             return handler
         }
         let shutdown = ShutdownSignal()
-        let store = try index.open(lang)
+        let store = try index.open()
         var options = Inbox.Options()
         options.stabilityDelay = settle
         options.pollInterval = poll
         options.workers = workers
+        options.lang = global.language
         do {
             try Inbox(folder: folder, ingestor: Ingestor(store: store), options: options).run(until: shutdown)
-        } catch {
-            Console.error(Msg.readError("\(error)").text(lang))
+        } catch let error as any Message {
+            Console.error(error)
             throw ExitCode(1)
         }
     }

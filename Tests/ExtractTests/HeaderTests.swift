@@ -46,13 +46,13 @@ final class HeaderTests: XCTestCase {
         XCTAssertEqual(r.date, "2023")
         let r2 = extract("SỞ NỘI VỤ\nSố:    /SNV-VP\nHà Nội, ngày      tháng 4 năm 2025\nV/v báo cáo")
         XCTAssertEqual(r2.date, "2025-04")
-        XCTAssertTrue(r2.warnings.contains { $0.contains("blank") })
+        XCTAssertTrue(r2.warnings.map(\.english).contains { $0.contains("blank") })
     }
 
     func testAnImpossibleDateIsWarnedAndCut() {
         let r = extract("SỞ NỘI VỤ\nSố: 7/SNV-VP\nHà Nội, ngày 31 tháng 2 năm 2025\nV/v báo cáo")
         XCTAssertEqual(r.date, "2025-02")
-        XCTAssertTrue(r.warnings.contains { $0.contains("does not exist") }, "\(r.warnings)")
+        XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("does not exist") }, "\(r.warnings)")
     }
 
     func testKindFromTheTitleOrTheSymbol() {
@@ -90,16 +90,16 @@ final class HeaderTests: XCTestCase {
 
     func testSignatureTimeCompletesAGarbledHandwrittenDayFromItsLastDigit() {
         let text = "SỞ NỘI VỤ\nSố: 53/TB-SNV\nQuảng Ngãi, ngày 44 tháng 01 năm 2025\nTHÔNG BÁO\nKết luận"
-        let r = LetterExtractor().extract(LetterText(text: text, hints: ["signature_time": "2025-01-26T11:12:09"]))
+        let r = LetterExtractor().extract(LetterText(text: text, hints: PageHints(signatureTime: "2025-01-26T11:12:09")))
         XCTAssertEqual(r.date, "2025-01-24", "the day ending in 4 up to nine days before the signature")
-        XCTAssertTrue(r.warnings.contains { $0.contains("digital signature") })
-        let other = LetterExtractor().extract(LetterText(text: text, hints: ["signature_time": "2025-02-01T08:00:00"]))
+        XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("digital signature") })
+        let other = LetterExtractor().extract(LetterText(text: text, hints: PageHints(signatureTime: "2025-02-01T08:00:00")))
         XCTAssertEqual(other.date, "2025-01", "a signature in another month does not fill the day")
         // Nothing legible of the day: the signature's own day would be a guess.
         let blank = LetterExtractor().extract(LetterText(text: text.replacingOccurrences(of: "ngày 44", with: "ngày Êˆ@_"),
-                                                         hints: ["signature_time": "2025-01-26T11:12:09"]))
+                                                         hints: PageHints(signatureTime: "2025-01-26T11:12:09")))
         XCTAssertEqual(blank.date, "2025-01")
-        XCTAssertFalse(blank.warnings.contains { $0.contains("digital signature") })
+        XCTAssertFalse(blank.warnings.map(\.english).contains { $0.contains("digital signature") })
     }
 
     func testSignerBlocks() {
@@ -131,8 +131,8 @@ final class HeaderTests: XCTestCase {
         let r = extract("Lorem ipsum dolor sit amet, consectetur adipiscing elit.\nSed do eiusmod tempor incididunt.")
         XCTAssertEqual(r.kind, .unknown)
         XCTAssertNil(r.number)
-        XCTAssertTrue(r.warnings.contains { $0.contains("does not look like") })
-        XCTAssertTrue(extract("").warnings.contains { $0.contains("no text") })
+        XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("does not look like") })
+        XCTAssertTrue(extract("").warnings.map(\.english).contains { $0.contains("no text") })
     }
 
     func testTheLeftColumnReadFirstPutsKinhGuiBeforeTheDateAndAGarbledProvinceIsMendedFromThePlace() {
@@ -187,8 +187,8 @@ final class HeaderTests: XCTestCase {
     func testAHandwrittenNumberOCRGarbledKeepsItsPrintedSymbol() {
         let r = extract("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố:4@` /TB-UBND\nQuảng Ngãi, ngày 24 tháng 01 năm 2025\nTHÔNG BÁO\nVề việc thụ lý\n")
         XCTAssertEqual(r.number, LetterNumber(text: "/TB-UBND", seq: nil, year: nil, symbol: "TB-UBND"))
-        XCTAssertTrue(r.warnings.contains { $0.hasPrefix("number: the digits are illegible") }, "\(r.warnings)")
-        XCTAssertFalse(r.warnings.contains { $0.contains("unsigned draft") })
+        XCTAssertTrue(r.warnings.map(\.english).contains { $0.hasPrefix("number: the digits are illegible") }, "\(r.warnings)")
+        XCTAssertFalse(r.warnings.map(\.english).contains { $0.contains("unsigned draft") })
         XCTAssertEqual(r.kind, .thongBao)
     }
 }

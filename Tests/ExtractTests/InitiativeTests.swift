@@ -65,14 +65,14 @@ final class InitiativeTests: XCTestCase {
 
     func testSeedReportWarnsThatTwoRowsAreNumbered2AndNothingElse() throws {
         let reading = try parse(fixture("s002.txt"))
-        XCTAssertEqual(reading.warnings, ["initiative: the authors' table numbers 2 rows 2"])
+        XCTAssertEqual(reading.checks.map(\.english), ["initiative: the authors' table numbers 2 rows 2"])
     }
 
     func testSharesAdding30_30_30GiveTheShareWarning() throws {
         let text = try fixture("s002.txt").replacingOccurrences(of: "\t40%\t", with: "\t30%\t")
         let reading = try parse(text)
         XCTAssertEqual(reading.initiative.authors.map(\.share), [30, 30, 30])
-        XCTAssertTrue(reading.warnings.contains("initiative: author shares add to 90 %, not 100 %"), "\(reading.warnings)")
+        XCTAssertTrue(reading.checks.map(\.english).contains("initiative: author shares add to 90 %, not 100 %"), "\(reading.checks.map(\.english))")
     }
 
     // MARK: - Other checks
@@ -80,10 +80,10 @@ final class InitiativeTests: XCTestCase {
     func testFirstApplicationAfterTheReportDateOrInTheFutureIsWarned() throws {
         let text = try fixture("s002.txt")
         let late = try parse(text, reportDate: CalendarDate(year: 2024, month: 1, day: 15), today: CalendarDate(year: 2024, month: 2, day: 1))
-        XCTAssertTrue(late.warnings.contains("initiative: first applied on 2024-02-29, after the report's date 2024-01-15"), "\(late.warnings)")
-        XCTAssertTrue(late.warnings.contains("initiative: first applied on 2024-02-29, a date still to come"), "\(late.warnings)")
+        XCTAssertTrue(late.checks.map(\.english).contains("initiative: first applied on 2024-02-29, after the report's date 2024-01-15"), "\(late.checks.map(\.english))")
+        XCTAssertTrue(late.checks.map(\.english).contains("initiative: first applied on 2024-02-29, a date still to come"), "\(late.checks.map(\.english))")
         let inTime = try parse(text, reportDate: CalendarDate(year: 2024, month: 10, day: 1), today: CalendarDate(year: 2025, month: 1, day: 1))
-        XCTAssertFalse(inTime.warnings.contains { $0.contains("first applied") })
+        XCTAssertFalse(inTime.checks.map(\.english).contains { $0.contains("first applied") })
     }
 
     func testAMissingSectionAndAnAuthorWithoutBirthDateOrShareAreWarned() throws {
@@ -97,9 +97,9 @@ final class InitiativeTests: XCTestCase {
                                   with: "Thạc sỹ\t\tĐóng góp vào nội dung của Sáng kiến\n2\tNguyễn")
         let reading = try parse(text)
         XCTAssertEqual(reading.initiative.sections, ["I.1", "I.2", "I.3", "I.4", "II.1"])
-        XCTAssertTrue(reading.warnings.contains("initiative: section II.2 (Về khả năng nhân rộng) is missing"), "\(reading.warnings)")
-        XCTAssertTrue(reading.warnings.contains("initiative: author Lê Tuấn Phú has no birth date"), "\(reading.warnings)")
-        XCTAssertTrue(reading.warnings.contains("initiative: author Lê Tuấn Phú has no share"), "\(reading.warnings)")
+        XCTAssertTrue(reading.checks.map(\.english).contains("initiative: section II.2 is missing"), "\(reading.checks.map(\.english))")
+        XCTAssertTrue(reading.checks.map(\.english).contains("initiative: author Lê Tuấn Phú has no birth date"), "\(reading.checks.map(\.english))")
+        XCTAssertTrue(reading.checks.map(\.english).contains("initiative: author Lê Tuấn Phú has no share"), "\(reading.checks.map(\.english))")
         XCTAssertEqual(reading.initiative.authors[0].workplace, "Văn phòng UBND tỉnh")
         XCTAssertEqual(reading.initiative.authors[0].qualification, "Thạc sỹ")
     }
@@ -118,7 +118,7 @@ final class InitiativeTests: XCTestCase {
         XCTAssertEqual(initiative.confirmedBy, "Phạm Văn Đà")
         XCTAssertEqual(initiative.representative, "Đông Thị Huệ")
         XCTAssertEqual(initiative.sections, ["I.1", "I.2", "I.3", "I.4", "II.1", "II.2"])
-        XCTAssertEqual(reading.warnings, ["initiative: the authors' table numbers 2 rows 2"])
+        XCTAssertEqual(reading.checks.map(\.english), ["initiative: the authors' table numbers 2 rows 2"])
     }
 
     func testTheSameReportAsOcrLinesGivesTheSameAuthorsAndShares() throws {
@@ -154,7 +154,7 @@ final class InitiativeTests: XCTestCase {
         XCTAssertEqual(initiative.representative, "Đông Thị Huệ")
         XCTAssertEqual(initiative.sections, ["I.1", "I.2", "I.3", "I.4", "II.1", "II.2"])
         XCTAssertTrue(try XCTUnwrap(initiative.scalability).hasSuffix("chỉ đạo cụ thể và kịp thời."))
-        XCTAssertEqual(reading.warnings, ["initiative: the authors' table numbers 2 rows 2"])
+        XCTAssertEqual(reading.checks.map(\.english), ["initiative: the authors' table numbers 2 rows 2"])
     }
 
     func testATableWithCellsCentredVerticallyGivesTheSameAuthorsAndShares() throws {
@@ -167,7 +167,7 @@ final class InitiativeTests: XCTestCase {
         XCTAssertEqual(initiative.authors.map(\.contribution), [
             "Đóng góp vào nội dung của Sáng kiến", "Đóng góp vào nội dung của Sáng kiến",
             "Chủ trì nghĩ ra ý tưởng; hoàn thiện và đóng góp vào nội dung của Sáng kiến"])
-        XCTAssertEqual(reading.warnings, ["initiative: the authors' table numbers 2 rows 2"])
+        XCTAssertEqual(reading.checks.map(\.english), ["initiative: the authors' table numbers 2 rows 2"])
     }
 
     func testTheSameReportAsTesseractReadsItGivesTheSameAuthorsAndShares() throws {
@@ -180,7 +180,7 @@ final class InitiativeTests: XCTestCase {
         XCTAssertEqual(initiative.confirmedBy, "Phạm Văn Đà")
         XCTAssertEqual(initiative.representative, "Đông Thị Huệ")
         XCTAssertEqual(initiative.sections, ["I.1", "I.2", "I.3", "I.4", "II.1", "II.2"])
-        XCTAssertEqual(reading.warnings, ["initiative: the authors' table numbers 2 rows 2"])
+        XCTAssertEqual(reading.checks.map(\.english), ["initiative: the authors' table numbers 2 rows 2"])
     }
 
     func testTheSameReportReadByAnOcrWithoutVietnameseGivesTheSameSharesAndDates() throws {
@@ -225,7 +225,7 @@ final class InitiativeTests: XCTestCase {
         XCTAssertEqual(reading.initiative.title, "Số hóa hồ sơ lưu trữ của Văn phòng")
         XCTAssertEqual(reading.initiative.authors.map(\.name), ["Lê Tuấn Phú", "Nguyễn Phương Thảo"])
         XCTAssertEqual(reading.initiative.authors.map(\.position), ["Chánh Văn phòng UBND tỉnh", "Trưởng phòng Tổng hợp"])
-        XCTAssertTrue(reading.warnings.contains("initiative: authors are listed without the form's table: no birth dates or shares"))
+        XCTAssertTrue(reading.checks.map(\.english).contains("initiative: authors are listed without the form's table: no birth dates or shares"))
     }
 
     func testAMarkdownTableWithOneAuthorNeedsNoShareAndTheTitleMayStandUnderItsHeading() throws {
@@ -259,7 +259,7 @@ final class InitiativeTests: XCTestCase {
         XCTAssertEqual(initiative.firstApplied, "2025-03-05")
         XCTAssertEqual(initiative.effectiveness, "tra cứu hồ sơ trong vài giây.")
         XCTAssertEqual(initiative.scalability, "Các sở, ngành có thể áp dụng.", "the place and date end the section")
-        XCTAssertEqual(reading.warnings, [], "one author: the form asks no share")
+        XCTAssertEqual(reading.checks.map(\.english), [], "one author: the form asks no share")
     }
 
     // MARK: - Not an initiative report

@@ -27,8 +27,7 @@ final class BadInputTests: XCTestCase {
         try LetterRendering.png("Kính gửi: Sở Nội vụ", dpi: 100, to: dir + "/full.png")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: dir + "/full.png"))
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: dir + "/cut.png"))
-        guard case .corrupt(let why)? = reason(dir + "/cut.png") else { return XCTFail("not corrupt") }
-        XCTAssertTrue(why.contains("truncated"), why)
+        XCTAssertEqual(reason(dir + "/cut.png"), .corrupt(.imageData))
     }
 
     func testAnEncryptedPDFIsRefused() throws {
@@ -40,8 +39,7 @@ final class BadInputTests: XCTestCase {
     func testAPDFOfThousandsOfPagesIsRefusedQuickly() throws {
         try PDFBomb.write(pages: 5000, to: dir + "/bomb.pdf")
         let start = Date()
-        guard case .tooLarge(let why)? = reason(dir + "/bomb.pdf") else { return XCTFail("not refused") }
-        XCTAssertTrue(why.contains("5000 pages"), why)
+        XCTAssertEqual(reason(dir + "/bomb.pdf"), .tooLarge(.pages(5000, limit: IngestLimits().maxPages)))
         XCTAssertLessThan(Date().timeIntervalSince(start), 15)
     }
 
@@ -49,8 +47,7 @@ final class BadInputTests: XCTestCase {
         // A PNG whose header says 20000 × 20000 (400 million pixels); the pixels are never decoded.
         try HugePNG.write(width: 20000, height: 20000, to: dir + "/huge.png")
         let start = Date()
-        guard case .tooLarge(let why)? = reason(dir + "/huge.png") else { return XCTFail("not refused") }
-        XCTAssertTrue(why.contains("400000000 pixels"), why)
+        XCTAssertEqual(reason(dir + "/huge.png"), .tooLarge(.pixels(400_000_000, limit: IngestLimits().maxPixels)))
         XCTAssertLessThan(Date().timeIntervalSince(start), 2)
     }
 
@@ -71,8 +68,7 @@ final class BadInputTests: XCTestCase {
 
     func testAFileWithTheWrongExtensionIsSniffedByItsBytes() throws {
         try Data((0..<4000).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }).write(to: URL(fileURLWithPath: dir + "/letter.pdf"))
-        guard case .unsupported(let why)? = reason(dir + "/letter.pdf") else { return XCTFail("not refused") }
-        XCTAssertTrue(why.contains(".pdf"), why)
+        XCTAssertEqual(reason(dir + "/letter.pdf"), .unsupported(.binary(nameSays: "pdf")))
         // A text file named .docx is read as the text it is.
         try "Kính gửi: Sở Nội vụ".write(toFile: dir + "/note.docx", atomically: true, encoding: .utf8)
         XCTAssertEqual(try reader.read(path: dir + "/note.docx").text, "Kính gửi: Sở Nội vụ")

@@ -33,7 +33,7 @@ final class ScanReadingTests: XCTestCase {
         XCTAssertFalse(text.components(separatedBy: "\n")[motto].contains("UBND"), "columns mixed: \(text)")
         // The red KHẨN stamp is out of the text, its meaning kept.
         XCTAssertFalse(text.components(separatedBy: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "KHẨN" }, text)
-        XCTAssertEqual(doc.hints["urgency_stamp"], "khan")
+        XCTAssertEqual(doc.hints.urgency, .khan)
         let confidence = try XCTUnwrap(doc.ocrConfidence)
         XCTAssertGreaterThan(confidence, 0.7)
         XCTAssertFalse(doc.pages[0].lines.isEmpty)
@@ -46,7 +46,7 @@ final class ScanReadingTests: XCTestCase {
         let path = dir + "/hoa-toc.png"
         try LetterRendering.letterWithTiltedUrgencyStamp(to: path)
         let doc = try reader.read(path: path)
-        XCTAssertEqual(doc.hints["urgency_stamp"], "hoa_toc")
+        XCTAssertEqual(doc.hints.urgency, .hoaToc)
         XCTAssertTrue(doc.text.contains("Số: 2164/UBND-KGVX"), doc.text)
     }
 
@@ -69,7 +69,7 @@ final class ScanReadingTests: XCTestCase {
         let doc = try reader.read(path: dir + "/scan.tif")
         XCTAssertEqual(doc.kind, .tiff)
         XCTAssertEqual(doc.pages.map(\.number), [1])
-        XCTAssertTrue(doc.warnings.contains { $0.contains("page 2 is blank") }, "\(doc.warnings)")
+        XCTAssertEqual(doc.warnings, [.pageBlank(page: 2)])
         XCTAssertTrue(doc.text.contains("Sở Thông tin và Truyền thông"), doc.text)
     }
 
@@ -81,6 +81,6 @@ final class ScanReadingTests: XCTestCase {
         try LetterRendering.pdf(plain, to: dir + "/bad.pdf")
         let doc = try reader.read(path: dir + "/bad.pdf")
         XCTAssertEqual(doc.pages.map(\.origin), [.ocr])
-        XCTAssertTrue(doc.warnings.contains { $0.contains("lost its Vietnamese diacritics") }, "\(doc.warnings)")
+        XCTAssertEqual(doc.warnings, [.textLayerReplaced(page: 1, problem: .lostDiacritics)])
     }
 }

@@ -51,7 +51,7 @@ final class TextInputTests: XCTestCase {
         let bytes: [UInt8] = Array("Qu".utf8) + [0xB6] + Array("ng Ng".utf8) + [0xB7] + Array("i, ng".utf8) + [0xB5] + Array("y 3 th".utf8) + [0xB8] + Array("ng 4 n".utf8) + [0xA8] + Array("m 2025\n".utf8)
         let doc = try DocumentReader().read(path: try write("tcvn.txt", bytes))
         XCTAssertEqual(doc.text, "Quảng Ngãi, ngày 3 tháng 4 năm 2025\n")
-        XCTAssertTrue(doc.warnings.contains { $0.contains("TCVN3") })
+        XCTAssertEqual(doc.warnings, [.convertedFromTCVN3])
     }
 
     func testSHA256OfKnownVectors() {

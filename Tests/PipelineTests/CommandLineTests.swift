@@ -48,7 +48,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(rows.allSatisfy { $0["status"] as? String == "open" && $0["number"] != nil && $0["days_left"] is Int })
 
         let csv = try vanthu(["deadlines", "--db", ws.db, "--csv"])
-        XCTAssertTrue(csv.hasPrefix("id,due,days_left,status,precision,recurrence,number,issuer,letter_date,text,closed_by,note\r\n"))
+        XCTAssertTrue(csv.hasPrefix("\u{FEFF}Mã,Hạn,Số ngày còn lại,Trạng thái,Độ chính xác,Lặp lại,Số hiệu,Cơ quan ban hành,Ngày văn bản,Việc phải làm,Người đánh dấu xong,Ghi chú\r\n"), csv)
+        XCTAssertTrue(try vanthu(["deadlines", "--db", ws.db, "--csv", "--lang", "en"]).hasPrefix("\u{FEFF}ID,Due,Days left,Status,"))
         XCTAssertEqual(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, rows.count + 1)
 
         let ics = try vanthu(["deadlines", "--db", ws.db, "--ics"])
@@ -88,7 +89,14 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(try vanthu(["deadlines", "done", "99999", "--db", ws.db], status: 1).contains("không có hạn xử lý #99999"))
         XCTAssertEqual(try vanthu(["deadlines", "--db", ws.db, "--from", "2025-09-01", "--to", "2025-09-30", "--csv"])
             .components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, 3)
-        XCTAssertTrue(try vanthu(["deadlines", "--db", ws.db, "--from", "15/9"], status: 64).contains("Ngày không hợp lệ"))
+        XCTAssertTrue(try vanthu(["deadlines", "--db", ws.db, "--from", "15/9"], status: 64).contains("Giá trị '15/9' không hợp lệ"))
+        XCTAssertEqual(try vanthu(["deadlines", "--db", ws.db, "--from", "01/09/2025", "--to", "30/09/2025", "--csv"])
+            .components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, 3, "dates as dd/mm/yyyy")
+        for bad in ["2025-13-45", "2025-02-30", "31/02/2025"] {
+            XCTAssertTrue(try vanthu(["deadlines", "--db", ws.db, "--from", bad], status: 64).contains("không hợp lệ"), bad)
+        }
+        XCTAssertTrue(try vanthu(["deadlines", "--db", ws.db, "--from", "2025-10-01", "--to", "2025-09-01"], status: 64)
+            .contains("--from 2025-10-01 ở sau --to 2025-09-01"))
     }
 
     func testSearchWithoutDiacriticsAndShowWithItsLinks() throws {

@@ -106,7 +106,8 @@ func runVanthu(_ args: [String], status: Int32 = 0, env: [String: String] = [:],
     let p = Process()
     p.executableURL = URL(fileURLWithPath: try vanthuBinary())
     p.arguments = args
-    p.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
+    // The machine's LANG must not choose the language a test expects: Vietnamese unless told.
+    p.environment = ProcessInfo.processInfo.environment.merging(["VANTHU_LANG": "vi"]) { $1 }.merging(env) { $1 }
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err

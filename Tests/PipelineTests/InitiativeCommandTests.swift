@@ -27,7 +27,7 @@ final class InitiativeCommandTests: XCTestCase {
 
         let said = String(decoding: try vanthu(["initiatives", "review", "\(id)", "--db", ws.db, "--decision", "reject",
                                                 "--score", "40", "--note", "Trùng nội dung"]), as: UTF8.self)
-        XCTAssertTrue(said.contains("Đã ghi quyết định cho sáng kiến #\(id): không công nhận."), said)
+        XCTAssertTrue(said.contains("Đã ghi quyết định cho sáng kiến #\(id): Không công nhận."), said)
         let shown = try XCTUnwrap(JSONSerialization.jsonObject(
             with: try vanthu(["initiatives", "show", "\(id)", "--db", ws.db, "--json"])) as? [String: Any])
         XCTAssertEqual(shown["status"] as? String, "rejected")
@@ -36,7 +36,7 @@ final class InitiativeCommandTests: XCTestCase {
 
         let csv = try vanthu(["initiatives", "export", "--db", ws.db, "--csv"])
         XCTAssertEqual(Array(csv.prefix(3)), [0xEF, 0xBB, 0xBF])
-        XCTAssertTrue(String(decoding: csv, as: UTF8.self).contains(",rejected,40,Trùng nội dung,"))
+        XCTAssertTrue(String(decoding: csv, as: UTF8.self).contains(",Không công nhận,40,Trùng nội dung,"))
         XCTAssertEqual(String(decoding: try vanthu(["initiatives", "list", "--db", ws.db, "--status", "submitted", "--lang", "en"]),
                               as: UTF8.self), "No initiatives.\n")
         let missing = String(decoding: try vanthu(["initiatives", "review", "99", "--db", ws.db, "--decision", "accept"], status: 1),

@@ -6,12 +6,13 @@ import Foundation
 /// `định kỳ ngày 20 hằng tháng`, `hoàn thành trong năm 2026`. `due` is the last day allowed.
 enum DeadlineParser {
     private static let W = DeadlineWords.self
-    static let day = Pattern(W.beforeDay + #"([0-9]{1,2})\s*(?:[/.-]\s*([0-9]{1,2})(?:\s*[/.-]\s*([0-9]{4}|[0-9]{2})(?![0-9]))?|thang\s*([0-9]{1,2})(?:\s*(?:nam|[/.-])\s*([0-9]{4}))?)(\s*h[a]ng\s*(?:nam|thang))?"#)
-    static let dayOfMonth = Pattern(#"(?:truoc|dinh ky|cham nhat|vao)(?:\s+(?:vao|truoc|la))*\s*ngay\s*([0-9]{1,2})\s*h[a]ng\s*thang"#)
-    static let month = Pattern(W.beforePeriod + #"thang\s*([0-9]{1,2})\s*(?:(?:[/.-]|nam)\s*([0-9]{4})|(h[a]ng nam))"#)
+    private static let G = DateGrammar.self
+    static let day = Pattern(W.beforeDay + G.dayMonthOptionalYear + #"(\s*(?:"# + W.yearly + "|" + W.monthly + "))?")
+    static let dayOfMonth = Pattern(#"(?:truoc|dinh ky|cham nhat|vao)(?:\s+(?:vao|truoc|la))*\s*"# + G.dayAlone + W.monthly)
+    static let month = Pattern(W.beforePeriod + G.monthYear(or: W.yearly))
     static let quarter = Pattern(W.beforePeriod + #"quy\s*(iv|i{1,3}|[1-4])\s*(?:[/.-]|nam)\s*([0-9]{4})"#)
     /// `hoàn thành (việc …) trong năm 2025`: the object may stand between, within one clause.
-    static let year = Pattern(#"(?:hoan thanh|thuc hien xong|xong|cham nhat|hoan tat)(?:[^.;:()]{0,100}?\s)?\s*(trong|truoc|vao)\s*(?:cuoi\s*)?nam\s*([0-9]{4})(?![0-9/-])"#)
+    static let year = Pattern(#"(?:hoan thanh|thuc hien xong|xong|cham nhat|hoan tat)(?:[^.;:()]{0,100}?\s)?\s*(trong|truoc|vao)\s*(?:cuoi\s*)?"# + G.yearAlone)
     static let relative = Pattern(W.relative)
     static let weekly = Pattern(W.weekly)
     static let windowWithDuty = Pattern(W.windowWithDuty)

@@ -18,7 +18,7 @@ struct Header {
     var urgency: Urgency?
     /// The last line that belongs to the header block (number, motto, date or issuer).
     var lastLine: Int = -1
-    var warnings: [String] = []
+    var warnings: [LetterWarning] = []
 }
 
 enum HeaderParser {
@@ -128,10 +128,10 @@ enum HeaderParser {
                 h.lastLine = max(h.lastLine, i)
             }
         }
-        if let n = h.number, n.seq == nil, !h.numberGarbled { h.warnings.append("number: the number is blank (\(n.text)): an unsigned draft?") }
+        if let n = h.number, n.seq == nil, !h.numberGarbled { h.warnings.append(.numberBlank(printed: n.text)) }
         // The recipients' lines are not the header's, whatever came after them.
         if awaitingDate { h.lastLine = lastBeforeRecipients }
-        if h.number == nil && h.numberLine != nil { h.warnings.append("number: `Số:` is there but no number or symbol could be read") }
+        if h.number == nil && h.numberLine != nil { h.warnings.append(.numberUnreadable) }
         h.issuer = issuer(from: issuerLines, stripped: stripped)
         return h
     }
@@ -167,32 +167,30 @@ enum HeaderParser {
 
     // MARK: - Place and date
 
-    /// `ngày 17`, `ngay  7`: the word, spaces, one or two digits, nothing else.
-    static let cleanDay = Pattern(#"^ng[a4]y\s*[0-9]{0,2}\s*$"#)
 
     struct PlaceDate {
-        var place: String?; var date: CalendarDate; var placeStart: Int; var impossible: String?
+        var place: String?; var date: CalendarDate; var placeStart: Int; var impossible: LetterWarning?
         var garbledDayLastDigit: Int? = nil
     }
 
     static func parseDate(_ text: String, _ folded: String) -> PlaceDate? {
-        guard let m = LetterKeywords.placeDate.firstMatch(in: folded) else { return nil }
+        guard let m = DateGrammar.placeDate.firstMatch(in: folded) else { return nil }
         let year = Int(folded.slice(m.range(at: 3)))!
         let monthText = folded.slice(m.range(at: 2))
         let dayText = folded.slice(m.range(at: 1))
         let dayDigits = dayText.filter(\.isNumber)
         let month = Int(monthText)
         // A handwritten day that OCR garbled (`ngày/{5`, `ngày 34|`) is not trusted: left blank.
-        let clean = Self.cleanDay.test(dayText)
+        let clean = DateGrammar.cleanDay.test(dayText)
         let day = clean && dayDigits.count >= 1 && dayDigits.count <= 2 ? Int(dayDigits) : nil
         var date = CalendarDate(year: year, month: month, day: month == nil ? nil : day)
-        var impossible: String? = nil
+        var impossible: LetterWarning? = nil
         if let mo = month, let d = date.day, CalendarDate.valid(year, mo, d) == nil {
-            impossible = "date: \(d)/\(mo)/\(year) does not exist; the day is left out"
+            impossible = .dayDoesNotExist(day: d, month: mo, year: year)
             date.day = nil
         }
         if let mo = month, !(1...12).contains(mo) {
-            impossible = "date: month \(mo) does not exist"; date.month = nil; date.day = nil
+            impossible = .monthDoesNotExist(month: mo); date.month = nil; date.day = nil
         }
         // The place: the words before the comma that are not the issuer (upper case) or the number.
         let before = text.slice(from: 0, to: m.range.location)

@@ -1,8 +1,7 @@
 import Foundation
 
 /// What the council's secretariat checks on a report before the review: shares, row numbers,
-/// dates, the form's sections, each author's particulars. Warnings are English, like every record
-/// warning, prefixed `initiative:`.
+/// dates, the form's sections, each author's particulars.
 struct InitiativeChecks {
     let initiative: Initiative
     let firstApplied: CalendarDate?
@@ -11,57 +10,57 @@ struct InitiativeChecks {
     let reportDate: CalendarDate?
     let today: CalendarDate?
 
-    var warnings: [String] {
+    var checks: [ReviewCheck] {
         missingSections + authorWarnings + shareWarnings + rowWarnings + dateWarnings
     }
 
-    var missingSections: [String] {
+    var missingSections: [ReviewCheck] {
         let present = Set(initiative.sections)
         return InitiativeForm.Element.sections.filter { !present.contains($0.rawValue) }
-            .map { "initiative: section \($0.rawValue) (\($0.formHeading)) is missing" }
+            .map { .sectionMissing(section: $0.rawValue, heading: $0.formHeading) }
     }
 
-    var authorWarnings: [String] {
+    var authorWarnings: [ReviewCheck] {
         let authors = initiative.authors
-        if authors.isEmpty { return ["initiative: no author found"] }
+        if authors.isEmpty { return [.noAuthor] }
         if !authorsFromTable {
-            return ["initiative: authors are listed without the form's table: no birth dates or shares"]
+            return [.authorsWithoutTable]
         }
-        var out: [String] = []
+        var out: [ReviewCheck] = []
         for a in authors {
-            if a.birthDate == nil { out.append("initiative: author \(a.name) has no birth date") }
+            if a.birthDate == nil { out.append(.authorWithoutBirthDate(author: a.name)) }
             // The form asks for shares only from a group of authors.
-            if a.share == nil && authors.count > 1 { out.append("initiative: author \(a.name) has no share") }
+            if a.share == nil && authors.count > 1 { out.append(.authorWithoutShare(author: a.name)) }
         }
         return out
     }
 
-    var shareWarnings: [String] {
+    var shareWarnings: [ReviewCheck] {
         let shares = initiative.authors.compactMap(\.share)
         guard authorsFromTable, !shares.isEmpty else { return [] }
         let total = shares.reduce(0, +)
         guard abs(total - 100) > 0.5 else { return [] }
-        return ["initiative: author shares add to \(percent(total)) %, not 100 %"]
+        return [.sharesTotal(percent: percent(total))]
     }
 
-    var rowWarnings: [String] {
+    var rowWarnings: [ReviewCheck] {
         var counts: [Int: Int] = [:]
         for row in initiative.authors.compactMap(\.row) { counts[row, default: 0] += 1 }
         return counts.filter { $0.value > 1 }.keys.sorted()
-            .map { "initiative: the authors' table numbers \(counts[$0]!) rows \($0)" }
+            .map { .rowNumberRepeated(row: $0, times: counts[$0]!) }
     }
 
-    var dateWarnings: [String] {
+    var dateWarnings: [ReviewCheck] {
         guard let first = firstApplied else {
             return initiative.sections.contains(InitiativeForm.Element.firstApplied.rawValue)
-                ? ["initiative: no date of first application in section I.4"] : []
+                ? [.noFirstApplication] : []
         }
-        var out: [String] = []
+        var out: [ReviewCheck] = []
         if let report = reportDate, report < first {
-            out.append("initiative: first applied on \(first.iso), after the report's date \(report.iso)")
+            out.append(.firstAppliedAfterReport(first: first.iso, report: report.iso))
         }
         if let today, today < first {
-            out.append("initiative: first applied on \(first.iso), a date still to come")
+            out.append(.firstAppliedInFuture(first: first.iso))
         }
         return out
     }

@@ -55,9 +55,7 @@ enum InitiativeFormHeadings {
         guard line.utf8.count <= 200, line.contains(",") else { return false }
         let key = matchKey(line)
         guard key.count <= 70, line.contains(",") else { return false }
-        let words = key.split(separator: " ")
-        guard let ngay = words.firstIndex(of: "ngay"), ngay >= 1 else { return false }
-        return words[ngay...].contains("thang") && words[ngay...].contains("nam")
+        return DateGrammar.placeDateLine.test(key)
     }
 
     // MARK: - Normalising a line for matching

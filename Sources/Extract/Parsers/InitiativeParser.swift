@@ -3,11 +3,11 @@ import Foundation
 /// An initiative read from a report, with what looked doubtful on it.
 public struct InitiativeReading: Sendable {
     public var initiative: Initiative
-    /// English, for the record's `warnings`: "initiative: author shares add to 90 %, not 100 %".
-    public var warnings: [String]
+    /// What the secretariat must check (shares that do not add up, a missing section …).
+    public var checks: [ReviewCheck]
 
-    public init(initiative: Initiative, warnings: [String] = []) {
-        self.initiative = initiative; self.warnings = warnings
+    public init(initiative: Initiative, checks: [ReviewCheck] = []) {
+        self.initiative = initiative; self.checks = checks
     }
 }
 
@@ -43,9 +43,9 @@ public enum InitiativeParser {
         initiative.representative = signers.representative
         initiative.sections = InitiativeForm.Element.sections.filter(form.found.contains).map(\.rawValue)
 
-        let warnings = InitiativeChecks(initiative: initiative, firstApplied: firstApplied,
-                                        authorsFromTable: fromTable, reportDate: reportDate, today: today).warnings
-        return InitiativeReading(initiative: initiative, warnings: warnings)
+        let checks = InitiativeChecks(initiative: initiative, firstApplied: firstApplied,
+                                        authorsFromTable: fromTable, reportDate: reportDate, today: today).checks
+        return InitiativeReading(initiative: initiative, checks: checks)
     }
 }
 
@@ -175,18 +175,10 @@ enum InitiativeDates {
         let folded = words.map { Folding.fold(InitiativeAuthorWords.clean($0)).trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
         for i in words.indices {
             if let d = InitiativeAuthorWords.numericDate(words[i]) { return d }
-            if folded[i] == "ngay", i + 5 < words.count, folded[i + 2] == "thang", folded[i + 4] == "nam",
-               let d = Int(folded[i + 1]), let m = Int(folded[i + 3]), let y = Int(folded[i + 5]),
-               let date = CalendarDate.valid(y, m, d) { return date }
-            if folded[i] == "thang", i + 1 < words.count {
-                let parts = folded[i + 1].split(separator: "/")
-                if parts.count == 2, let m = Int(parts[0]), let y = Int(parts[1]), (1...12).contains(m), (1900...2200).contains(y) {
-                    return CalendarDate(year: y, month: m)
-                }
-                if i + 3 < words.count, folded[i + 2] == "nam", let m = Int(folded[i + 1]), let y = Int(folded[i + 3]),
-                   (1...12).contains(m), (1900...2200).contains(y) {
-                    return CalendarDate(year: y, month: m)
-                }
+            // A worded date or a month starts at its word: the grammar reads the next few words.
+            if DateGrammar.startWords.contains(folded[i]),
+               let date = DateGrammar.firstFieldDate(in: folded[i..<min(words.count, i + 6)].joined(separator: " ")) {
+                return date
             }
         }
         return nil

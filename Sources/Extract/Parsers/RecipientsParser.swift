@@ -71,7 +71,7 @@ enum RecipientsParser {
             let f = Folding.fold(text)
             if LetterKeywords.bodyStart.test(f) || LetterKeywords.distributionLabel.test(f) || TitleParser.kindTitle(line) != nil { break }
             // The header's right column may come after the label in OCR order (motto, date).
-            if HeaderParser.mottoRange(f) != nil || LetterKeywords.placeDate.test(f) { j += 1; continue }
+            if HeaderParser.mottoRange(f) != nil || DateGrammar.placeDate.test(f) { j += 1; continue }
             if let c = current, c.hasSuffix(")"), text.first?.isUppercase == true { break }
             if text.hasPrefix("-") || text.hasPrefix("+") || text.hasPrefix("•") {
                 flush(); current = text

@@ -5,8 +5,6 @@ import Foundation
 enum ReferencesParser {
     /// A document number in running text: at least one digit, a separator, an upper-case symbol.
     static let number = Pattern(#"(?<![\w/.-])([0-9]{1,6}[a-z]?\s?(?:/\s?(?:19|20)[0-9]{2}\s?)?[/-]\s?[A-ZĐÐ][A-Za-zĐđÐ0-9&]*(?:\s?[-/]\s?[A-ZĐÐ][A-Za-zĐđÐ0-9&]*)*)"#)
-    /// The date right after a cited number (`ngày 17/4/2025`, `ngày 30 tháng 12 năm 2023`).
-    static let dateAfter = Pattern(#"^[\s,(]*(?:ban hanh\s*)?ngay\s*([0-9]{1,2})\s*(?:[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})|thang\s*([0-9]{1,2})\s*nam\s*([0-9]{4}))"#)
     /// `số` just before the number.
     static let soBefore = Pattern(#"\bso\s*[:.]?\s*$"#)
 
@@ -32,7 +30,7 @@ enum ReferencesParser {
             seen.insert(key)
             let after = flat.folded.slice(from: m.range.location + m.range.length, to: m.range.location + m.range.length + 40)
             var date: String? = nil
-            if let d = dateAfter.firstMatch(in: after) {
+            if let d = DateGrammar.citedDate.firstMatch(in: after) {
                 let day = Int(after.slice(d.range(at: 1)))!
                 let month = Int(d.group(2).map { after.slice($0) } ?? after.slice(d.range(at: 4))) ?? 0
                 let year = Int(d.group(3).map { after.slice($0) } ?? after.slice(d.range(at: 5))) ?? 0

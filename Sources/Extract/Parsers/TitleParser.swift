@@ -129,7 +129,7 @@ enum TitleParser {
     private static func isStop(_ l: Line, leftFolded lf: String) -> Bool {
         LetterKeywords.subjectStop.test(lf) || LetterKeywords.recipientsLabel.test(lf)
             || LetterKeywords.bodyStart.test(lf) || HeaderParser.mottoRange(lf, original: l.text) != nil
-            || LetterKeywords.placeDate.test(lf) || LetterKeywords.numberLabel.test(lf)
+            || DateGrammar.placeDate.test(lf) || LetterKeywords.numberLabel.test(lf)
             || LetterKeywords.stampLine.test(lf) || kindTitle(l) != nil
     }
 

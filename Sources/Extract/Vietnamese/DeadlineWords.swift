@@ -11,8 +11,8 @@ enum DeadlineWords {
     /// from `trong` (within: the period's end).
     static let beforePeriod = #"(?:hoan thanh|thuc hien xong|xong|cham nhat|hoan tat|bao cao|gui)?\s*(trong|truoc|vao|trong thoi gian|den het|cuoi)\s*"#
     /// `hằng năm` / `hàng năm`, `hằng tháng`, `hằng tuần`.
-    static let yearly = #"h[a]ng nam"#
-    static let monthly = #"h[a]ng thang"#
+    static let yearly = #"h[a]ng\s*nam"#
+    static let monthly = #"h[a]ng\s*thang"#
     /// Roman or Arabic quarter numbers.
     static let quarters: [String: Int] = ["i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4]
     /// Days of the week (thứ Hai … Chủ nhật), Monday = 0.

@@ -18,10 +18,21 @@ public enum DocumentKind: String, Codable, Sendable, CaseIterable {
     case unknown
 }
 
+extension DocumentKind: Message {
+    /// The kind as a person names it: `Công văn`, `Quyết định` (never the code `cong_van`).
+    public func text(_ lang: Lang) -> String {
+        guard let entry = DocumentKinds.entry(self) else { return lang == .vi ? "Chưa rõ loại" : "Unknown kind" }
+        return lang == .vi ? entry.name : entry.english
+    }
+}
+
 /// One row of the kinds table: the title as printed (folded: lower case, no diacritics, đ→d) and
 /// the symbol abbreviations (as printed, upper case with diacritics).
 public struct DocumentKindEntry: Sendable {
     public let kind: DocumentKind
+    /// The type's name as a person writes it (`Công văn`), and in English.
+    public let name: String
+    public let english: String
     public let titles: [String]
     public let abbreviations: [String]
 }
@@ -29,42 +40,46 @@ public struct DocumentKindEntry: Sendable {
 public enum DocumentKinds {
     /// Longest titles first where one title starts another ("thông báo kết luận" before "thông báo").
     public static let table: [DocumentKindEntry] = [
-        .init(kind: .nghiQuyet, titles: ["nghi quyet"], abbreviations: ["NQ"]),
-        .init(kind: .quyetDinh, titles: ["quyet dinh"], abbreviations: ["QĐ"]),
-        .init(kind: .chiThi, titles: ["chi thi"], abbreviations: ["CT"]),
-        .init(kind: .quyChe, titles: ["quy che"], abbreviations: ["QC"]),
-        .init(kind: .quyDinh, titles: ["quy dinh"], abbreviations: ["QyĐ"]),
-        .init(kind: .thongCao, titles: ["thong cao"], abbreviations: ["TC"]),
-        .init(kind: .thongBao, titles: ["thong bao ket luan", "thong bao"], abbreviations: ["TB"]),
-        .init(kind: .huongDan, titles: ["huong dan"], abbreviations: ["HD"]),
-        .init(kind: .chuongTrinh, titles: ["chuong trinh"], abbreviations: ["CTr"]),
-        .init(kind: .keHoach, titles: ["ke hoach"], abbreviations: ["KH"]),
-        .init(kind: .phuongAn, titles: ["phuong an"], abbreviations: ["PA"]),
-        .init(kind: .deAn, titles: ["de an"], abbreviations: ["ĐA"]),
-        .init(kind: .duAn, titles: ["du an"], abbreviations: ["DA"]),
-        .init(kind: .baoCao, titles: ["bao cao"], abbreviations: ["BC"]),
-        .init(kind: .bienBan, titles: ["bien ban"], abbreviations: ["BB"]),
-        .init(kind: .toTrinh, titles: ["to trinh"], abbreviations: ["TTr"]),
-        .init(kind: .hopDong, titles: ["hop dong"], abbreviations: ["HĐ"]),
-        .init(kind: .congVan, titles: ["cong van"], abbreviations: ["CV"]),
-        .init(kind: .congDien, titles: ["cong dien"], abbreviations: ["CĐ"]),
-        .init(kind: .banGhiNho, titles: ["ban ghi nho"], abbreviations: ["BGN", "GN"]),
-        .init(kind: .banThoaThuan, titles: ["ban thoa thuan"], abbreviations: ["BTT", "TTh"]),
-        .init(kind: .giayUyQuyen, titles: ["giay uy quyen"], abbreviations: ["GUQ"]),
-        .init(kind: .giayMoi, titles: ["giay moi"], abbreviations: ["GM"]),
-        .init(kind: .giayGioiThieu, titles: ["giay gioi thieu"], abbreviations: ["GGT"]),
-        .init(kind: .giayNghiPhep, titles: ["giay nghi phep"], abbreviations: ["GNP", "NP"]),
-        .init(kind: .phieuGui, titles: ["phieu gui"], abbreviations: ["PG"]),
-        .init(kind: .phieuChuyen, titles: ["phieu chuyen"], abbreviations: ["PC"]),
-        .init(kind: .phieuBao, titles: ["phieu bao"], abbreviations: ["PB"]),
-        .init(kind: .thuCong, titles: ["thu cong"], abbreviations: []),
-        .init(kind: .ketLuan, titles: ["ket luan"], abbreviations: ["KL"]),
-        .init(kind: .luat, titles: ["luat", "bo luat"], abbreviations: ["QH"]),
-        .init(kind: .nghiDinh, titles: ["nghi dinh"], abbreviations: ["NĐ"]),
-        .init(kind: .thongTu, titles: ["thong tu lien tich", "thong tu"], abbreviations: ["TT", "TTLT"]),
-        .init(kind: .phapLenh, titles: ["phap lenh"], abbreviations: ["PL"]),
-        .init(kind: .vanBanHopNhat, titles: ["van ban hop nhat"], abbreviations: ["VBHN"]),
+        .init(kind: .nghiQuyet, name: "Nghị quyết", english: "Resolution", titles: ["nghi quyet"], abbreviations: ["NQ"]),
+        .init(kind: .quyetDinh, name: "Quyết định", english: "Decision", titles: ["quyet dinh"], abbreviations: ["QĐ"]),
+        .init(kind: .chiThi, name: "Chỉ thị", english: "Directive", titles: ["chi thi"], abbreviations: ["CT"]),
+        .init(kind: .quyChe, name: "Quy chế", english: "Regulation", titles: ["quy che"], abbreviations: ["QC"]),
+        .init(kind: .quyDinh, name: "Quy định", english: "Rules", titles: ["quy dinh"], abbreviations: ["QyĐ"]),
+        .init(kind: .thongCao, name: "Thông cáo", english: "Communiqué", titles: ["thong cao"], abbreviations: ["TC"]),
+        .init(kind: .thongBao, name: "Thông báo", english: "Notice", titles: ["thong bao ket luan", "thong bao"], abbreviations: ["TB"]),
+        .init(kind: .huongDan, name: "Hướng dẫn", english: "Guidance", titles: ["huong dan"], abbreviations: ["HD"]),
+        .init(kind: .chuongTrinh, name: "Chương trình", english: "Programme", titles: ["chuong trinh"], abbreviations: ["CTr"]),
+        .init(kind: .keHoach, name: "Kế hoạch", english: "Plan", titles: ["ke hoach"], abbreviations: ["KH"]),
+        .init(kind: .phuongAn, name: "Phương án", english: "Scheme", titles: ["phuong an"], abbreviations: ["PA"]),
+        .init(kind: .deAn, name: "Đề án", english: "Project proposal", titles: ["de an"], abbreviations: ["ĐA"]),
+        .init(kind: .duAn, name: "Dự án", english: "Project", titles: ["du an"], abbreviations: ["DA"]),
+        .init(kind: .baoCao, name: "Báo cáo", english: "Report", titles: ["bao cao"], abbreviations: ["BC"]),
+        .init(kind: .bienBan, name: "Biên bản", english: "Minutes", titles: ["bien ban"], abbreviations: ["BB"]),
+        .init(kind: .toTrinh, name: "Tờ trình", english: "Submission", titles: ["to trinh"], abbreviations: ["TTr"]),
+        .init(kind: .hopDong, name: "Hợp đồng", english: "Contract", titles: ["hop dong"], abbreviations: ["HĐ"]),
+        .init(kind: .congVan, name: "Công văn", english: "Official letter", titles: ["cong van"], abbreviations: ["CV"]),
+        .init(kind: .congDien, name: "Công điện", english: "Official dispatch", titles: ["cong dien"], abbreviations: ["CĐ"]),
+        .init(kind: .banGhiNho, name: "Bản ghi nhớ", english: "Memorandum", titles: ["ban ghi nho"], abbreviations: ["BGN", "GN"]),
+        .init(kind: .banThoaThuan, name: "Bản thỏa thuận", english: "Agreement", titles: ["ban thoa thuan"], abbreviations: ["BTT", "TTh"]),
+        .init(kind: .giayUyQuyen, name: "Giấy ủy quyền", english: "Letter of authorisation", titles: ["giay uy quyen"], abbreviations: ["GUQ"]),
+        .init(kind: .giayMoi, name: "Giấy mời", english: "Invitation", titles: ["giay moi"], abbreviations: ["GM"]),
+        .init(kind: .giayGioiThieu, name: "Giấy giới thiệu", english: "Letter of introduction", titles: ["giay gioi thieu"], abbreviations: ["GGT"]),
+        .init(kind: .giayNghiPhep, name: "Giấy nghỉ phép", english: "Leave permit", titles: ["giay nghi phep"], abbreviations: ["GNP", "NP"]),
+        .init(kind: .phieuGui, name: "Phiếu gửi", english: "Dispatch slip", titles: ["phieu gui"], abbreviations: ["PG"]),
+        .init(kind: .phieuChuyen, name: "Phiếu chuyển", english: "Transfer slip", titles: ["phieu chuyen"], abbreviations: ["PC"]),
+        .init(kind: .phieuBao, name: "Phiếu báo", english: "Notification slip", titles: ["phieu bao"], abbreviations: ["PB"]),
+        .init(kind: .thuCong, name: "Thư công", english: "Public letter", titles: ["thu cong"], abbreviations: []),
+        .init(kind: .ketLuan, name: "Kết luận", english: "Conclusion", titles: ["ket luan"], abbreviations: ["KL"]),
+        .init(kind: .luat, name: "Luật", english: "Law", titles: ["luat", "bo luat"], abbreviations: ["QH"]),
+        .init(kind: .nghiDinh, name: "Nghị định", english: "Decree", titles: ["nghi dinh"], abbreviations: ["NĐ"]),
+        .init(kind: .thongTu, name: "Thông tư", english: "Circular", titles: ["thong tu lien tich", "thong tu"], abbreviations: ["TT", "TTLT"]),
+        .init(kind: .phapLenh, name: "Pháp lệnh", english: "Ordinance", titles: ["phap lenh"], abbreviations: ["PL"]),
+        .init(kind: .vanBanHopNhat, name: "Văn bản hợp nhất", english: "Consolidated text", titles: ["van ban hop nhat"], abbreviations: ["VBHN"]),
     ]
+
+    private static let byKind: [DocumentKind: DocumentKindEntry] =
+        Dictionary(table.map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
+    public static func entry(_ kind: DocumentKind) -> DocumentKindEntry? { byKind[kind] }
 
     /// The kind whose folded title is `folded` exactly.
     public static func kind(forTitle folded: String) -> DocumentKind? {

@@ -93,6 +93,9 @@ public enum InitiativeForm {
     /// (`tac gia` must end there: `hợp tác giải quyết`, `các giải pháp` fold to it too.)
     public static let reportMarkers: [String] = ["tac gia ", "tac gia:", "tac gia\n", "tac gia,", "ten sang kien", "ten sang kie"]
 
+    /// The folded words by which a letter calls for initiatives (a campaign: "phát động phong
+    /// trào thi đua … sáng kiến"), when it also sets a deadline.
+    public static let campaignPhrase = "sang kien"
     public static let markers: [String] = ["sang kien", "sang kie", "ang kien", "tac gia", "nhan rong"]
 
     /// The report's own title (the lines under `BÁO CÁO`): with two sections of the form, one of

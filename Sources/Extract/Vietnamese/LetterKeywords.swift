@@ -14,11 +14,7 @@ enum LetterKeywords {
     /// `Số:` before the letter's number (`So`, `Sé`, `S6`, `Sô`, OCR'd).
     static let numberLabel = Pattern(#"^s[o0e6d]\s*[:;]\s*|(?:^|\s{2,}|\*\*)s[o0e6d]\s*[:;.]?\s*(?=[0-9/]|\s*/|\s+[0-9])"#)
 
-    /// `, ngày 17 tháng 4 năm 2025`, the day and month possibly blank or garbled by OCR.
-    /// Groups: 1 the text between the comma and `tháng` (holds the day), 2 month, 3 year.
-    static let placeDate = Pattern(#",\s*(ng.{0,14}?)\s*th[a4][nm]g\s*([0-9]{0,2})\s*[-.,]?\s*n[a4][mn]\s*([12][0-9]{3})"#)
-    /// The same date with no comma or place before it (`ngày 15 tháng 11 năm 2024`).
-    static let dateOnly = Pattern(#"\bng[a4]y\s*([0-9]{0,2})\s*th[a4]ng\s*([0-9]{0,2})\s*n[a4]m\s*([12][0-9]{3})"#)
+    // The place-and-date line (`, ngày 17 tháng 4 năm 2025`) is `DateGrammar.placeDate`.
 
     /// `V/v` (về việc) opening a công văn's subject: `V/v`, `Viv`, `V/V`, `V.v`, `Vlv`.
     static let subjectLabel = Pattern(#"^(?:v\s*[/il1|.\\]\s*[vy]\b|ve viec\b)\s*[:.]?\s*"#)
@@ -47,7 +43,7 @@ enum LetterKeywords {
 
     /// Lines that start the body of the letter: whatever comes after is not header, subject or
     /// recipients.
-    static let bodyStart = Pattern(#"^(?:can cu|thuc hien|theo de nghi|xet de nghi|trong (?:thoi gian|nhung nam)|thoi gian qua,|nhan dip|de (?:thuc hien|trien khai|phong trao)|nham\b|ngay [0-9]+ thang [0-9]+ nam [0-9]+, |ngay [0-9]{1,2}/[0-9]{1,2}/[0-9]{4},)"#)
+    static let bodyStart = Pattern(#"^(?:can cu|thuc hien|theo de nghi|xet de nghi|trong (?:thoi gian|nhung nam)|thoi gian qua,|nhan dip|de (?:thuc hien|trien khai|phong trao)|nham\b|"# + DateGrammar.datedOpening + ")")
 
     /// Signing modes (thể thức ký, Nghị định 30/2020, Điều 13): `KT.`, `TM.`, `TL.`, `TUQ.`, `Q.`.
     static let signingMode = Pattern(#"(?:^|\s)(kt|tm|tl|tuq|q)\s*[.,:]\s*([a-z][a-z .]{2,60}?)\s*$"#)

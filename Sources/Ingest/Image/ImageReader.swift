@@ -10,16 +10,16 @@ struct ImageReader {
     func read(path: String, kind: FileKind, sha256: String, byteCount: Int) throws -> IngestedDocument {
         let limits = options.limits
         guard let header = ImageHeader.read(path: path, kind: kind) else {
-            throw IngestError(path: path, .corrupt("the \(kind.rawValue.uppercased()) header cannot be read"))
+            throw IngestError(path: path, .corrupt(.imageHeader(kind: kind.rawValue.uppercased())))
         }
         if header.pages > limits.maxPages {
-            throw IngestError(path: path, .tooLarge("\(header.pages) pages (limit \(limits.maxPages))"))
+            throw IngestError(path: path, .tooLarge(.pages(header.pages, limit: limits.maxPages)))
         }
         for page in 0..<header.pages {
             let pixels = page == 0 ? header.pixels : (Self.tiffPagePixels(path: path, page: page) ?? 0)
             if pixels > limits.maxPixels {
                 throw IngestError(path: path, page: header.pages > 1 ? page + 1 : nil,
-                                  .tooLarge("\(pixels) pixels (limit \(limits.maxPixels))"))
+                                  .tooLarge(.pixels(pixels, limit: limits.maxPixels)))
             }
         }
         let recognizer = PageRecognizer(pool: pool())
@@ -30,13 +30,13 @@ struct ImageReader {
                     let pix = kind == .tiff ? Pix.read(tiff: path, page: i) : Pix.read(path: path)
                     guard let pix else {
                         throw IngestError(path: path, page: header.pages > 1 ? i + 1 : nil,
-                                          .corrupt("the image data cannot be decoded (truncated or damaged)"))
+                                          .corrupt(.imageData))
                     }
                     return try recognizer.recognise(pix, number: i + 1, path: path)
                 }
             }
         return try OCRWarnings.document(path: path, sha256: sha256, byteCount: byteCount, kind: kind,
-                                        outcomes: outcomes, warnings: [], hints: [:],
+                                        outcomes: outcomes, warnings: [], hints: PageHints(),
                                         lowConfidence: options.lowConfidence)
     }
 

@@ -8,7 +8,7 @@ import Foundation
 struct LetterPageLayout {
     struct Result {
         var lines: [TextLine]
-        var hints: [String: String]
+        var hints: PageHints
         /// Lines left out of the text (stamps, signature box, noise).
         var removed: [String]
         var text: String { lines.map(\.text).joined(separator: "\n") }
@@ -34,13 +34,13 @@ struct LetterPageLayout {
     var pageHeight: Int
 
     func arrange(_ lines: [OCRLine]) -> Result {
-        var hints: [String: String] = [:]
+        var hints = PageHints()
         var removed: [String] = []
         var segments = split(lines)
 
         // Rotated text is a stamp or a margin note: its meaning may be urgency, never body text.
         for s in segments where s.rotated {
-            if let u = PageMarks.urgency(s.text), hints["urgency_stamp"] == nil { hints["urgency_stamp"] = u }
+            if hints.urgency == nil, let u = PageMarks.urgency(s.text) { hints.urgency = u }
             removed.append(s.text)
         }
         segments.removeAll { $0.rotated }
@@ -54,7 +54,7 @@ struct LetterPageLayout {
         removeSignatureBox(&segments, hints: &hints, removed: &removed)
         removeReceivedStamp(&segments, hints: &hints, removed: &removed)
         for s in segments where PageMarks.isUrgencyStampLine(s.text) {
-            if hints["urgency_stamp"] == nil, let u = PageMarks.urgency(s.text) { hints["urgency_stamp"] = u }
+            if hints.urgency == nil, let u = PageMarks.urgency(s.text) { hints.urgency = u }
         }
 
         segments.sort { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
@@ -101,7 +101,7 @@ struct LetterPageLayout {
 
     /// Takes out the digital-signature box: every segment of a tesseract block that holds a box
     /// label (the box is its own block, a few lines), or the single segment when the block is big.
-    private func removeSignatureBox(_ segments: inout [Segment], hints: inout [String: String], removed: inout [String]) {
+    private func removeSignatureBox(_ segments: inout [Segment], hints: inout PageHints, removed: inout [String]) {
         let marked = segments.indices.filter { PageMarks.isSignatureBoxLine(segments[$0].text) }
         guard !marked.isEmpty else { return }
         var drop = Set(marked)
@@ -110,14 +110,14 @@ struct LetterPageLayout {
             if members.count <= 7 { drop.formUnion(members) }
         }
         let box = drop.sorted().map { segments[$0].text }
-        if hints["signature_time"] == nil, let t = PageMarks.signatureTime(box) { hints["signature_time"] = t }
+        if hints.signatureTime == nil, let t = PageMarks.signatureTime(box) { hints.signatureTime = t }
         removed += box
         segments = segments.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
     }
 
     /// Takes out a received stamp ("ĐẾN" over "Số:", "Ngày:", "Chuyển:" lines in a box) and keeps
     /// its date as `received_date`. Only field lines under the title and within its width go.
-    private func removeReceivedStamp(_ segments: inout [Segment], hints: inout [String: String], removed: inout [String]) {
+    private func removeReceivedStamp(_ segments: inout [Segment], hints: inout PageHints, removed: inout [String]) {
         guard let t = segments.firstIndex(where: { PageMarks.isReceivedStampTitle($0.text) }) else { return }
         let title = segments[t].box
         let lineHeight = max(20, title.height)
@@ -128,9 +128,9 @@ struct LetterPageLayout {
             guard b.y0 >= title.y0 - lineHeight / 2, b.y0 <= title.y1 + 6 * lineHeight,
                   b.x0 >= left, b.x1 <= right, PageMarks.isReceivedStampField(s.text) else { continue }
             drop.insert(i)
-            let f = PageText.fold(s.text)
-            if f.hasPrefix(LetterPageMarks.receivedStampDateLabel), hints["received_date"] == nil,
-               let d = PageText.isoDate(in: s.text) { hints["received_date"] = d }
+            let f = Folding.fold(s.text)
+            if f.hasPrefix(PageMarkWords.receivedStampDateLabel), hints.receivedDate == nil,
+               let d = DateGrammar.numericDate(in: s.text) { hints.receivedDate = d }
         }
         removed += drop.sorted().map { segments[$0].text }
         segments = segments.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
@@ -159,7 +159,7 @@ struct LetterPageLayout {
     /// the right; split at the gutter that fewest segments cross.
     private func footerColumns(_ segments: [Segment]) -> (left: [Segment], right: [Segment], body: [Segment])? {
         guard let n = segments.firstIndex(where: {
-            PageText.fold($0.text).hasPrefix(LetterPageMarks.distributionLabel)
+            Folding.fold($0.text).hasPrefix(PageMarkWords.distributionLabel)
         }) else { return nil }
         let label = segments[n].box
         let lineHeight = max(20, label.height)

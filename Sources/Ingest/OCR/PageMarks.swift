@@ -2,40 +2,6 @@ import Foundation
 
 /// Small text helpers shared by the page readers.
 enum PageText {
-    /// Lower case without diacritics, đ → d: how page marks are compared (OCR loses accents).
-    static func fold(_ s: String) -> String {
-        s.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
-            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-    }
-
-    /// A date and time written `07/02/2025 17:12:11` (or with dots or dashes) as ISO
-    /// `2025-02-07T17:12:11`; nil when none or not a real date.
-    static func isoDateTime(in s: String) -> String? {
-        let pattern = #"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})[ ,]+(\d{1,2})\s*:\s*(\d{2})(?:\s*:\s*(\d{2}))?"#
-        guard let m = firstMatch(pattern, in: s) else { return nil }
-        guard let d = m[1].flatMap(Int.init), let mo = m[2].flatMap(Int.init), let y = m[3].flatMap(Int.init),
-              let h = m[4].flatMap(Int.init), let mi = m[5].flatMap(Int.init),
-              validDate(d, mo, y), h < 24, mi < 60 else { return nil }
-        let sec = m[6].flatMap(Int.init) ?? 0
-        guard sec < 60 else { return nil }
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", y, mo, d, h, mi, sec)
-    }
-
-    /// A date `12/3/2025` (or `12-03-2025`, `12.03.2025`) as ISO `2025-03-12`.
-    static func isoDate(in s: String) -> String? {
-        guard let m = firstMatch(#"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})\b"#, in: s),
-              let d = m[1].flatMap(Int.init), let mo = m[2].flatMap(Int.init), var y = m[3].flatMap(Int.init) else { return nil }
-        if y < 100 { y += 2000 }
-        guard validDate(d, mo, y) else { return nil }
-        return String(format: "%04d-%02d-%02d", y, mo, d)
-    }
-
-    static func validDate(_ d: Int, _ m: Int, _ y: Int) -> Bool {
-        guard (1...12).contains(m), (1...31).contains(d), (1945...2100).contains(y) else { return false }
-        let days = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return d <= days[m - 1]
-    }
-
     /// The capture groups of the first match (index 0 = whole match); nil groups for unmatched ones.
     static func firstMatch(_ pattern: String, in s: String) -> [String?]? {
         guard let re = try? NSRegularExpression(pattern: pattern),
@@ -50,32 +16,31 @@ enum PageMarks {
     /// A line of a digital-signature box: a label such as "Ký bởi:", an e-mail address, or a
     /// signing timestamp with a zone (`09.01.2025 10:21:11 +07:00`).
     static func isSignatureBoxLine(_ line: String) -> Bool {
-        let f = PageText.fold(line).trimmingCharacters(in: .whitespaces)
-        if LetterPageMarks.signatureBoxLabels.contains(where: { f.hasPrefix($0) }) { return true }
-        if f.contains(LetterPageMarks.signatureTimeLabel) { return true }
+        let f = Folding.fold(line).trimmingCharacters(in: .whitespaces)
+        if PageMarkWords.signatureBoxLabels.contains(where: { f.hasPrefix($0) }) { return true }
+        if f.contains(PageMarkWords.signatureTimeLabel) { return true }
         let words = f.split(separator: " ")
         if words.count <= 3, f.contains("@"), f.contains(".") { return true }
         // A bare signing timestamp, its zone sometimes wrapped to the next line: "24.01.2025 20:01:14" "+07:00".
-        if PageText.firstMatch(#"^\s*\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}:\d{2}(\s*[+-]\d{2}:?\d{2})?\s*$"#, in: f) != nil { return true }
-        if PageText.firstMatch(#"^\s*[+-]\d{2}:\d{2}\s*$"#, in: f) != nil { return true }
+        if DateGrammar.timestampLine.test(f) || DateGrammar.zoneLine.test(f) { return true }
         return false
     }
 
     /// The signing time from the lines of a signature box: the "Thời gian ký" line first (the
     /// issuer's own signature), else any timestamp in the box.
     static func signatureTime(_ lines: [String]) -> String? {
-        for l in lines where PageText.fold(l).contains(LetterPageMarks.signatureTimeLabel) {
-            if let t = PageText.isoDateTime(in: l) { return t }
+        for l in lines where Folding.fold(l).contains(PageMarkWords.signatureTimeLabel) {
+            if let t = DateGrammar.dateTime(in: l) { return t }
         }
-        for l in lines { if let t = PageText.isoDateTime(in: l) { return t } }
+        for l in lines { if let t = DateGrammar.dateTime(in: l) { return t } }
         return nil
     }
 
     /// The urgency a stamp's text shows, most urgent first.
-    static func urgency(_ text: String) -> String? {
-        let f = " " + PageText.fold(text).components(separatedBy: CharacterSet.letters.inverted)
+    static func urgency(_ text: String) -> Urgency? {
+        let f = " " + Folding.fold(text).components(separatedBy: CharacterSet.letters.inverted)
             .filter { !$0.isEmpty }.joined(separator: " ") + " "
-        for (folded, value) in LetterPageMarks.urgencyStamps where f.contains(" \(folded) ") { return value }
+        for (folded, value) in PageMarkWords.urgencyStamps where f.contains(" \(folded) ") { return value }
         return nil
     }
 
@@ -83,20 +48,20 @@ enum PageMarks {
     static func isUrgencyStampLine(_ line: String) -> Bool {
         let t = line.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
         guard !t.isEmpty, t == t.uppercased(), t.split(separator: " ").count <= 3 else { return false }
-        let f = PageText.fold(t)
-        return LetterPageMarks.urgencyStamps.contains { f == $0.folded }
+        let f = Folding.fold(t)
+        return PageMarkWords.urgencyStamps.contains { f == $0.folded }
     }
 
     /// The title line of a received stamp ("ĐẾN").
     static func isReceivedStampTitle(_ line: String) -> Bool {
-        let f = PageText.fold(line).trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
-        return LetterPageMarks.receivedStampTitles.contains(f)
+        let f = Folding.fold(line).trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        return PageMarkWords.receivedStampTitles.contains(f)
     }
 
     /// A field line of a received stamp ("Số: …", "Ngày: …", "Chuyển: …").
     static func isReceivedStampField(_ line: String) -> Bool {
-        let f = PageText.fold(line).trimmingCharacters(in: .whitespaces)
-        return LetterPageMarks.receivedStampFields.contains { f.hasPrefix($0) }
+        let f = Folding.fold(line).trimmingCharacters(in: .whitespaces)
+        return PageMarkWords.receivedStampFields.contains { f.hasPrefix($0) }
     }
 
     /// Removes the signature box lines from a text page (a PDF's text layer), collecting the signing

@@ -5,8 +5,8 @@ import Foundation
 struct PageRecognizer {
     struct Outcome {
         var page: Page?            // nil for a blank page
-        var hints: [String: String]
-        var notes: [String]
+        var hints: PageHints
+        var notes: [ReadingNote]
     }
 
     let pool: OCREnginePool
@@ -17,11 +17,17 @@ struct PageRecognizer {
     var readStampsOnPage = 1
 
     func recognise(_ source: Pix, number: Int, path: String) throws -> Outcome {
-        guard let prepared = preparation.prepare(source) else {
-            throw IngestError(path: path, page: number, .corrupt("the page image could not be prepared"))
+        do { return try read(source, number: number, path: path) } catch let f as TesseractEngine.Failure {
+            throw IngestError(path: path, page: number, .tool(f.problem))
         }
-        if prepared.isBlank { return Outcome(page: nil, hints: [:], notes: ["page \(number) is blank: skipped"]) }
-        var notes: [String] = []
+    }
+
+    private func read(_ source: Pix, number: Int, path: String) throws -> Outcome {
+        guard let prepared = preparation.prepare(source) else {
+            throw IngestError(path: path, page: number, .corrupt(.pagePreparation))
+        }
+        if prepared.isBlank { return Outcome(page: nil, hints: PageHints(), notes: [.pageBlank(page: number)]) }
+        var notes: [ReadingNote] = []
         var image = prepared.image
         let (lines, mean): ([OCRLine], Int) = try pool.withEngine { engine in
             var (hocr, mean) = try engine.recognise(image)
@@ -29,7 +35,7 @@ struct PageRecognizer {
                let upright = PagePreparation.rotate(image, quarterTurns: turns) {
                 let (h2, m2) = try engine.recognise(upright)
                 if m2 > mean {
-                    notes.append("page \(number) was turned \(turns * 90)° to read it upright")
+                    notes.append(.pageTurned(page: number, degrees: turns * 90))
                     image = upright; hocr = h2; mean = m2
                 }
             }
@@ -37,10 +43,10 @@ struct PageRecognizer {
         }
         var layout = LetterPageLayout(pageWidth: image.width, pageHeight: image.height).arrange(lines)
         if number == readStampsOnPage, let red = prepared.redLayer {
-            for (k, v) in try stampHints(red) where layout.hints[k] == nil { layout.hints[k] = v }
+            layout.hints = layout.hints.filling(from: try stampHints(red))
         }
         if layout.lines.isEmpty {
-            return Outcome(page: nil, hints: layout.hints, notes: notes + ["page \(number) has no readable text: skipped"])
+            return Outcome(page: nil, hints: layout.hints, notes: notes + [.pageUnreadable(page: number)])
         }
         let words = layout.lines.compactMap(\.confidence)
         let confidence = words.isEmpty ? Double(mean) / 100 : words.reduce(0, +) / Double(words.count)
@@ -51,10 +57,10 @@ struct PageRecognizer {
 
     /// An urgency stamp put on askew (`HỎA TỐC` at 30°): the red ink where the stamp goes, read
     /// turned by a few angles until one reading says an urgency.
-    private func tiltedUrgency(_ red: Pix) throws -> String? {
-        let region = LetterPageMarks.urgencyStampRegion
+    private func tiltedUrgency(_ red: Pix) throws -> Urgency? {
+        let region = PageMarkWords.urgencyStampRegion
         guard let corner = PagePreparation.inkedCorner(red, width: region.width, height: region.height) else { return nil }
-        for degrees in LetterPageMarks.urgencyStampTilts {
+        for degrees in PageMarkWords.urgencyStampTilts {
             guard let turned = PagePreparation.tilt(corner, degrees: degrees) else { continue }
             // Read as a low-resolution image: at 300 dpi Tesseract finds no text in the crop at
             // all (measured on a HỎA TỐC stamp), at 70 dpi it reads the stamp's words.
@@ -67,17 +73,17 @@ struct PageRecognizer {
     }
 
     /// Reads the red layer (seals, urgency and received stamps) for hints only.
-    private func stampHints(_ red: Pix) throws -> [String: String] {
+    private func stampHints(_ red: Pix) throws -> PageHints {
         let lines = try pool.withEngine { HOCRReader.lines(try $0.recognise(red).hocr) }
-        var hints: [String: String] = [:]
+        var hints = PageHints()
         let texts = lines.map(\.text)
         for t in texts where PageMarks.isUrgencyStampLine(t) || t.split(separator: " ").count <= 4 {
-            if let u = PageMarks.urgency(t) { hints["urgency_stamp"] = u; break }
+            if let u = PageMarks.urgency(t) { hints.urgency = u; break }
         }
-        if hints["urgency_stamp"] == nil, let u = try tiltedUrgency(red) { hints["urgency_stamp"] = u }
+        if hints.urgency == nil, let u = try tiltedUrgency(red) { hints.urgency = u }
         if let title = texts.firstIndex(where: PageMarks.isReceivedStampTitle) {
-            for t in texts[title...].prefix(6) where PageText.fold(t).hasPrefix(LetterPageMarks.receivedStampDateLabel) {
-                if let d = PageText.isoDate(in: t) { hints["received_date"] = d; break }
+            for t in texts[title...].prefix(6) where Folding.fold(t).hasPrefix(PageMarkWords.receivedStampDateLabel) {
+                if let d = DateGrammar.numericDate(in: t) { hints.receivedDate = d; break }
             }
         }
         return hints

@@ -10,15 +10,13 @@ final class TesseractEngine: @unchecked Sendable {
         var tessdataPath: String?
     }
 
-    enum Failure: Error, CustomStringConvertible {
-        case initialisation(String)
-        case recognition
-        var description: String {
-            switch self {
-            case .initialisation(let s): return "tesseract could not load language data: \(s)"
-            case .recognition: return "tesseract could not recognise the page"
-            }
+    /// What went wrong in the engine; the page reader names the file and page.
+    struct Failure: Error {
+        var problem: IngestError.ToolProblem
+        static func initialisation(_ c: Configuration) -> Failure {
+            Failure(problem: .ocrLanguageData(language: c.language, folder: c.tessdataPath))
         }
+        static let recognition = Failure(problem: .ocrFailed)
     }
 
     let configuration: Configuration
@@ -28,13 +26,13 @@ final class TesseractEngine: @unchecked Sendable {
 
     init(_ configuration: Configuration) throws {
         self.configuration = configuration
-        guard let h = TessBaseAPICreate() else { throw Failure.initialisation("no handle") }
+        guard let h = TessBaseAPICreate() else { throw Failure.initialisation(configuration) }
         // Silence tesseract's own messages (e.g. "Estimating resolution") before loading anything.
         TessBaseAPISetVariable(h, "debug_file", "/dev/null")
         let rc = TessBaseAPIInit3(h, configuration.tessdataPath, configuration.language)
         if rc != 0 {
             TessBaseAPIDelete(h)
-            throw Failure.initialisation("\(configuration.language) in \(configuration.tessdataPath ?? "the default tessdata folder")")
+            throw Failure.initialisation(configuration)
         }
         // Keep the column gaps of a letter's header: layout analysis reads them.
         TessBaseAPISetVariable(h, "preserve_interword_spaces", "1")

@@ -17,8 +17,8 @@ struct PDFInfo {
             if out.stderr.contains("password") || out.stderr.contains("Incorrect password") {
                 throw IngestError(path: path, .encrypted)
             }
-            let why = out.stderr.split(separator: "\n").first.map(String.init) ?? "pdfinfo failed"
-            throw IngestError(path: path, .corrupt(why))
+            let why = out.stderr.split(separator: "\n").first.map(String.init) ?? ""
+            throw IngestError(path: path, .corrupt(.toolSaid(tool: "pdfinfo", why)))
         }
         var info = PDFInfo(pages: 0, encrypted: false, pageSizes: [:])
         for line in text.split(separator: "\n") {
@@ -43,25 +43,25 @@ struct PDFReader {
     func read(path: String, sha256: String, byteCount: Int) throws -> IngestedDocument {
         let limits = options.limits
         let info = try PDFInfo.read(path: path, maxPages: limits.maxPages, timeout: limits.toolTimeout)
-        if info.pages == 0 { throw IngestError(path: path, .corrupt("the PDF has no pages")) }
+        if info.pages == 0 { throw IngestError(path: path, .corrupt(.pdfWithoutPages)) }
         if info.pages > limits.maxPages {
-            throw IngestError(path: path, .tooLarge("\(info.pages) pages (limit \(limits.maxPages))"))
+            throw IngestError(path: path, .tooLarge(.pages(info.pages, limit: limits.maxPages)))
         }
         let layer = try textLayer(path: path, pages: info.pages)
-        var hints: [String: String] = [:]
-        var warnings: [String] = []
-        if info.encrypted { warnings.append("the PDF is encrypted with an owner password; its text was read anyway") }
+        var hints = PageHints()
+        var warnings: [ReadingNote] = []
+        if info.encrypted { warnings.append(.encryptedWithOwnerPassword) }
 
         enum Plan { case text(String), ocr(TextLayerQuality) }
         var plans: [Plan] = []
         for i in 0..<info.pages {
             let raw = i < layer.count ? layer[i] : ""
             let (text, time) = PageMarks.stripSignatureBox(raw)
-            if let time, hints["signature_time"] == nil { hints["signature_time"] = time }
+            if let time, hints.signatureTime == nil { hints.signatureTime = time }
             let quality = TextLayerQuality.assess(text)
             plans.append(quality == .good ? .text(text) : .ocr(quality))
-            if quality == .lostDiacritics || quality == .garbage {
-                warnings.append("page \(i + 1): \(quality.reason); read by OCR instead")
+            if quality == .lostDiacritics || quality == .garbage, let problem = quality.problem {
+                warnings.append(.textLayerReplaced(page: i + 1, problem: problem))
             }
         }
 
@@ -72,7 +72,7 @@ struct PDFReader {
             switch plans[i] {
             case .text(let t):
                 let page = Page(number: i + 1, text: t.trimmingTrailingBlankLines, origin: .pdfText)
-                return .success(PageRecognizer.Outcome(page: page, hints: [:], notes: []))
+                return .success(PageRecognizer.Outcome(page: page, hints: PageHints(), notes: []))
             case .ocr:
                 return Result { try self.recognise(path: path, page: i + 1, info: info, with: recognizer!) }
             }
@@ -118,7 +118,7 @@ struct PDFReader {
                                 "-hide-annotations", "-singlefile", path, stem])
         } catch let f as ExternalTool.Failure { throw f.ingestError(path: path, page: page) }
         guard out.status == 0, let pix = Pix.read(path: stem + ".ppm") else {
-            throw IngestError(path: path, page: page, .corrupt("the page could not be rasterised"))
+            throw IngestError(path: path, page: page, .corrupt(.pageRasterisation))
         }
         return try recognizer.recognise(pix, number: page, path: path)
     }
@@ -129,13 +129,13 @@ enum OCRWarnings {
     /// The document made of per-page outcomes (in page order): pages kept, first hint of each
     /// kind wins, page notes and low-confidence warnings appended. No page at all is an error.
     static func document(path: String, sha256: String, byteCount: Int, kind: FileKind,
-                         outcomes: [Result<PageRecognizer.Outcome, Error>], warnings: [String],
-                         hints: [String: String], lowConfidence: Double) throws -> IngestedDocument {
+                         outcomes: [Result<PageRecognizer.Outcome, Error>], warnings: [ReadingNote],
+                         hints: PageHints, lowConfidence: Double) throws -> IngestedDocument {
         var pages: [Page] = [], warnings = warnings, hints = hints
         for o in outcomes {
             let outcome = try o.get()
             if let p = outcome.page { pages.append(p) }
-            for (k, v) in outcome.hints where hints[k] == nil { hints[k] = v }
+            hints = hints.filling(from: outcome.hints)
             warnings += outcome.notes
         }
         if pages.isEmpty { throw IngestError(path: path, .noText) }
@@ -144,10 +144,10 @@ enum OCRWarnings {
                                 pages: pages, warnings: warnings, hints: hints)
     }
 
-    static func lowConfidence(_ pages: [Page], threshold: Double) -> [String] {
+    static func lowConfidence(_ pages: [Page], threshold: Double) -> [ReadingNote] {
         pages.compactMap { p in
             guard p.origin == .ocr, let c = p.confidence, c < threshold else { return nil }
-            return "page \(p.number): low OCR confidence (\(Int((c * 100).rounded())) %)"
+            return .lowConfidence(page: p.number, percent: Int((c * 100).rounded()))
         }
     }
 }

@@ -31,7 +31,7 @@ enum TextLayerQuality: Equatable {
         let syllables = words.filter(VietnameseSyllable.isPlausible).count
         if Double(syllables) < minimumSyllableShare * Double(words.count) { return .garbage }
         let marked = words.filter(VietnameseSyllable.hasVietnameseMark).count
-        let vietnameseLooking = words.filter { VietnameseSyllable.commonFolded.contains(PageText.fold($0)) }.count
+        let vietnameseLooking = words.filter { VietnameseSyllable.commonFolded.contains(Folding.fold($0)) }.count
         if words.count >= 20, Double(marked) < minimumMarkedShare * Double(words.count),
            Double(vietnameseLooking) > 0.15 * Double(words.count) {
             return .lostDiacritics
@@ -39,42 +39,13 @@ enum TextLayerQuality: Equatable {
         return .good
     }
 
-    var reason: String {
+    /// Why the layer is not used, for the reader's note; nil for a good one.
+    var problem: TextLayerProblem? {
         switch self {
-        case .good: return "good"
-        case .tooLittle: return "no text layer"
-        case .lostDiacritics: return "the text layer has lost its Vietnamese diacritics"
-        case .garbage: return "the text layer is not readable text"
+        case .good: return nil
+        case .tooLittle: return .noTextLayer
+        case .lostDiacritics: return .lostDiacritics
+        case .garbage: return .garbage
         }
     }
-}
-
-/// Spelling shape of a Vietnamese syllable, for telling text from garbage.
-enum VietnameseSyllable {
-    /// Letters only Vietnamese (among Latin scripts) writes with: any precomposed letter with a
-    /// breve, circumflex, horn, stroke or tone mark.
-    static func hasVietnameseMark(_ word: String) -> Bool {
-        word.unicodeScalars.contains { $0.value >= 0xC0 && $0.value <= 0x1EF9 && CharacterSet.letters.contains($0) }
-    }
-
-    private static let pattern = try! NSRegularExpression(
-        pattern: "^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$")
-
-    /// A word folded to ASCII has the shape onset + vowels + coda, or is a short abbreviation,
-    /// a number word in capitals (UBND, QĐ) or an English word the letters use.
-    static func isPlausible(_ word: String) -> Bool {
-        let f = PageText.fold(word)
-        if f.count <= 1 { return true }
-        if word == word.uppercased() && word.count <= 8 { return true }   // abbreviations: UBND, KGVX
-        return pattern.firstMatch(in: f, range: NSRange(f.startIndex..., in: f)) != nil
-    }
-
-    /// Frequent syllables of administrative Vietnamese, folded: their presence without diacritics
-    /// shows a text that lost them (source: counts over the project's seed letters).
-    static let commonFolded: Set<String> = [
-        "cua", "va", "cac", "nam", "ngay", "thang", "uy", "ban", "nhan", "dan", "tinh", "so", "cong",
-        "hoa", "xa", "hoi", "chu", "nghia", "viet", "doc", "lap", "tu", "do", "hanh", "phuc", "ve",
-        "viec", "thuc", "hien", "theo", "quy", "dinh", "don", "vi", "co", "quan", "trong", "tren",
-        "duoc", "cho", "voi", "nay", "nguoi", "bao", "cao", "thong", "tin", "ke", "hoach", "huyen",
-    ]
 }

@@ -109,9 +109,9 @@ extension ExternalTool.Failure {
     /// The failure as an `IngestError` for the file being read.
     func ingestError(path: String, page: Int? = nil) -> IngestError {
         switch self {
-        case .missing(let tool): return IngestError(path: path, page: page, .tool("\(tool) is not installed"))
-        case .timedOut(let tool, let s): return IngestError(path: path, page: page, .timeout("\(tool) ran longer than \(Int(s)) s"))
-        case .outputTooLarge(let tool, let n): return IngestError(path: path, page: page, .tooLarge("\(tool) printed more than \(n) bytes"))
+        case .missing(let tool): return IngestError(path: path, page: page, .tool(.missing(tool: tool)))
+        case .timedOut(let tool, let s): return IngestError(path: path, page: page, .timeout(tool: tool, seconds: Int(s)))
+        case .outputTooLarge(let tool, let n): return IngestError(path: path, page: page, .tooLarge(.toolOutput(tool: tool, limit: n)))
         }
     }
 }

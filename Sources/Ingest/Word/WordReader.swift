@@ -13,9 +13,9 @@ struct DocxReader {
             xml = try ZipArchive(bytes).data("word/document.xml", limit: limits.maxTextBytes * 4)
         } catch let f as ZipArchive.Failure {
             switch f {
-            case .tooLarge(let s): throw IngestError(path: path, .tooLarge(s))
-            case .missing: throw IngestError(path: path, .unsupported("a zip without word/document.xml"))
-            case .notAZip(let s), .damaged(let s), .unsupported(let s): throw IngestError(path: path, .corrupt(s))
+            case .tooLarge(let entry, let limit): throw IngestError(path: path, .tooLarge(.inflated(entry: entry, limit: limit)))
+            case .missing: throw IngestError(path: path, .unsupported(.zipWithoutDocument))
+            case .notAZip(let s), .damaged(let s), .unsupported(let s): throw IngestError(path: path, .corrupt(.zip(s)))
             }
         }
         let text = try Self.text(ofDocumentXML: xml, path: path)
@@ -31,7 +31,7 @@ struct DocxReader {
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
                 xmlReadMemory($0, Int32(buf.count), "document.xml", "UTF-8", options)
             }
-        }) else { throw IngestError(path: path, .corrupt("word/document.xml is not well-formed XML")) }
+        }) else { throw IngestError(path: path, .corrupt(.malformedWordXML)) }
         defer { xmlFreeDoc(doc) }
         var lines: [String] = []
         blockChildren(xmlDocGetRootElement(doc), into: &lines)
@@ -124,11 +124,11 @@ struct DocReader {
             throw f.ingestError(path: path)
         }
         if out.status != 0 {
-            let why = out.stderr.split(separator: "\n").first.map(String.init) ?? "antiword failed"
+            let why = out.stderr.split(separator: "\n").first.map(String.init) ?? ""
             if why.contains("not a Word Document") || why.contains("is not a") {
-                throw IngestError(path: path, .unsupported("an OLE2 file that is not a Word document"))
+                throw IngestError(path: path, .unsupported(.oleNotWord))
             }
-            throw IngestError(path: path, .corrupt(why))
+            throw IngestError(path: path, .corrupt(.toolSaid(tool: "antiword", why)))
         }
         let text = String(decoding: out.stdout, as: UTF8.self).precomposedStringWithCanonicalMapping
         // antiword marks each page break with a form feed, as Ingest does.

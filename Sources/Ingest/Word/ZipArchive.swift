@@ -9,7 +9,7 @@ struct ZipArchive {
         case notAZip(String)
         case missing(String)
         case unsupported(String)
-        case tooLarge(String)
+        case tooLarge(entry: String, limit: Int)
         case damaged(String)
     }
 
@@ -32,7 +32,7 @@ struct ZipArchive {
     /// The uncompressed bytes of one entry, refusing more than `limit` bytes.
     func data(_ name: String, limit: Int) throws -> [UInt8] {
         guard let e = entries[name] else { throw Failure.missing(name) }
-        if e.uncompressedSize > limit { throw Failure.tooLarge("\(name): \(e.uncompressedSize) bytes") }
+        if e.uncompressedSize > limit { throw Failure.tooLarge(entry: name, limit: limit) }
         let h = e.localHeaderOffset
         guard h + 30 <= bytes.count, u32(h) == 0x04034b50 else { throw Failure.damaged("bad local header for \(name)") }
         let start = h + 30 + u16(h + 26) + u16(h + 28)
@@ -67,7 +67,7 @@ struct ZipArchive {
                 }
                 let produced = chunk.count - Int(stream.avail_out)
                 out.append(contentsOf: chunk[0..<produced])
-                if out.count > limit { throw Failure.tooLarge("\(name) inflates past \(limit) bytes") }
+                if out.count > limit { throw Failure.tooLarge(entry: name, limit: limit) }
                 if status == Z_STREAM_END { return out }
                 if status != Z_OK { throw Failure.damaged("\(name) does not inflate (zlib \(status))") }
                 if produced == 0 && stream.avail_in == 0 { throw Failure.damaged("\(name) is cut short") }

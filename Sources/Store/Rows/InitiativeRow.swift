@@ -50,7 +50,7 @@ public struct InitiativeRow: Codable, FetchableRecord, MutablePersistableRecord,
         public static let campaignLetterID = Column(CodingKeys.campaignLetterID)
     }
 
-    init(letterID: Int64, initiative: Initiative, checks: [String], submittedAt: Date) throws {
+    init(letterID: Int64, initiative: Initiative, checks: [ReviewCheck], submittedAt: Date) throws {
         let encoder = JSONEncoder.compactRecord
         self.letterID = letterID
         title = initiative.title
@@ -72,8 +72,11 @@ public struct InitiativeRow: Codable, FetchableRecord, MutablePersistableRecord,
     }
 
     /// The checks found when the report was read (duplicates are added by InitiativeEntry).
-    public func storedChecks() throws -> [String] {
-        try JSONDecoder().decode([String].self, from: Data(checksJSON.utf8))
+    public func storedChecks() throws -> [ReviewCheck] {
+        let data = Data(checksJSON.utf8)
+        // An index written before checks were typed holds their English sentences.
+        if let typed = try? JSONDecoder().decode([ReviewCheck].self, from: data) { return typed }
+        return try JSONDecoder().decode([String].self, from: data).map(ReviewCheck.legacy)
     }
 
     /// What InitiativeSimilarity compares.

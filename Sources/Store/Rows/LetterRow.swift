@@ -20,10 +20,16 @@ public struct LetterRow: Codable, FetchableRecord, MutablePersistableRecord, Sen
     /// The text the record was extracted from (pages separated by a form feed).
     public var fullText: String
     public var storedAt: Date
+    /// An initiative report (the record has its `initiative` part): it enters the council's queue.
+    /// Nil only in rows stored before this column existed, until the backfill step reads them.
+    public var isInitiative: Bool?
+    /// A letter calling for initiatives (`InitiativeCampaign`), to which reports are linked.
+    public var callsForInitiatives: Bool?
 
     enum CodingKeys: String, CodingKey {
         case id, recordJSON = "record_json", numberText = "number_text", seq, symbol, issuer, date,
-             kind, subject, fullText = "full_text", storedAt = "stored_at"
+             kind, subject, fullText = "full_text", storedAt = "stored_at", isInitiative = "is_initiative",
+             callsForInitiatives = "calls_for_initiatives"
     }
 
     public enum Columns {
@@ -45,6 +51,8 @@ public struct LetterRow: Codable, FetchableRecord, MutablePersistableRecord, Sen
         subject = record.subject
         self.fullText = fullText
         self.storedAt = storedAt
+        isInitiative = record.initiative != nil
+        callsForInitiatives = InitiativeCampaign.calls(record, text: fullText)
     }
 
     /// The record decoded from its JSON.
@@ -59,6 +67,8 @@ extension JSONEncoder {
     static var compactRecord: JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.withoutEscapingSlashes]
+        // The index keeps warnings typed, to say them later in the reader's language.
+        e.userInfo[.typedWarnings] = true
         return e
     }
 }

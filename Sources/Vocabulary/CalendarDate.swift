@@ -1,6 +1,8 @@
+import Foundation
+
 /// A calendar date as letters write it: the day or month may be blank (`ngày   tháng 4 năm 2025`).
 /// No time zone, no clock: a letter's date is a civil date.
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var year: Int
     public var month: Int?
     public var day: Int?
@@ -11,7 +13,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// A full date, when it exists on the calendar (31/02 does not).
     public static func valid(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate? {
-        guard (1900...2200).contains(year), (1...12).contains(month),
+        guard DateGrammar.years.contains(year), (1...12).contains(month),
               (1...daysIn(month: month, year: year)).contains(day) else { return nil }
         return CalendarDate(year: year, month: month, day: day)
     }
@@ -87,11 +89,10 @@ extension CalendarDate {
     /// does not exist.
     public static func numeric(_ s: String) -> CalendarDate? {
         let parts = s.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
-            .map { String($0).trimmedFast }
+            .map { String($0).trimmingCharacters(in: .whitespaces) }
         guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), var y = Int(parts[2]) else { return nil }
         if parts[2].count == 2 { y += 2000 }
         return valid(y, m, d)
     }
 }
 
-import Foundation

@@ -6,30 +6,30 @@ import Foundation
 /// received stamp (Phụ lục IV of the same decree: "ĐẾN / Số: … / Ngày: … / Chuyển: …"), the urgency
 /// stamps (Điều 15: "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"), and the box a digital signature draws
 /// (Ký bởi / Cơ quan / Thời gian ký, as VNPT and Ban Cơ yếu signing tools print it).
-/// All words are compared folded: lower case, no diacritics, đ → d (see `PageText.fold`).
-enum LetterPageMarks {
+/// All words are compared folded: lower case, no diacritics, đ → d (see `Folding`).
+public enum PageMarkWords {
     /// Words that start a line of a digital-signature box.
-    static let signatureBoxLabels = ["ky boi", "co quan:", "thoi gian ky", "email:", "e-mail:", "chuc vu:",
+    public static let signatureBoxLabels = ["ky boi", "co quan:", "thoi gian ky", "email:", "e-mail:", "chuc vu:",
                                      "nguoi ky:", "ngay ky:"]
     /// The label of the signing time in that box.
-    static let signatureTimeLabel = "thoi gian ky"
+    public static let signatureTimeLabel = "thoi gian ky"
 
     /// The received stamp's title (alone on its line) and the labels of its fields.
-    static let receivedStampTitles = ["den", "cong van den", "van ban den"]
-    static let receivedStampFields = ["so", "so:", "ngay", "ngay:", "chuyen", "chuyen:", "luu ho so", "so den"]
-    static let receivedStampDateLabel = "ngay"
+    public static let receivedStampTitles = ["den", "cong van den", "van ban den"]
+    public static let receivedStampFields = ["so", "so:", "ngay", "ngay:", "chuyen", "chuyen:", "luu ho so", "so den"]
+    public static let receivedStampDateLabel = "ngay"
 
     /// Urgency stamps, most urgent first (a "THƯỢNG KHẨN" stamp also contains "KHẨN").
-    static let urgencyStamps: [(folded: String, value: String)] = [
-        ("hoa toc", "hoa_toc"), ("thuong khan", "thuong_khan"), ("khan", "khan"),
+    public static let urgencyStamps: [(folded: String, value: Urgency)] = [
+        ("hoa toc", .hoaToc), ("thuong khan", .thuongKhan), ("khan", .khan),
     ]
 
     /// Where an urgency stamp is put (Nghị định 30/2020: under the number, in the left column), as
     /// fractions of the page: it is often stamped askew, so this part of the red ink is read again
     /// turned by these angles (degrees) when it read as nothing straight.
-    static let urgencyStampRegion = (width: 0.6, height: 0.45)
-    static let urgencyStampTilts: [Double] = [30, -30, 15, -15]
+    public static let urgencyStampRegion = (width: 0.6, height: 0.45)
+    public static let urgencyStampTilts: [Double] = [30, -30, 15, -15]
 
     /// The line that opens the distribution list at the foot of a letter.
-    static let distributionLabel = "noi nhan"
+    public static let distributionLabel = "noi nhan"
 }

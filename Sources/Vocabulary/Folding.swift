@@ -43,7 +43,7 @@ public enum Folding {
 
     /// UTF-16 units → String, encoding UTF-8 directly (the standard library's generic decoder
     /// is the slowest step of folding a letter).
-    static func string(utf16 units: [UInt16]) -> String {
+    public static func string(utf16 units: [UInt16]) -> String {
         String(unsafeUninitializedCapacity: units.count * 3) { buf in
             var n = 0, i = 0
             while i < units.count {

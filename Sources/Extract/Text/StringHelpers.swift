@@ -1,30 +1,5 @@
 import Foundation
 
-/// A compiled regular expression used on folded text (see `Folding`). Matches give UTF-16
-/// ranges, which are the same in the folded and the original string.
-struct Pattern: @unchecked Sendable {
-    let regex: NSRegularExpression
-
-    init(_ pattern: String, caseInsensitive: Bool = false) {
-        var options: NSRegularExpression.Options = []
-        if caseInsensitive { options.insert(.caseInsensitive) }
-        // Patterns are constants of this module: a bad one is a programming error.
-        regex = try! NSRegularExpression(pattern: pattern, options: options)
-    }
-
-    func firstMatch(in s: String, from location: Int = 0) -> NSTextCheckingResult? {
-        let ns = s as NSString
-        guard location <= ns.length else { return nil }
-        return regex.firstMatch(in: s, range: NSRange(location: location, length: ns.length - location))
-    }
-
-    func matches(in s: String) -> [NSTextCheckingResult] {
-        regex.matches(in: s, range: NSRange(location: 0, length: (s as NSString).length))
-    }
-
-    func test(_ s: String) -> Bool { firstMatch(in: s) != nil }
-}
-
 extension String {
     /// The substring at a UTF-16 range (from a match on this string or its folded twin).
     func slice(_ r: NSRange) -> String {
@@ -124,13 +99,5 @@ extension StringProtocol {
         guard let a = scalars.firstIndex(where: { !drop($0) }) else { return "" }
         let b = scalars.lastIndex(where: { !drop($0) })!
         return String(String.UnicodeScalarView(scalars[a...b]))
-    }
-}
-
-extension NSTextCheckingResult {
-    /// The range of capture group `i`, nil when the group did not take part.
-    func group(_ i: Int) -> NSRange? {
-        let r = range(at: i)
-        return r.location == NSNotFound ? nil : r
     }
 }
