@@ -111,15 +111,28 @@ public struct Source: Codable, Equatable, Sendable {
     /// the spec has one code for word-processor files).
     public var textOrigin: String
     public var ocrConfidence: Double?
+    /// The PDF's digital signatures in signing order; `[]` when none or not a PDF.
+    public var signatures: [DigitalSignatureRecord]
 
     public init(file: String, sha256: String? = nil, pages: Int = 1, textOrigin: String = "text",
-                ocrConfidence: Double? = nil) {
+                ocrConfidence: Double? = nil, signatures: [DigitalSignatureRecord] = []) {
         self.file = file; self.sha256 = sha256; self.pages = pages; self.textOrigin = textOrigin
-        self.ocrConfidence = ocrConfidence
+        self.ocrConfidence = ocrConfidence; self.signatures = signatures
     }
 
     enum CodingKeys: String, CodingKey {
-        case file, sha256, pages, textOrigin = "text_origin", ocrConfidence = "ocr_confidence"
+        case file, sha256, pages, textOrigin = "text_origin", ocrConfidence = "ocr_confidence", signatures
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        file = try c.decode(String.self, forKey: .file)
+        sha256 = try c.decodeIfPresent(String.self, forKey: .sha256)
+        pages = try c.decodeIfPresent(Int.self, forKey: .pages) ?? 1
+        textOrigin = try c.decodeIfPresent(String.self, forKey: .textOrigin) ?? "text"
+        ocrConfidence = try c.decodeIfPresent(Double.self, forKey: .ocrConfidence)
+        // Records stored before signatures were read have none.
+        signatures = try c.decodeIfPresent([DigitalSignatureRecord].self, forKey: .signatures) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -129,7 +142,28 @@ public struct Source: Codable, Equatable, Sendable {
         try c.encode(pages, forKey: .pages)
         try c.encode(textOrigin, forKey: .textOrigin)
         try c.encode(ocrConfidence, forKey: .ocrConfidence)
+        try c.encode(signatures, forKey: .signatures)
     }
+}
+
+/// One digital signature of the file (`source.signatures[]`).
+public struct DigitalSignatureRecord: Codable, Equatable, Sendable {
+    public enum Certificate: String, Codable, Sendable {
+        case trusted, unknownIssuer = "unknown_issuer", expired, revoked, unchecked
+    }
+    /// The certificate's common name.
+    public var signer: String
+    /// The signing time in Vietnam time: `2025-04-17T16:42:36+07:00`.
+    public var time: String
+    public var valid: Bool
+    public var wholeDocument: Bool
+    public var certificate: Certificate
+
+    public init(signer: String, time: String, valid: Bool, wholeDocument: Bool, certificate: Certificate) {
+        self.signer = signer; self.time = time; self.valid = valid; self.wholeDocument = wholeDocument
+        self.certificate = certificate
+    }
+    enum CodingKeys: String, CodingKey { case signer, time, valid, wholeDocument = "whole_document", certificate }
 }
 
 /// The issuing body (tên cơ quan, tổ chức ban hành) and the parent body above it.

@@ -55,11 +55,13 @@ public struct IngestedDocument: Sendable {
     public var warnings: [ReadingNote]
     /// What the page marks say (urgency stamp, received stamp, signature box), for Extract to weigh.
     public var hints: PageHints
+    /// A PDF's digital signatures in signing order; empty when it has none or is not a PDF.
+    public var signatures: [DigitalSignature]
 
     public init(path: String, sha256: String, byteCount: Int, kind: FileKind, pages: [Page],
-                warnings: [ReadingNote] = [], hints: PageHints = PageHints()) {
+                warnings: [ReadingNote] = [], hints: PageHints = PageHints(), signatures: [DigitalSignature] = []) {
         self.path = path; self.sha256 = sha256; self.byteCount = byteCount; self.kind = kind
-        self.pages = pages; self.warnings = warnings; self.hints = hints
+        self.pages = pages; self.warnings = warnings; self.hints = hints; self.signatures = signatures
     }
 
     /// The whole text, pages separated by a form feed.

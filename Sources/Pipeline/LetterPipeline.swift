@@ -57,8 +57,15 @@ public struct LetterPipeline: Sendable {
     public static func letterText(_ doc: IngestedDocument) -> LetterText {
         let source = Source(file: (doc.path as NSString).lastPathComponent, sha256: doc.sha256,
                             pages: max(1, doc.pages.count), textOrigin: doc.origin.rawValue,
-                            ocrConfidence: doc.ocrConfidence.map { ($0 * 1000).rounded() / 1000 })
+                            ocrConfidence: doc.ocrConfidence.map { ($0 * 1000).rounded() / 1000 },
+                            signatures: doc.signatures.map(Self.signatureRecord))
         return LetterText(text: doc.text, source: source, warnings: doc.warnings, hints: doc.hints, today: today())
+    }
+
+    /// A signature as the record gives it: the time in Vietnam time.
+    static func signatureRecord(_ s: DigitalSignature) -> DigitalSignatureRecord {
+        DigitalSignatureRecord(signer: s.signer, time: s.vietnamISO, valid: s.valid, wholeDocument: s.wholeDocument,
+                               certificate: DigitalSignatureRecord.Certificate(rawValue: s.certificate.rawValue) ?? .unchecked)
     }
 
     /// Today's civil date in the local time zone.

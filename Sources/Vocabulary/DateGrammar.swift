@@ -50,9 +50,15 @@ public enum DateGrammar {
 
     // MARK: - Whole patterns
 
-    /// `, ngày 17 tháng 4 năm 2025` in the header, the day and month possibly blank or garbled.
-    /// Groups: 1 the text between the comma and `tháng` (holds the day), 2 month, 3 year.
-    public static let placeDate = Pattern(#",\s*(ng.{0,14}?)\s*"# + monthWord + #"\s*([0-9]{0,2})\s*[-.,]?\s*"# + yearWord + #"\s*([12][0-9]{3})"#)
+    /// `, ngày 17 tháng 4 năm 2025` in the header, the day and month possibly blank or garbled
+    /// by OCR (`ngày.24_ tháng ({ năm 2026`: a handwritten day or month read as marks): each part
+    /// is read on its own, so a garbled day or month loses only itself, never the place or the
+    /// year. Groups: 1 the text between the comma and `tháng` (holds the day), 2 the text between
+    /// `tháng` and `năm` (holds the month), 3 year.
+    public static let placeDate = Pattern(#",\s*(ng.{0,14}?)\s*"# + monthWord + #"\s*(.{0,6}?)\s*"# + yearWord + #"\s*([12][0-9]{3})"#)
+    /// A month that is only a number (`4`, `12,`, `04 -`): anything else between `tháng` and
+    /// `năm` is a month OCR garbled. Group 1 the month.
+    public static let cleanMonth = Pattern(#"^\s*([0-9]{1,2})?\s*[-.,]?\s*$"#)
     /// `ngày 17`, `ngay  7`: the word, spaces, one or two digits, nothing else (a clean day).
     public static let cleanDay = Pattern("^" + dayWord + #"\s*[0-9]{0,2}\s*$"#)
     /// The date right after a cited number (`ngày 17/4/2025`, `ngày 30 tháng 12 năm 2023`):

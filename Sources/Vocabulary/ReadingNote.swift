@@ -9,6 +9,8 @@ public enum ReadingNote: Message, Codable, Hashable {
     case lowConfidence(page: Int, percent: Int)
     case encryptedWithOwnerPassword
     case convertedFromTCVN3
+    /// Preparation left a page with little text; read again without these steps, it gave more.
+    case preparationUndone(page: Int, before: Int, after: Int, steps: [PreparationStep])
 
     public func text(_ lang: Lang) -> String {
         switch (self, lang) {
@@ -26,6 +28,15 @@ public enum ReadingNote: Message, Codable, Hashable {
         case (.encryptedWithOwnerPassword, .en): return "the PDF is encrypted with an owner password; its text was read anyway"
         case (.convertedFromTCVN3, .vi): return "đã chuyển từ bảng mã TCVN3 cũ"
         case (.convertedFromTCVN3, .en): return "converted from the legacy TCVN3 encoding"
+        case (.preparationUndone(let p, let b, let a, let steps), _):
+            let names = steps.map { $0.text(lang) }.joined(separator: ", ")
+            let whole = steps.count == PreparationStep.allCases.count
+            if lang == .vi {
+                return "trang \(p): sau bước chuẩn bị chỉ còn \(b) ký tự, bỏ bước đó được \(a): "
+                    + (whole ? "đọc trang như bản quét (bỏ \(names))" : "bỏ \(names)")
+            }
+            return "page \(p): preparation left \(b) characters, \(a) without it: "
+                + (whole ? "the page was read as scanned (\(names) undone)" : "\(names) undone")
         }
     }
 
@@ -35,6 +46,8 @@ public enum ReadingNote: Message, Codable, Hashable {
         .textLayerReplaced(page: 1, problem: .noTextLayer), .textLayerReplaced(page: 2, problem: .lostDiacritics),
         .textLayerReplaced(page: 3, problem: .garbage), .lowConfidence(page: 1, percent: 42),
         .encryptedWithOwnerPassword, .convertedFromTCVN3,
+        .preparationUndone(page: 1, before: 12, after: 1450, steps: [.binarisation]),
+        .preparationUndone(page: 1, before: 0, after: 900, steps: PreparationStep.allCases),
     ]
 }
 
@@ -50,6 +63,29 @@ public enum TextLayerProblem: String, Message, Codable, Hashable {
         case (.lostDiacritics, .en): return "the text layer has lost its Vietnamese diacritics"
         case (.garbage, .vi): return "lớp chữ không phải chữ đọc được"
         case (.garbage, .en): return "the text layer is not readable text"
+        }
+    }
+}
+
+/// A step of page preparation before OCR, which a page may be read again without.
+public enum PreparationStep: String, CaseIterable, Sendable, Codable, Hashable, Message {
+    /// The fixed threshold (128) by which a page is found blank: light grey ink passes under it.
+    /// Undone, the page goes to Tesseract, whose own threshold adapts to the page.
+    case binarisation
+    case redInkRemoval = "red-ink removal"
+    case backgroundNormalisation = "background normalisation"
+    case deskew
+
+    public func text(_ lang: Lang) -> String {
+        switch (self, lang) {
+        case (.binarisation, .vi): return "nhị phân hóa"
+        case (.binarisation, .en): return "binarisation"
+        case (.redInkRemoval, .vi): return "tách mực đỏ"
+        case (.redInkRemoval, .en): return "red-ink removal"
+        case (.backgroundNormalisation, .vi): return "làm đều nền"
+        case (.backgroundNormalisation, .en): return "background normalisation"
+        case (.deskew, .vi): return "chỉnh nghiêng"
+        case (.deskew, .en): return "deskew"
         }
     }
 }

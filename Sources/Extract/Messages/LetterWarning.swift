@@ -14,7 +14,9 @@ public enum LetterWarning: Message, Codable, Hashable {
     case numberDigitsIllegible(symbol: String)
     case dayDoesNotExist(day: Int, month: Int, year: Int)
     case monthDoesNotExist(month: Int)
+    case monthIllegible(year: Int)
     case dayFromSignatureTime(time: String)
+    case dateAfterSigning(date: String, signed: String)
     /// The text came without diacritics and the restorer put them back, unsure of some syllables.
     case diacriticsRestored(uncertain: Int, syllables: Int)
     /// A warning stored by an earlier version as text only: shown as it was written.
@@ -38,8 +40,12 @@ public enum LetterWarning: Message, Codable, Hashable {
         case (.dayDoesNotExist(let d, let m, let y), .en): return "date: \(d)/\(m)/\(y) does not exist; the day is left out"
         case (.monthDoesNotExist(let m), .vi): return "ngày: không có tháng \(m)"
         case (.monthDoesNotExist(let m), .en): return "date: month \(m) does not exist"
+        case (.monthIllegible(let y), .vi): return "ngày: không đọc được tháng (viết tay?); chỉ đọc được năm \(y)"
+        case (.monthIllegible(let y), .en): return "date: the month is illegible (handwritten?); only the year \(y) was read"
         case (.dayFromSignatureTime(let t), .vi): return "ngày: chữ số ngày bị nhòe, đã bổ sung theo thời gian ký số (\(t))"
         case (.dayFromSignatureTime(let t), .en): return "date: the day, garbled, was completed from the digital signature time (\(t))"
+        case (.dateAfterSigning(let d, let t), .vi): return "ngày: \(d) ở sau lúc văn bản được ký (\(t)): đọc nhầm?"
+        case (.dateAfterSigning(let d, let t), .en): return "date: \(d) is after the letter was signed (\(t)): misread?"
         case (.diacriticsRestored(let u, let n), .vi): return "dấu tiếng Việt được đặt lại theo mô hình ngôn ngữ: \(u)/\(n) âm tiết chưa chắc chắn"
         case (.diacriticsRestored(let u, let n), .en): return "diacritics restored by the language model: \(u) of \(n) syllables uncertain"
         case (.legacy(let s), _): return s
@@ -63,8 +69,9 @@ public enum LetterWarning: Message, Codable, Hashable {
         ReadingNote.examples.map(LetterWarning.reading) + ReviewCheck.examples.map(LetterWarning.review) + [
             .noText, .notALetter, .numberBlank(printed: "/UBND-VP"), .numberUnreadable,
             .numberDigitsIllegible(symbol: "/TB-UBND"), .dayDoesNotExist(day: 30, month: 2, year: 2025),
-            .monthDoesNotExist(month: 13), .dayFromSignatureTime(time: "2025-02-07T17:12:11"),
+            .monthDoesNotExist(month: 13), .monthIllegible(year: 2026), .dayFromSignatureTime(time: "2025-02-07T17:12:11"),
             .diacriticsRestored(uncertain: 3, syllables: 412),
+            .dateAfterSigning(date: "2025-02-09", signed: "2025-02-07T17:12:11+07:00"),
         ]
 }
 

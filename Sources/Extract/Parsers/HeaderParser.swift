@@ -94,8 +94,10 @@ enum HeaderParser {
                     if h.date == nil, let d = parseDate(afterNumber, Folding.fold(afterNumber)) { apply(d, line: i, to: &h) }
                     rest = beforeNumber; restFolded = Folding.fold(beforeNumber)
                 } else if m.range.location == 0 || tail.trimmedFast.isEmpty || !tail.contains(where: \.isLetter) {
-                    // `Số:` with nothing legible after it.
+                    // `Số:` with nothing legible after it. The place and date beside it are
+                    // read all the same.
                     h.numberLine = i; isHeaderLine = true
+                    if h.date == nil, let d = parseDate(tail, Folding.fold(tail)) { apply(d, line: i, to: &h) }
                     rest = rest.slice(from: 0, to: m.range.location); restFolded = Folding.fold(rest)
                 }
             }
@@ -179,7 +181,9 @@ enum HeaderParser {
         let monthText = folded.slice(m.range(at: 2))
         let dayText = folded.slice(m.range(at: 1))
         let dayDigits = dayText.filter(\.isNumber)
-        let month = Int(monthText)
+        let monthMatch = DateGrammar.cleanMonth.firstMatch(in: monthText)
+        let month = monthMatch.flatMap { Int(monthText.slice($0.range(at: 1))) }
+        let monthGarbled = monthMatch == nil
         // A handwritten day that OCR garbled (`ngày/{5`, `ngày 34|`) is not trusted: left blank.
         let clean = DateGrammar.cleanDay.test(dayText)
         let day = clean && dayDigits.count >= 1 && dayDigits.count <= 2 ? Int(dayDigits) : nil
@@ -192,6 +196,7 @@ enum HeaderParser {
         if let mo = month, !(1...12).contains(mo) {
             impossible = .monthDoesNotExist(month: mo); date.month = nil; date.day = nil
         }
+        if monthGarbled { impossible = .monthIllegible(year: year) }
         // The place: the words before the comma that are not the issuer (upper case) or the number.
         let before = text.slice(from: 0, to: m.range.location)
         let seg = (before.columns.last ?? before)
@@ -245,6 +250,9 @@ enum HeaderParser {
                 units.append(l)
             }
         }
+        // A lone short word above the issuer that names no body (`THỊ` OCR'd from a title or a
+        // seal above `THỦ TƯỚNG CHÍNH PHỦ`) is not its parent.
+        if units.count > 1 { units.removeAll(where: Names.isStrayIssuerWord) }
         guard !units.isEmpty else { return nil }
         let restore = { (s: String) in Names.restore(s, upper: true) }
         let name = restore(units.last!)

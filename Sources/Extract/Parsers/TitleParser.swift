@@ -22,7 +22,8 @@ enum TitleParser {
             let restStart = f.index(f.startIndex, offsetBy: title.count)
             let rest = String(f[restStart...]).trimmedFast
             if rest.isEmpty {
-                guard text.isUpperCaseText else { return nil }
+                // OCR mixes cases in a title (`QUYẾT ĐịNH`): mostly capitals is enough.
+                guard text.isUpperCaseText || HeaderParser.isIssuerText(text) else { return nil }
                 return (kind, nil)
             }
             // `THÔNG BÁO Kết luận …`: the title in capitals, the subject following.
@@ -31,7 +32,28 @@ enum TitleParser {
             let sub = String(original.dropFirst(title.count)).trimmedFast
             return (kind, sub.isEmpty ? nil : sub)
         }
-        return nil
+        return fuzzyKindTitle(text).map { ($0, nil) }
+    }
+
+    /// A title line OCR garbled by a letter or two (`QUYÉT ĐNH`, `THONG BAC`, `QUYẾT ĐịNH` in
+    /// mixed case): the whole line, mostly capitals, within one edit of a kind's title in the
+    /// kinds table (two for the long ones) and nearer to it than to any other kind's.
+    static func fuzzyKindTitle(_ text: String) -> DocumentKind? {
+        guard HeaderParser.isIssuerText(text) else { return nil }
+        let k = Names.key(text)
+        guard k.count >= 5, k.count <= 22 else { return nil }
+        var best: (distance: Int, kind: DocumentKind)? = nil
+        var tie = false
+        for (title, kind) in DocumentKinds.titlesLongestFirst where kind != .congVan {
+            let tk = Names.key(title)
+            guard tk.count >= 6 else { continue }
+            let limit = tk.count >= 10 ? 2 : 1
+            let d = Fuzzy.distance(k, tk, limit: limit)
+            guard d <= limit else { continue }
+            if best == nil || d < best!.distance { best = (d, kind); tie = false }
+            else if d == best!.distance && kind != best!.kind { tie = true }
+        }
+        return tie ? nil : best?.kind
     }
 
     private static func upperPrefixLength(_ s: String) -> Int {

@@ -54,8 +54,13 @@ struct LetterLines {
             s = s.trimmedFast
             if Self.isDebris(s) { s = "" }
             var line = Line(index: i, text: s)
-            // A gazette's running head (`CÔNG BÁO/Số 302/Ngày 02-06-2026   70`) interrupts sentences.
-            if line.folded.hasPrefix("cong bao/") || line.folded.hasPrefix("cong bao /") { line = Line(index: i, text: "") }
+            // A gazette's running head (`CÔNG BÁO/Số 302/Ngày 02-06-2026   70`) interrupts sentences;
+            // what OCR ran onto it (the title below) is kept.
+            if line.folded.hasPrefix("cong bao/") || line.folded.hasPrefix("cong bao /") {
+                let rest = LetterKeywords.gazetteHead.firstMatch(in: line.folded)
+                    .map { line.text.slice(from: $0.range.length, to: line.text.utf16Length).trimmedFast } ?? ""
+                line = Line(index: i, text: rest)
+            }
             out.append(line)
             i += 1
         }

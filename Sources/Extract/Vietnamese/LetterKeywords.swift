@@ -52,6 +52,10 @@ enum LetterKeywords {
     /// date or number.
     static let stampLine = Pattern(#"(?:ky boi|nguoi ky|thoi gian ky|ngay ky\s*:|email|e-mail|[a-z0-9._-]+@[a-z0-9-]+\.[a-z]|cong bao\s*/|^cong bao\b|chung thu|signed by|signature|\b\d{2}:\d{2}:\d{2}\b|\+07:00|co quan\s*:|to chuc\s*:|van ban dien tu|sao y|ban sao)"#)
 
+    /// A gazette's running head (`CÔNG BÁO/Số 302/Ngày 02-06-2026   70`, the page number after
+    /// it), which OCR may run into the line below it (the title `CHỈ THỊ`).
+    static let gazetteHead = Pattern(#"^cong bao\s*/\s*so[^/]{0,20}/\s*ng[a4]y\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{4}(?:\s+[0-9]{1,4}(?=\s|$))?\s*"#)
+
     /// Lines that are not part of the letter: page markers of an OCR tool, rules, page numbers.
     static let noiseLine = Pattern(#"^(?:#|={3,}|-{3,}$|_{3,}$|[0-9]{1,3}$|page\s*[0-9]+|trang\s*[0-9]+\s*$)"#)
 

@@ -178,6 +178,26 @@ enum Names {
         return differsOnlyInTonePlacement(candidate, canonical) ? candidate : canonical
     }
 
+    /// One word of at most three letters that is no agency word of the table (`THỊ`, `TH`; not
+    /// `BỘ`, `SỞ`, `XÃ`): debris on an issuer line, not a body.
+    static func isStrayIssuerWord(_ s: String) -> Bool {
+        let k = key(s)
+        return !s.contains(" ") && k.count <= 3 && agencyIndex[k] == nil && !genericBodies.contains(k)
+    }
+
+    /// A person's name, as a certificate's common name gives it (`Nguyễn Thị Ngọc Giàu`): two to
+    /// five capitalised words, the first a family name. A body (`Ủy ban nhân dân tỉnh Quảng Ngãi`,
+    /// `SỞ NỘI VỤ`, `Văn phòng UBND`) is not one.
+    static func isPersonName(_ s: String) -> Bool {
+        let words = s.split(separator: " ")
+        guard (2...5).contains(words.count), let first = words.first,
+              surnameSet.contains(Folding.fold(String(first))) else { return false }
+        return words.allSatisfy { w in
+            guard let c = w.first, c.isUppercase else { return false }
+            return !w.dropFirst().contains(where: \.isUppercase)
+        }
+    }
+
     /// The canonical place name for a folded match (`Quang Ngai` → `Quảng Ngãi`).
     static func canonicalPlace(_ s: String) -> String? { placeIndex[key(s)] }
 }

@@ -26,15 +26,28 @@ struct PagePreparation {
     /// alone, without a seal, is about 0.1 % of an A4 page.
     var redLayerThreshold = 0.0005
 
+    /// The steps that may be left out when they cost a page its text (see `PageRecognizer`).
+    /// The steps (see `PreparationStep`, which names them for the reader's note).
+    typealias Step = PreparationStep
+    /// Steps left out of this preparation; scaling is always done.
+    var skipping: Set<Step> = []
+
     func prepare(_ source: Pix) -> Prepared? {
         _ = Pix.silenceLeptonica
-        guard let (grey, red) = greyDroppingRed(source) else { return nil }
+        guard var (grey, red) = greyDroppingRed(source) else { return nil }
+        if skipping.contains(.redInkRemoval) {
+            // Greyscale by luminance: red ink stays as dark as it looks.
+            guard let luminance = flattened(source).flatMap({ p in p.map { pixConvertTo8($0, 0) } }) else { return nil }
+            grey = luminance
+        }
         let scale = scaleFactor(width: source.width, height: source.height, resolution: source.resolution)
         guard let scaled = scale == 1 ? grey : grey.map({ pixScale($0, Float(scale), Float(scale)) }) else { return nil }
         // Grey or yellowed paper and uneven lighting become white, so one threshold fits the page.
-        let normalised = scaled.map { pixBackgroundNormSimple($0, nil, nil) } ?? scaled
+        let normalised = skipping.contains(.backgroundNormalisation) ? scaled
+            : (scaled.map { pixBackgroundNormSimple($0, nil, nil) } ?? scaled)
         var angle: Float = 0, confidence: Float = 0
-        let deskewed = normalised.map { pixDeskewGeneral($0, 0, 0, 0, 0, 0, &angle, &confidence) } ?? normalised
+        let deskewed = skipping.contains(.deskew) ? normalised
+            : (normalised.map { pixDeskewGeneral($0, 0, 0, 0, 0, 0, &angle, &confidence) } ?? normalised)
         let ink = inkFraction(deskewed)
         var redLayer: Pix?
         if let red, red.fraction >= redLayerThreshold {
@@ -56,6 +69,12 @@ struct PagePreparation {
         }
         if abs(factor - 1) < 0.15 { return 1 }
         return min(4, max(0.5, factor))
+    }
+
+    /// The image without its colour map, if it has one.
+    private func flattened(_ pix: Pix) -> Pix? {
+        guard pix.with({ pixGetColormap($0) }) != nil else { return pix }
+        return pix.map { pixRemoveColormap($0, Int32(REMOVE_CMAP_BASED_ON_SRC)) }
     }
 
     /// Greyscale from the red channel: black and blue ink stay dark, red seals and stamps turn

@@ -16,17 +16,76 @@ struct PageRecognizer {
     /// Read the red ink (stamps) separately on this page number; 0 = never.
     var readStampsOnPage = 1
 
+    /// A page that keeps fewer characters than this after preparation is read again with steps
+    /// undone: a letter page holds a thousand or more, its last page (signature, Nơi nhận) a few
+    /// hundred.
+    var fewCharacters = 150
+    /// The preparations tried, in order, when the prepared page gives no or little text: one step
+    /// undone at a time (the one that washed out a light scan, or turned blue ink pale), then the
+    /// page as scanned, only scaled.
+    static let fallbacks: [Set<PagePreparation.Step>] = [
+        [.binarisation], [.backgroundNormalisation], [.redInkRemoval], Set(PagePreparation.Step.allCases),
+    ]
+
+    /// What one preparation of the page gave.
+    private struct Reading {
+        var prepared: PagePreparation.Prepared
+        var image: Pix
+        var layout: LetterPageLayout.Result
+        var mean: Int
+        var notes: [ReadingNote]
+        var characters: Int { layout.lines.reduce(0) { $0 + $1.text.unicodeScalars.filter { $0 != " " }.count } }
+    }
+
     func recognise(_ source: Pix, number: Int, path: String) throws -> Outcome {
-        do { return try read(source, number: number, path: path) } catch let f as TesseractEngine.Failure {
+        do { return try recogniseWithFallbacks(source, number: number, path: path) } catch let f as TesseractEngine.Failure {
             throw IngestError(path: path, page: number, .tool(f.problem))
         }
     }
 
-    private func read(_ source: Pix, number: Int, path: String) throws -> Outcome {
+    private func recogniseWithFallbacks(_ source: Pix, number: Int, path: String) throws -> Outcome {
         guard let prepared = preparation.prepare(source) else {
             throw IngestError(path: path, page: number, .corrupt(.pagePreparation))
         }
-        if prepared.isBlank { return Outcome(page: nil, hints: PageHints(), notes: [.pageBlank(page: number)]) }
+        var reading = prepared.isBlank ? nil : try read(prepared, number: number)
+        var notes: [ReadingNote] = []
+        // No page left unread: when preparation left little or nothing of what looks like a page
+        // of text, read it again with the steps undone, and keep the reading that gives more.
+        if (reading?.characters ?? 0) < fewCharacters {
+            let before = reading?.characters ?? 0
+            for steps in Self.fallbacks {
+                // Not found blank, the prepared page was read already.
+                if steps == [.binarisation] && !prepared.isBlank { continue }
+                var undone = preparation
+                undone.skipping = steps
+                guard let p = steps == [.binarisation] ? prepared : undone.prepare(source) else { continue }
+                if p.isBlank && !steps.contains(.binarisation) { continue }
+                let r = try read(p, number: number)
+                guard r.characters >= max(2 * before, before + 40) else { continue }
+                notes.append(.preparationUndone(page: number, before: before, after: r.characters,
+                                                steps: PagePreparation.Step.allCases.filter(steps.contains)))
+                reading = r
+                break
+            }
+        }
+        guard let reading else { return Outcome(page: nil, hints: PageHints(), notes: [.pageBlank(page: number)]) }
+        notes = reading.notes + notes
+        var layout = reading.layout
+        if number == readStampsOnPage, let red = reading.prepared.redLayer ?? prepared.redLayer {
+            layout.hints = layout.hints.filling(from: try stampHints(red))
+        }
+        if layout.lines.isEmpty {
+            return Outcome(page: nil, hints: layout.hints, notes: notes + [.pageUnreadable(page: number)])
+        }
+        let words = layout.lines.compactMap(\.confidence)
+        let confidence = words.isEmpty ? Double(reading.mean) / 100 : words.reduce(0, +) / Double(words.count)
+        let page = Page(number: number, text: layout.text, origin: .ocr, lines: layout.lines,
+                        confidence: (confidence * 1000).rounded() / 1000)
+        return Outcome(page: page, hints: layout.hints, notes: notes)
+    }
+
+    /// Recognises one prepared page, turned upright if it reads better so, and lays it out.
+    private func read(_ prepared: PagePreparation.Prepared, number: Int) throws -> Reading {
         var notes: [ReadingNote] = []
         var image = prepared.image
         let (lines, mean): ([OCRLine], Int) = try pool.withEngine { engine in
@@ -41,18 +100,8 @@ struct PageRecognizer {
             }
             return (HOCRReader.lines(hocr), mean)
         }
-        var layout = LetterPageLayout(pageWidth: image.width, pageHeight: image.height).arrange(lines)
-        if number == readStampsOnPage, let red = prepared.redLayer {
-            layout.hints = layout.hints.filling(from: try stampHints(red))
-        }
-        if layout.lines.isEmpty {
-            return Outcome(page: nil, hints: layout.hints, notes: notes + [.pageUnreadable(page: number)])
-        }
-        let words = layout.lines.compactMap(\.confidence)
-        let confidence = words.isEmpty ? Double(mean) / 100 : words.reduce(0, +) / Double(words.count)
-        let page = Page(number: number, text: layout.text, origin: .ocr, lines: layout.lines,
-                        confidence: (confidence * 1000).rounded() / 1000)
-        return Outcome(page: page, hints: layout.hints, notes: notes)
+        let layout = LetterPageLayout(pageWidth: image.width, pageHeight: image.height).arrange(lines)
+        return Reading(prepared: prepared, image: image, layout: layout, mean: mean, notes: notes)
     }
 
     /// An urgency stamp put on askew (`HỎA TỐC` at 30°): the red ink where the stamp goes, read

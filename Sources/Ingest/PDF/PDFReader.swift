@@ -77,9 +77,11 @@ struct PDFReader {
                 return Result { try self.recognise(path: path, page: i + 1, info: info, with: recognizer!) }
             }
         }
-        return try OCRWarnings.document(path: path, sha256: sha256, byteCount: byteCount, kind: .pdf,
-                                        outcomes: outcomes, warnings: warnings, hints: hints,
-                                        lowConfidence: options.lowConfidence)
+        var doc = try OCRWarnings.document(path: path, sha256: sha256, byteCount: byteCount, kind: .pdf,
+                                           outcomes: outcomes, warnings: warnings, hints: hints,
+                                           lowConfidence: options.lowConfidence)
+        doc.signatures = PDFSignatures.read(path: path, timeout: limits.toolTimeout)
+        return doc
     }
 
     /// The whole text layer in one `pdftotext -layout` run, one string per page.
@@ -138,7 +140,9 @@ enum OCRWarnings {
             hints = hints.filling(from: outcome.hints)
             warnings += outcome.notes
         }
-        if pages.isEmpty { throw IngestError(path: path, .noText) }
+        // Every page blank or unreadable: a one-page scan names its page, as a longer one names
+        // each in the warnings.
+        if pages.isEmpty { throw IngestError(path: path, page: outcomes.count == 1 ? 1 : nil, .noText) }
         warnings += Self.lowConfidence(pages, threshold: lowConfidence)
         return IngestedDocument(path: path, sha256: sha256, byteCount: byteCount, kind: kind,
                                 pages: pages, warnings: warnings, hints: hints)

@@ -19,6 +19,8 @@ struct ExternalTool {
     var timeout: Double
     /// Most bytes kept from stdout; more and the tool is stopped.
     var maxOutputBytes = 64 * 1024 * 1024
+    /// Variables set for this tool on top of the reader's own environment (e.g. `TZ`).
+    var environment: [String: String] = [:]
 
     init(_ name: String, timeout: Double) {
         self.executable = ExternalTool.locate(name) ?? name
@@ -42,6 +44,7 @@ struct ExternalTool {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["LC_ALL"] = "C.UTF-8"
+        for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

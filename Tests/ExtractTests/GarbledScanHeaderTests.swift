@@ -1,0 +1,182 @@
+import XCTest
+@testable import Extract
+
+/// Headers as OCR garbles them on scans, and the first signing day as evidence for the date.
+/// Every letter here is written for the test.
+final class GarbledScanHeaderTests: XCTestCase {
+    private func ocr(_ text: String, signatures: [DigitalSignatureRecord] = [], hints: PageHints = PageHints()) -> LetterRecord {
+        LetterExtractor().extract(LetterText(text: text, source: Source(file: "scan.pdf", textOrigin: "ocr", signatures: signatures),
+                                             hints: hints))
+    }
+
+    private let body = "\nThực hiện chủ trương của Đảng và các quy định của pháp luật, các cơ quan báo cáo kết quả.\n"
+
+    func testAGarbledDayAndMonthLoseOnlyThemselves() {
+        let r = ocr("""
+        ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        THÀNH PHỐ HÀ NỘI                Độc lập - Tự do - Hạnh phúc
+        Số: 453/TB-UBND                 Hà Nội, ngày.24_ tháng ({ năm 2026
+
+        THÔNG BÁO
+        Về việc treo cờ Tổ quốc
+        """ + body)
+        XCTAssertEqual(r.place, "Hà Nội")
+        XCTAssertEqual(r.date, "2026")
+        XCTAssertEqual(r.number?.text, "453/TB-UBND")
+        XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("month is illegible") }, "\(r.warnings)")
+        // A garbled day with a clean month keeps the month.
+        let d = ocr("""
+        UBND TỈNH QUẢNG NGÃI            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Số: 12/UBND-VP                   Quảng Ngãi, ngày /{5 tháng 3 năm 2025
+        V/v tổ chức hội nghị
+        """ + body)
+        XCTAssertEqual(d.place, "Quảng Ngãi")
+        XCTAssertEqual(d.date, "2025-03")
+    }
+
+    func testAnIllegibleNumberDoesNotTakeThePlaceAndDateBesideIt() {
+        let r = ocr("""
+        ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        TỈNH QUẢNG NGÃI                   Độc lập - Tự do - Hạnh phúc
+        Số: 15/ -UBND                  Quảng Ngãi, ngày 3 tháng 2 năm 2025
+
+        QUYẾT ĐỊNH
+        Về việc công bố danh mục thủ tục hành chính
+        """ + body)
+        XCTAssertEqual(r.place, "Quảng Ngãi")
+        XCTAssertEqual(r.date, "2025-02-03")
+        XCTAssertEqual(r.kind, .quyetDinh)
+    }
+
+    func testATitleOCRGarbledStillNamesTheKind() {
+        for title in ["QUYÉT ĐỊNH", "QUYÉT ĐịNH", "QUYÉT ĐNH", "QUYỂT DlNH"] {
+            // No symbol to tell the kind: the title alone must.
+            let r = ocr("""
+            ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            TỈNH QUẢNG NGÃI                   Độc lập - Tự do - Hạnh phúc
+            Số:   /UBND                     Quảng Ngãi, ngày 3 tháng 2 năm 2025
+
+            \(title)
+            Về việc công bố danh mục thủ tục hành chính
+
+            CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI
+            Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+            """)
+            XCTAssertEqual(r.kind, .quyetDinh, title)
+            XCTAssertEqual(r.subject, "công bố danh mục thủ tục hành chính", title)
+            XCTAssertEqual(r.issuer?.name, "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", title)
+        }
+        // Two kinds one edit apart each (THÔNG CÁO / THÔNG BÁO): no guess.
+        XCTAssertNil(TitleParser.fuzzyKindTitle("THONG XAO"))
+        XCTAssertEqual(TitleParser.fuzzyKindTitle("THONG BAC"), .thongBao)
+        XCTAssertNil(TitleParser.fuzzyKindTitle("CHÍNH PHỦ"))
+        XCTAssertNil(TitleParser.fuzzyKindTitle("CHỦ TỊCH"))
+    }
+
+    func testAStrayWordAboveTheIssuerIsNotItsParent() {
+        let r = ocr("""
+        THỊ
+        THỦ TƯỚNG CHÍNH PHỦ          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                      Độc lập - Tự do - Hạnh phúc
+        Số: 21/CT-TTg                  Hà Nội, ngày 20 tháng 5 năm 2026
+
+        CHỈ THỊ
+        Về việc sắp xếp thôn, tổ dân phố
+        """ + body)
+        XCTAssertEqual(r.issuer, Issuer(parent: nil, name: "THỦ TƯỚNG CHÍNH PHỦ"))
+        XCTAssertEqual(r.kind, .chiThi)
+        XCTAssertEqual(r.subject, "sắp xếp thôn, tổ dân phố")
+        // A real parent line stays.
+        let p = ocr("""
+        UBND TỈNH QUẢNG NGÃI           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        SỞ Y TẾ                       Độc lập - Tự do - Hạnh phúc
+        Số: 125/SYT-VP                   Quảng Ngãi, ngày 05 tháng 3 năm 2025
+        V/v tổ chức hội nghị tổng kết
+        """ + body)
+        XCTAssertEqual(p.issuer, Issuer(parent: "UBND TỈNH QUẢNG NGÃI", name: "SỞ Y TẾ"))
+    }
+
+    func testAGazetteRunningHeadRunIntoTheTitleKeepsTheTitle() {
+        let r = ocr("""
+        CÔNG BÁO/Số 302/Ngày 02-06-2026   70
+        THỦ TƯỚNG CHÍNH PHỦ          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                      Độc lập - Tự do - Hạnh phúc
+        Số: 21/ -TTg                  Hà Nội, ngày 20 tháng 5 năm 2026
+        CÔNG BÁO/Số 302/Ngày 02-06-2026 CHỈ THỊ
+        Về việc sắp xếp thôn, tổ dân phố
+        """ + body)
+        XCTAssertEqual(r.kind, .chiThi)
+        XCTAssertEqual(r.issuer?.name, "THỦ TƯỚNG CHÍNH PHỦ")
+        XCTAssertEqual(r.subject, "sắp xếp thôn, tổ dân phố")
+    }
+
+    // MARK: - The first signing day
+
+    private func letter(day: String, month: String) -> String {
+        """
+        ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        TỈNH QUẢNG NGÃI                   Độc lập - Tự do - Hạnh phúc
+        Số: 46/TB-UBND                  Quảng Ngãi, ngày \(day) tháng \(month) năm 2025
+
+        THÔNG BÁO
+        Về việc thụ lý giải quyết khiếu nại
+        """ + body
+    }
+
+    private func signed(_ times: String...) -> [DigitalSignatureRecord] {
+        times.map { DigitalSignatureRecord(signer: "Ủy ban nhân dân tỉnh Quảng Ngãi", time: $0, valid: true,
+                                           wholeDocument: false, certificate: .unknownIssuer) }
+    }
+
+    func testADateReadAfterTheFirstSigningDayIsWarnedOf() {
+        let r = ocr(letter(day: "28", month: "01"), signatures: signed("2025-01-26T11:12:09+07:00", "2025-01-27T14:10:01+07:00"))
+        XCTAssertEqual(r.date, "2025-01-28")
+        XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("after the letter was signed") }, "\(r.warnings)")
+        let ok = ocr(letter(day: "24", month: "01"), signatures: signed("2025-01-26T11:12:09+07:00"))
+        XCTAssertFalse(ok.warnings.map(\.english).contains { $0.contains("after the letter was signed") }, "\(ok.warnings)")
+        // A month read after the signing month is as suspicious.
+        let month = ocr(letter(day: "", month: "02"), signatures: signed("2025-01-26T11:12:09+07:00"))
+        XCTAssertTrue(month.warnings.map(\.english).contains { $0.contains("after the letter was signed") }, "\(month.warnings)")
+    }
+
+    func testADrafterSigningFirstDoesNotBoundTheDate() {
+        // The drafter initials the letter the day before; the head signs and the body seals it
+        // on the day it is dated.
+        let r = ocr(letter(day: "27", month: "01") + "\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Phước Hiền\n",
+                    signatures: [DigitalSignatureRecord(signer: "Lê Văn Nháy", time: "2025-01-26T16:00:00+07:00", valid: true,
+                                                        wholeDocument: false, certificate: .unknownIssuer),
+                                 DigitalSignatureRecord(signer: "Trần Phước Hiền", time: "2025-01-27T08:00:00+07:00", valid: true,
+                                                        wholeDocument: false, certificate: .unknownIssuer)]
+                        + signed("2025-01-27T10:12:09+07:00"))
+        XCTAssertEqual(r.signer?.name, "Trần Phước Hiền")
+        XCTAssertFalse(r.warnings.map(\.english).contains { $0.contains("after the letter was signed") }, "\(r.warnings)")
+        XCTAssertTrue(Names.isPersonName("Nguyễn Thị Ngọc Giàu"))
+        XCTAssertFalse(Names.isPersonName("Ủy ban nhân dân tỉnh Quảng Ngãi"))
+        XCTAssertFalse(Names.isPersonName("Văn phòng UBND"))
+        XCTAssertFalse(Names.isPersonName("SỞ NỘI VỤ"))
+    }
+
+    func testTheFirstDigitalSignatureCompletesAGarbledDay() {
+        // `44`: the last digit read, the first one not; signed the 26th (Vietnam time) → the 24th.
+        let r = ocr(letter(day: "44", month: "01"), signatures: signed("2025-01-26T11:12:09+07:00", "2025-01-27T14:10:01+07:00"))
+        XCTAssertEqual(r.date, "2025-01-24")
+        XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("completed from the digital signature time (2025-01-26T11:12:09+07:00)") }, "\(r.warnings)")
+        // The visible signature box on a printed scan is evidence too, when the PDF has no signature.
+        let box = ocr(letter(day: "44", month: "01"), hints: PageHints(signatureTime: "2025-01-26T11:12:09"))
+        XCTAssertEqual(box.date, "2025-01-24")
+    }
+
+    func testSignaturesAreInTheRecordAsTheSpecSaysAndReadBack() throws {
+        let r = ocr(letter(day: "24", month: "01"), signatures: signed("2025-01-26T11:12:09+07:00"))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = String(decoding: try encoder.encode(r.source), as: UTF8.self)
+        XCTAssertTrue(json.contains(#""signatures":[{"certificate":"unknown_issuer","signer":"Ủy ban nhân dân tỉnh Quảng Ngãi","time":"2025-01-26T11:12:09+07:00","valid":true,"whole_document":false}]"#), json)
+        XCTAssertEqual(try JSONDecoder().decode(Source.self, from: Data(json.utf8)), r.source)
+        // A record stored before signatures were read decodes with none.
+        let old = try JSONDecoder().decode(Source.self, from: Data(#"{"file":"a.pdf","sha256":null,"pages":1,"text_origin":"pdf-text","ocr_confidence":null}"#.utf8))
+        XCTAssertEqual(old.signatures, [])
+        let unsigned = ocr(letter(day: "24", month: "01"))
+        XCTAssertTrue(String(decoding: try JSONEncoder().encode(unsigned.source), as: UTF8.self).contains(#""signatures":[]"#))
+    }
+}
