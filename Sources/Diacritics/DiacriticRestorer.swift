@@ -18,6 +18,8 @@ public final class DiacriticRestorer: Sendable {
     let beam: Int
     /// Below this margin (nats) between the chosen syllable and the next best, it is uncertain.
     let uncertainMargin: Float = 1.0
+    /// States more than this (nats) behind the best are dropped before the beam is full.
+    let pruneMargin: Float = Float(ProcessInfo.processInfo.environment["VANTHU_PRUNE"].flatMap(Double.init) ?? 8)
     /// Weight of the case evidence against the language model.
     let caseWeight: Float = Float(ProcessInfo.processInfo.environment["VANTHU_CASE_WEIGHT"].flatMap(Double.init) ?? 1.0)
 
@@ -199,6 +201,11 @@ public final class DiacriticRestorer: Sendable {
                 if Letters.isUpper(u) { upper += 1 }
             }
             let symbolContext = upper >= 2 && upper == n && (prev == "-" || prev == "/" || next == "-" || next == "/")
+            if plain && upper == n && n >= 3 && model.candidateRange(packed: packed) == nil,
+               let sp = acronym(s[tok.range]) {
+                tok.cands = [Candidate(id: model.unknown, cost: 0, spelling: sp)]
+                return
+            }
             if plain && !symbolContext {
                 tok.id = model.id(packed: packed) ?? model.unknown
                 if let r = model.candidateRange(packed: packed) {
@@ -275,6 +282,46 @@ public final class DiacriticRestorer: Sendable {
         list.sort { $0.cost < $1.cost || ($0.cost == $1.cost && $0.id < $1.id) }
         if list.count > 24 { list.removeLast(list.count - 24) }
         tok.cands = list
+    }
+
+    /// An acronym the model has not seen, read as acronyms it has (`TTHDND` → `TT`+`HĐND`,
+    /// `CTTDT` → `C`+`TTĐT`, `LDVP` → `LĐ`+`VP`): the split covering most letters with known
+    /// acronyms of two to five letters, in fewest pieces, each piece spelled as it is most often.
+    /// Nil when that changes nothing.
+    private func acronym(_ obs: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar]? {
+        let o = Array(obs)
+        let n = o.count
+        guard o.contains(where: { $0 == "D" }) else { return nil }
+        let f = o.map { UInt64(Letters.lower($0.value)) }
+        // best[i]: (letters covered, pieces, start of the last piece, its word or -1)
+        var best = [(Int, Int, Int, SyllableModel.WordID)](repeating: (-1, 0, 0, -1), count: n + 1)
+        best[0] = (0, 0, 0, -1)
+        for i in 0..<n where best[i].0 >= 0 {
+            func offer(_ j: Int, _ covered: Int, _ id: SyllableModel.WordID) {
+                let c = (best[i].0 + covered, best[i].1 + 1, i, id)
+                if c.0 > best[j].0 || (c.0 == best[j].0 && c.1 < best[j].1) { best[j] = c }
+            }
+            offer(i + 1, 0, -1)
+            var j = i + 2
+            while j <= min(n, i + 5) {
+                var key: UInt64 = 0
+                for k in i..<j { key = key << 8 | f[k] }
+                if let r = model.candidateRange(packed: key) { offer(j, j - i, model.candidate(at: r.lowerBound)) }
+                j += 1
+            }
+        }
+        var out = [Unicode.Scalar]()
+        var j = n
+        while j > 0 {
+            let (_, _, i, id) = best[j]
+            if id >= 0, model.scalars(id).count == j - i {
+                out.insert(contentsOf: model.scalars(id).map { Unicode.Scalar(Letters.upper($0.value))! }, at: 0)
+            } else {
+                out.insert(contentsOf: o[i..<j], at: 0)
+            }
+            j = i
+        }
+        return out == o ? nil : out
     }
 
     /// Candidates through the channel: each observed character (or pair) read as the letter it
@@ -412,8 +459,9 @@ public final class DiacriticRestorer: Sendable {
                 next.sort { $0.score > $1.score }
                 next.removeLast(next.count - beam)
             }
-            // keep scores small: subtract the best
+            // keep scores small: subtract the best; states far behind it are dropped
             let top = next.map(\.score).max() ?? 0
+            next.removeAll { $0.score < top - pruneMargin }
             for k in next.indices { next[k].score -= top }
             prevStart = states.count
             starts.append(prevStart)
@@ -462,7 +510,11 @@ public final class DiacriticRestorer: Sendable {
                     out.append(contentsOf: s[tok.range])
                 }
                 if changed { result.changed += 1 }
-                if tok.cands.count > 1 {
+                // a choice no other candidate came within the pruning margin of is certain;
+                // the others are measured with their right context
+                let end = t + 1 < starts.count ? starts[t + 1] : states.count
+                let contested = states[starts[t]..<end].contains { $0.cand != choice[t] }
+                if tok.cands.count > 1 && contested {
                     let before = t > 0 ? states[pathState[t - 1]].ctx : initial
                     if margin(t, tokens, ids, choice[t], before) < uncertainMargin { result.uncertain += 1 }
                 }

@@ -137,6 +137,17 @@ public final class SyllableModel: @unchecked Sendable {
             let key = String(decoding: UnsafeBufferPointer(start: keyBytes + s, count: e - s), as: UTF8.self)
             candidateIndex[key] = Int(candStart[i])..<Int(candStart[i + 1])
         }
+        // candidates far rarer than their group's most frequent word (by the unigram) are dropped:
+        // they are almost never right and each one costs the decoder a beam of scores
+        let keepRatio = Float(ProcessInfo.processInfo.environment["VANTHU_CAND_RATIO"].flatMap(Double.init) ?? 1e-5)
+        let floor = log(keepRatio)
+        let probBookCopy = probBook[0]
+        for (k, r) in candidateIndex {
+            let top = probBookCopy[Int(uniProb[Int(candidateIDs[r.lowerBound])])]
+            var end = r.lowerBound + 1
+            while end < r.upperBound && probBookCopy[Int(uniProb[Int(candidateIDs[end])])] - top >= floor { end += 1 }
+            candidateIndex[k] = r.lowerBound..<end
+        }
         self.candidateIndex = candidateIndex
         var packedCandidates = [UInt64: Range<Int>](minimumCapacity: keys)
         for (k, r) in candidateIndex { if let p = Self.pack(k.unicodeScalars) { packedCandidates[p] = r } }

@@ -14,7 +14,8 @@ struct DayArgument: ExpressibleByArgument, Sendable {
             guard let d = CalendarDate.numeric(s) else { return nil }
             date = d
         } else {
-            guard let d = CalendarDate(iso: s), d.isComplete,
+            // ISO as written in full (`2025-02-03`): `2025-2-3` is more likely a slip than a day.
+            guard s.count == 10, let d = CalendarDate(iso: s), d.isComplete,
                   let v = CalendarDate.valid(d.year, d.month!, d.day!) else { return nil }
             date = v
         }

@@ -34,6 +34,11 @@ final class DiacriticRestorerTests: XCTestCase {
         XCTAssertTrue(out.hasSuffix(" https://dichvucong.gov.vn/tra-cuu?ma=do"), out)
     }
 
+    func testUnseenAcronymsAreReadAsKnownOnes() {
+        let out = r.restore("Noi nhan: LDVP, TTTU-TTHDND TP; Luu: VT, KSDH; UBND, HDND.", ocr: false).text
+        XCTAssertEqual(out, "Nơi nhận: LĐVP, TTTU-TTHĐND TP; Lưu: VT, KSĐH; UBND, HĐND.")
+    }
+
     func testSyllablesWithTheirMarksAreKept() {
         // a written word with its own marks is not second-guessed, even where the model prefers another
         let out = r.restore("Bao cao ket qua thực hien truoc ngày 30/6", ocr: false).text

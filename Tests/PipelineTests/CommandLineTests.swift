@@ -33,10 +33,6 @@ final class CommandLineTests: XCTestCase {
 
     func testTheDatabaseDefaultsToVanthuDBThenXDGDataHome() throws {
         let viaEnv = ws.root.appendingPathComponent("env/i.sqlite").path
-        // A path named by the clerk must be where they meant: a missing folder is an error …
-        XCTAssertTrue(try vanthu(["ingest", seeds[0]], status: 1, env: ["VANTHU_DB": viaEnv]).contains("không mở được chỉ mục"))
-        XCTAssertFalse(FileManager.default.fileExists(atPath: viaEnv))
-        try FileManager.default.createDirectory(atPath: ws.root.appendingPathComponent("env").path, withIntermediateDirectories: true)
         try vanthu(["ingest", seeds[0]], env: ["VANTHU_DB": viaEnv])
         XCTAssertTrue(FileManager.default.fileExists(atPath: viaEnv))
         let xdg = ws.root.appendingPathComponent("xdg").path
@@ -135,7 +131,7 @@ final class ArgumentCheckTests: XCTestCase {
         defer { ws.remove() }
         for args in [["--within", "9223372036854775807"], ["--from", "2025-13-45"], ["--from", "2025-02-30"], ["--to", "2025-2-3"]] {
             let out = String(decoding: try runVanthu(["deadlines", "--db", ws.db, "--lang", "en"] + args, status: 64), as: UTF8.self)
-            XCTAssertTrue(out.contains("--within") || out.contains("invalid date"), "\(args): \(out)")
+            XCTAssertTrue(out.contains("--within") || out.contains("is invalid for"), "\(args): \(out)")
         }
         try runVanthu(["deadlines", "--db", ws.db, "--within", "30", "--from", "2025-02-28"])
     }
