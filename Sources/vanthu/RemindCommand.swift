@@ -65,7 +65,9 @@ struct RemindDigest {
                 let who = d.person.map { " (\($0))" } ?? ""
                 out.append("  #\(d.id ?? 0)  \(DeadlineWording.due(d.due, precision: d.precision).text(lang))  \(left)  "
                            + "\(item.number ?? "—")\(who)")
-                for line in d.clause.wrapped(72) { out.append("      " + line) }
+                // The task under its line, indented past where a label stands (the letter's words
+                // are not the screen's).
+                for line in d.clause.wrapped(64) { out.append(String(repeating: " ", count: 24) + line) }
             }
             out.append("")
         }

@@ -49,7 +49,8 @@ final class ScreenLanguageTests: XCTestCase {
         let seeds = (0...4).map { fixtures.appendingPathComponent("s00\($0).txt").path }
         try vanthu(["ingest", "--db", ws.db] + seeds)
         let screens: [[String]] = [["extract"] + seeds, ["show", "1"], ["show", "2"], ["show", "3"], ["show", "4"],
-                                   ["show", "5"], ["deadlines", "--all"], ["initiatives", "list"], ["initiatives", "show", "1"]]
+                                   ["show", "5"], ["deadlines", "--all"], ["initiatives", "list"], ["initiatives", "show", "1"],
+                                   ["register"], ["remind", "--within", "400"]]
         for screen in screens {
             let db = screen[0] == "extract" ? [] : ["--db", ws.db]
             let vi = try vanthu(screen + db)
