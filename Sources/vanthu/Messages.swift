@@ -172,42 +172,7 @@ extension InitiativeRow.Status: Message {
 }
 
 extension DeadlineRow.Status: Message {
-    public func text(_ lang: Lang) -> String {
-        switch (self, lang) {
-        case (.open, .vi): return "Chưa xong"
-        case (.open, .en): return "Open"
-        case (.done, .vi): return "Đã xong"
-        case (.done, .en): return "Done"
-        case (.lapsed, .vi): return "Đã qua kỳ"
-        case (.lapsed, .en): return "Lapsed"
-        }
-    }
-}
-
-/// A deadline's precision and recurrence codes as words (`month` → `tháng`, `yearly` → `hằng năm`).
-enum DeadlineWordsShown {
-    static func precision(_ code: String, _ lang: Lang) -> String {
-        let vi = lang == .vi
-        switch code {
-        case "day": return vi ? "ngày" : "day"
-        case "month": return vi ? "tháng" : "month"
-        case "quarter": return vi ? "quý" : "quarter"
-        case "year": return vi ? "năm" : "year"
-        default: return code
-        }
-    }
-
-    static func recurrence(_ code: String?, _ lang: Lang) -> String {
-        let vi = lang == .vi
-        switch code {
-        case nil: return ""
-        case "weekly"?: return vi ? "hằng tuần" : "weekly"
-        case "monthly"?: return vi ? "hằng tháng" : "monthly"
-        case "quarterly"?: return vi ? "hằng quý" : "quarterly"
-        case "yearly"?: return vi ? "hằng năm" : "yearly"
-        case let other?: return other
-        }
-    }
+    public func text(_ lang: Lang) -> String { DeadlineWording.status(self).text(lang) }
 }
 
 enum Console {

@@ -24,7 +24,7 @@ struct RecordSummary {
         }
         if !record.recipients.isEmpty { add(.recipients, record.recipients.joined(separator: "; ")) }
         for d in record.deadlines {
-            let every = d.recurrence.map { " (" + DeadlineWordsShown.recurrence($0.rawValue, lang) + ")" } ?? ""
+            let every = d.recurrence.map { " (" + DeadlineWording.recurrence($0.rawValue).text(lang) + ")" } ?? ""
             add(.deadlines, "\(d.due)\(every)  \(d.text.prefix(90))")
         }
         for r in record.references { add(.references, "\(r.number) (\(r.kind.text(lang)))\(r.date.map { ", \($0)" } ?? "")") }

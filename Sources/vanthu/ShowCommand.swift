@@ -32,8 +32,8 @@ struct ShowCommand: ParsableCommand {
             if !detail.deadlines.isEmpty {
                 print("  \(Label.deadlines.text(lang)):")
                 for d in detail.deadlines {
-                    let every = d.recurrence.map { " " + DeadlineWordsShown.recurrence($0, lang) } ?? ""
-                    print("    #\(d.id!)  \(d.due)\(every)  [\(DeadlineWording.status(d.status).text(lang))]  \(d.clause.prefix(100))\(d.note.map { " — \($0)" } ?? "")")
+                    let every = d.recurrence.map { " " + DeadlineWording.recurrence($0).text(lang) } ?? ""
+                    print("    #\(d.id!)  \(d.due)\(every)  [\(d.status.text(lang))]  \(d.clause.prefix(100))\(d.note.map { " — \($0)" } ?? "")")
                 }
             }
             print("  \(Label.cites.text(lang)):")
