@@ -195,12 +195,6 @@ struct HandwrittenFieldReader {
     func segment(_ image: InkImage) -> [InkImage] {
         let (labels, marks) = connectedMarks(image)
         let lh = max(10, lineHeight)
-        if let dir = ProcessInfo.processInfo.environment["VANTHU_DIGITS_DUMP"] {
-            // Debugging aid: the field's ink as a PGM, to see what the reader was given.
-            var pgm = Data("P5 \(image.width) \(image.height) 255\n".utf8)
-            pgm.append(contentsOf: image.ink.map { UInt8(255 - min(255, Int($0 * 255))) })
-            try? pgm.write(to: URL(fileURLWithPath: dir + "/field-\(UUID().uuidString.prefix(8)).pgm"))
-        }
         // Specks and dots (a colon, the dot of a dotted leader) and rules (an underline) are no digit.
         var kept = marks.filter { m in
             let small = m.height < lh / 3 && m.width < lh / 3
