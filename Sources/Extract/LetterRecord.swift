@@ -155,9 +155,7 @@ public struct Source: Codable, Equatable, Sendable {
 
 /// One digital signature of the file (`source.signatures[]`).
 public struct DigitalSignatureRecord: Codable, Equatable, Sendable {
-    public enum Certificate: String, Codable, Sendable {
-        case trusted, unknownIssuer = "unknown_issuer", expired, revoked, unchecked
-    }
+    public typealias Certificate = SignatureCertificate
     /// The certificate's common name.
     public var signer: String
     /// The signing time in Vietnam time: `2025-04-17T16:42:36+07:00`.

@@ -69,7 +69,7 @@ public struct LetterPipeline: Sendable {
     /// A signature as the record gives it: the time in Vietnam time.
     static func signatureRecord(_ s: DigitalSignature) -> DigitalSignatureRecord {
         DigitalSignatureRecord(signer: s.signer, time: s.vietnamISO, valid: s.valid, wholeDocument: s.wholeDocument,
-                               certificate: DigitalSignatureRecord.Certificate(rawValue: s.certificate.rawValue) ?? .unchecked)
+                               certificate: s.certificate)
     }
 
     /// Today's civil date in the local time zone.

@@ -28,3 +28,9 @@ public struct PageHints: Sendable, Equatable, Codable {
     /// The signing day, when the box gave a time.
     public var signatureDay: CalendarDate? { signatureTime.flatMap { CalendarDate(iso: String($0.prefix(10))) } }
 }
+
+/// How far a digital signature's certificate could be trusted on this machine (letter-record.md,
+/// `source.signatures[].certificate`): what Ingest reads from `pdfsig`, and the record says.
+public enum SignatureCertificate: String, Codable, Sendable, Equatable {
+    case trusted, unknownIssuer = "unknown_issuer", expired, revoked, unchecked
+}

@@ -165,19 +165,11 @@ enum RegisterMsg {
     }
 
     /// The kinds a register names most, as words; the others from their code.
+    /// The kind as a person names it, from Extract's kinds table (Nghị định 30/2020/NĐ-CP); a
+    /// letter of no known kind is a "Văn bản" in the register's column.
     static func kindName(_ code: String, vi: Bool) -> String {
-        let names: [String: (String, String)] = [
-            "cong_van": ("Công văn", "Official letter"), "quyet_dinh": ("Quyết định", "Decision"),
-            "thong_bao": ("Thông báo", "Notice"), "ke_hoach": ("Kế hoạch", "Plan"), "bao_cao": ("Báo cáo", "Report"),
-            "nghi_quyet": ("Nghị quyết", "Resolution"), "chi_thi": ("Chỉ thị", "Directive"),
-            "huong_dan": ("Hướng dẫn", "Guidance"), "to_trinh": ("Tờ trình", "Submission"),
-            "giay_moi": ("Giấy mời", "Invitation"), "cong_dien": ("Công điện", "Dispatch"),
-            "chuong_trinh": ("Chương trình", "Programme"), "thong_tu": ("Thông tư", "Circular"),
-            "nghi_dinh": ("Nghị định", "Decree"), "unknown": ("Văn bản", "Document"),
-        ]
-        if let n = names[code] { return vi ? n.0 : n.1 }
-        let words = code.split(separator: "_").joined(separator: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
+        guard let kind = DocumentKind(rawValue: code), kind != .unknown else { return vi ? "Văn bản" : "Document" }
+        return kind.text(vi ? .vi : .en)
     }
 }
 

@@ -2,10 +2,7 @@ import Foundation
 
 /// One digital signature of a PDF, as `pdfsig` (poppler) reports it.
 public struct DigitalSignature: Sendable, Equatable {
-    /// How far the signer's certificate could be trusted on this machine.
-    public enum Certificate: String, Sendable, Equatable {
-        case trusted, unknownIssuer = "unknown_issuer", expired, revoked, unchecked
-    }
+    public typealias Certificate = SignatureCertificate
 
     /// The certificate's common name (a person or an office: `ỦY BAN NHÂN DÂN TỈNH VĨNH LONG`).
     public var signer: String
