@@ -6,7 +6,8 @@ APT_PACKAGES := libtesseract-dev libleptonica-dev libxml2-dev libsqlite3-dev tes
                 zlib1g-dev pango1.0-tools fonts-dejavu-core tesseract-ocr time qpdf \
                 openssl libnss3-tools sqlite3 python3 \
                 libxlsxwriter-dev msmtp-mta python3-aiosmtpd python3-icalendar python3-openpyxl \
-                fonts-dkg-handwriting fonts-bwht fonts-breip fonts-femkeklaver fonts-rufscript
+                fonts-dkg-handwriting fonts-bwht fonts-breip fonts-femkeklaver fonts-rufscript \
+                postgresql postgresql-contrib
 SWIFT ?= swift
 BIN := .build/release/vanthu
 DEMO_DB := demo/vanthu.sqlite
