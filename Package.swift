@@ -61,6 +61,8 @@ let package = Package(
         // `make bench`: extraction throughput, bare libtesseract recognition, TIFF batches.
         .executableTarget(name: "vanthu-bench", dependencies: ["Extract", "Ingest", "Diacritics"]),
         .executableTarget(name: "vanthu-store-bench", dependencies: ["Store", "Extract", "Pipeline", "Ingest"]),
+        // `make bench` (bench/province.sh): the PostgreSQL index against SQLite on the same letters.
+        .executableTarget(name: "vanthu-province-bench", dependencies: ["Store", "PostgresStore", "Extract"]),
         // Finds words of the wrong language on a screen: shared by the tests of every module.
         .target(name: "LanguageCheck", path: "Tests/LanguageCheck"),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "Vocabulary", "LanguageCheck"]),
