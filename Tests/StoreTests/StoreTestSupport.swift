@@ -81,7 +81,7 @@ enum TestPostgres {
         if template == nil { template = make() }
         switch template! {
         case .success(let t): return t
-        case .failure(let reason): throw XCTSkip("PostgreSQL case skipped (the SQLite case ran): \(reason.text)")
+        case .failure(let reason): throw XCTSkip("PostgreSQL case skipped (any SQLite case of this test ran): \(reason.text)")
         }
     }
 
