@@ -4,7 +4,7 @@ import Extract
 
 /// Puts stored initiative reports in the council's queue: the row with the report's checks, the
 /// earlier reports it reads like, and the campaign letter it answers.
-enum InitiativeQueue {
+public enum InitiativeQueue {
     /// Called for every stored letter, inside its transaction.
     static func letterStored(_ letter: LetterRow, record: LetterRecord, fingerprints: InitiativeFingerprints,
                              db: Database) throws {
@@ -24,7 +24,7 @@ enum InitiativeQueue {
     }
 
     /// Near-duplicates kept per report, most similar first.
-    static let maxDuplicatesShown = 5
+    public static let maxDuplicatesShown = 5
 
     static func enqueue(letterID: Int64, initiative: Initiative, checks: [ReviewCheck],
                         fingerprints: InitiativeFingerprints, db: Database) throws {

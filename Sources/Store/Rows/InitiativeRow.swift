@@ -50,7 +50,7 @@ public struct InitiativeRow: Codable, FetchableRecord, MutablePersistableRecord,
         public static let campaignLetterID = Column(CodingKeys.campaignLetterID)
     }
 
-    init(letterID: Int64, initiative: Initiative, checks: [ReviewCheck], submittedAt: Date) throws {
+    public init(letterID: Int64, initiative: Initiative, checks: [ReviewCheck], submittedAt: Date) throws {
         let encoder = JSONEncoder.compactRecord
         self.letterID = letterID
         title = initiative.title
@@ -80,7 +80,7 @@ public struct InitiativeRow: Codable, FetchableRecord, MutablePersistableRecord,
     }
 
     /// What InitiativeSimilarity compares.
-    var fingerprint: InitiativeFingerprint {
+    public var fingerprint: InitiativeFingerprint {
         InitiativeFingerprint(Initiative(title: title, summary: summary))
     }
 
