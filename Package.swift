@@ -50,11 +50,17 @@ let package = Package(
         .target(name: "PostgresStore", dependencies: [
             "Store", "Extract", "Vocabulary", .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
+        // The province's shared job queue (issue 14): `vanthu watch --office` queues files in
+        // PostgreSQL, `vanthu worker` on any machine reads and stores them.
+        .target(name: "ProvinceQueue", dependencies: [
+            "PostgresStore", "Pipeline", "Ingest", "Extract", "Store", "Vocabulary",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "Pipeline", dependencies: [
             "Vocabulary", "Ingest", "Extract", "Store", "Diacritics", .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "vanthu", dependencies: [
-            "Vocabulary", "Pipeline", "Ingest", "Extract", "Store", "PostgresStore", "CXlsxWriter",
+            "Vocabulary", "Pipeline", "Ingest", "Extract", "Store", "PostgresStore", "ProvinceQueue", "CXlsxWriter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
