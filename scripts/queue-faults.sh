@@ -100,7 +100,7 @@ pids=(); workers=()
 parked=$(psqlq "SELECT count(*) FROM queue_jobs WHERE state = 'parked'")
 [ "$parked" = 0 ] || fail "$parked jobs parked: $(psqlq "SELECT file_name, reason_en FROM queue_jobs WHERE state = 'parked'")"
 for office in VP STP; do
-  expected=$(for f in "$work/src/$office"/*.txt; do sha256sum "$f" | cut -d' ' -f1; done | sort -u)
+  expected=$(for f in "$work/src/$office"/*.txt; do sha256sum "$f" | cut -d' ' -f1; done | LC_ALL=C sort -u)
   queued=$(psqlq "SELECT sha256 FROM queue_jobs WHERE office = '$office' ORDER BY sha256")
   [ "$queued" = "$expected" ] || fail "$office: the queue's contents differ from the files dropped"
   stored=$(psqlq "SELECT f.sha256 FROM letters l JOIN original_files f ON f.letter_id = l.id WHERE l.office = '$office' ORDER BY 1")

@@ -206,7 +206,7 @@ public struct JobQueue: Sendable {
         try session.query("""
             SELECT id, office, file_name, source, archive_path, byte_count, state, failures, lapses, worker,
                    enqueued_at, finished_at, letter_id, outcome, reason_vi, reason_en,
-                   (state = 'running' AND lease_until < now()) AS lease_expired
+                   coalesce(state = 'running' AND lease_until < now(), false) AS lease_expired
             FROM queue_jobs
             WHERE ($1 = false OR state = 'parked' OR (failures > 0 AND state <> 'done'))
               AND ($2::text IS NULL OR office = $2)

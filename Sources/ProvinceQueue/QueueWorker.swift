@@ -6,6 +6,9 @@ import Pipeline
 import PostgresStore
 import Store
 import Vocabulary
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `vanthu worker`: takes the offices' queued files from PostgreSQL, reads, extracts and stores
 /// each in its office, on `workers` threads, each with its own connection and its own tesseract
@@ -151,7 +154,7 @@ public final class QueueWorker: @unchecked Sendable {
                     }
                     // A session that lost its connection makes a new one at its next statement; one
                     // that could not be made at all is made again here.
-                    if case PostgresStoreError.cannotConnect = error { queue = nil }
+                    if let e = error as? PostgresStoreError, case .cannotConnect = e { queue = nil }
                     Self.sleep(wait, unless: shutdown)
                 } catch {
                     // Not the server's absence nor the job's: say it, wait, go on.
@@ -200,7 +203,7 @@ public final class QueueWorker: @unchecked Sendable {
             let seconds = Date().timeIntervalSince(start)
             switch outcome {
             case .stored(let id)?:
-                let number = (try? store.letter(id: id))??.arrivalNumber
+                let number = (try? store.letter(id: id))?.arrivalNumber
                 worker.logger.info("\(QueueNote.stored(file: shown, office: job.office, job: job.id, letter: id, number: number, seconds: seconds).text(lang))")
             case .alreadyStored(let id)?:
                 worker.logger.info("\(QueueNote.alreadyStored(file: shown, office: job.office, job: job.id, letter: id).text(lang))")
@@ -298,7 +301,7 @@ final class LeaseKeeper: @unchecked Sendable {
                 if queue == nil { queue = JobQueue(session: try PostgresSession(url: url)) }
                 _ = try queue?.heartbeat(jobs, lease: lease)
             } catch {
-                if case PostgresStoreError.cannotConnect = error { queue = nil }
+                if let e = error as? PostgresStoreError, case .cannotConnect = e { queue = nil }
                 // The server away: the next beat tries again; a lease that runs out meanwhile is
                 // taken over, and the completion's check keeps the letter single.
             }

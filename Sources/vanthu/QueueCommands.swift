@@ -6,6 +6,9 @@ import PostgresStore
 import ProvinceQueue
 import Store
 import Vocabulary
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `vanthu worker`: reads the offices' queued files on this machine.
 struct WorkerCommand: ParsableCommand {
