@@ -69,6 +69,7 @@ public enum QueueSchema {
             END $$;
             GRANT SELECT ON offices, schema_migrations TO \(workerRole);
             GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \(workerRole);
+            GRANT USAGE ON SEQUENCE queue_jobs_id_seq TO \(PostgresSchema.clerkRole);
             GRANT SELECT, INSERT, UPDATE ON queue_jobs TO \(workerRole), \(PostgresSchema.clerkRole);
             GRANT SELECT ON queue_jobs TO \(PostgresSchema.provinceRole);
             GRANT SELECT, INSERT, UPDATE ON \(PostgresSchema.officeTables.joined(separator: ", ")) TO \(workerRole);
