@@ -4,11 +4,13 @@
 # kind of index (PostgreSQL, one office, one reading thread) measured in the same run; and the
 # queue's own overhead per job in ms (what a job costs beyond reading and storing its letter).
 # Starts its own PostgreSQL server (scripts/pg-server.sh) on loopback and stops it at the end.
-#   FILES=240 bash bench/queue.sh
+#   FILES=240 bash bench/queue.sh        VANTHU_BIN=.build/debug/vanthu FILES=60 bash bench/queue.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=$(realpath .build/release/vanthu)
+# VANTHU_BIN: another build to measure (a debug one; the ratios hold within one binary).
+bin=${VANTHU_BIN:-.build/release/vanthu}
 [ -x "$bin" ] || swift build -c release --product vanthu >/dev/null
+bin=$(realpath "$bin")
 files=${FILES:-240}
 work=$(mktemp -d /tmp/vanthu-bench-queue.XXXXXX)
 chmod 755 "$work"
