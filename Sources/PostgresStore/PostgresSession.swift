@@ -87,6 +87,15 @@ extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Exp
 public struct SessionRow {
     let row: PostgresRandomAccessRow
 
+    public var count: Int { row.count }
+
+    /// The integer in column `index` (from 0).
+    public func int(at index: Int) throws -> Int {
+        do { return try row[index].decode(Int.self) } catch {
+            throw PostgresStoreError.unreadableColumn("\(index)", reason: "\(error)")
+        }
+    }
+
     public func callAsFunction<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
         do { return try row[column].decode(T.self) } catch {
             throw PostgresStoreError.unreadableColumn(column, reason: "\(error)")

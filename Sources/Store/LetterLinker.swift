@@ -89,6 +89,12 @@ public enum LetterLinker {
 
 /// A letter linked to another, as `show` lists it.
 public struct LinkedLetter: Sendable, Equatable {
+    public init(letterID: Int64, number: String? = nil, date: String? = nil, subject: String? = nil, citedAs: String,
+                match: LetterLinkRow.Match) {
+        self.letterID = letterID; self.number = number; self.date = date; self.subject = subject
+        self.citedAs = citedAs; self.match = match
+    }
+
     public var letterID: Int64
     public var number: String?
     public var date: String?

@@ -106,6 +106,11 @@ public enum PaperLetters {
 
 /// One line of the register's history.
 public struct RegisterChange: Sendable, Equatable {
+    public init(letterID: Int64, deadlineID: Int64? = nil, action: Action, detail: String? = nil, actor: String, at: String) {
+        self.letterID = letterID; self.deadlineID = deadlineID; self.action = action; self.detail = detail
+        self.actor = actor; self.at = at
+    }
+
     public enum Action: String, Sendable { case registered, scanJoined = "scan_joined", assigned, done, reopened }
     public var letterID: Int64
     public var deadlineID: Int64?
@@ -150,6 +155,15 @@ public struct PaperLetter: Sendable {
 
 /// A letter's line in the sổ đăng ký văn bản đến and the sổ theo dõi giải quyết.
 public struct RegisterEntry: Sendable, Equatable {
+    public init(letterID: Int64, arrivalYear: Int, arrivalNumber: Int, arrivalDate: String, issuer: String? = nil,
+                number: String? = nil, date: String? = nil, kind: String, subject: String? = nil, unit: String? = nil, person: String? = nil,
+                note: String? = nil, due: String? = nil, progress: Progress? = nil, replyNumber: String? = nil) {
+        self.letterID = letterID; self.arrivalYear = arrivalYear; self.arrivalNumber = arrivalNumber
+        self.arrivalDate = arrivalDate; self.issuer = issuer; self.number = number; self.date = date
+        self.kind = kind; self.subject = subject; self.unit = unit; self.person = person; self.note = note
+        self.due = due; self.progress = progress; self.replyNumber = replyNumber
+    }
+
     /// Tiến độ giải quyết.
     public enum Progress: String, Sendable { case open, overdue, done }
     public var letterID: Int64

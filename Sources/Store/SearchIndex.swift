@@ -135,6 +135,12 @@ public enum SearchIndex {
 
 /// One letter found by `search`.
 public struct SearchHit: Sendable, Equatable {
+    public init(letterID: Int64, number: String? = nil, date: String? = nil, issuer: String? = nil, subject: String? = nil, snippet: String,
+                rank: Double) {
+        self.letterID = letterID; self.number = number; self.date = date; self.issuer = issuer
+        self.subject = subject; self.snippet = snippet; self.rank = rank
+    }
+
     public var letterID: Int64
     public var number: String?
     public var date: String?
@@ -148,6 +154,10 @@ public struct SearchHit: Sendable, Equatable {
 
 /// What `find` returns: the best hits, and how many letters match.
 public struct SearchResult: Sendable, Equatable {
+    public init(hits: [SearchHit], matching: Int, broad: Bool) {
+        self.hits = hits; self.matching = matching; self.broad = broad
+    }
+
     public var hits: [SearchHit]
     /// Letters matching, counted up to the ranking window.
     public var matching: Int
