@@ -174,7 +174,7 @@ public final class PostgresSession: @unchecked Sendable {
     }
 
     /// The first column of the first row, if any.
-    public func scalar<T: PostgresDecodable>(_ sql: String, _ arguments: [SQLValue] = [], as type: T.Type = T.self) throws -> T? {
+    public func scalar<T: PostgresDecodable>(_ sql: String, _ arguments: [SQLValue] = [], as type: T.Type = T.self) throws -> T? where T._DecodableType == T {
         guard let row = try query(sql, arguments).first else { return nil }
         do { return try row.row[0].decode(T?.self) } catch {
             throw PostgresStoreError.unreadableColumn("0", reason: "\(error)")
