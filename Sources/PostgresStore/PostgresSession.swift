@@ -170,7 +170,11 @@ public final class PostgresSession: @unchecked Sendable {
             if inTransaction { throw PostgresStoreError.connectionLost(address.display) }
             try connect()
         }
-        do { _ = try connection!.simpleQuery(sql).wait() } catch { throw Self.failure(error) }
+        // PostgresNIO's `simpleQuery` sends an extended-protocol Parse, which takes one statement
+        // only ("cannot insert multiple commands into a prepared statement"); PL/pgSQL's EXECUTE
+        // runs a string of several. (A script cannot hold CREATE DATABASE: use `query` for that.)
+        let wrapped = "DO $vanthu_script$ BEGIN EXECUTE $vanthu_sql$" + sql + "$vanthu_sql$; END $vanthu_script$"
+        do { _ = try connection!.simpleQuery(wrapped).wait() } catch { throw Self.failure(error) }
     }
 
     /// The first column of the first row, if any.

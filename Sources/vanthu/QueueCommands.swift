@@ -104,7 +104,7 @@ struct JobsCommand: ParsableCommand {
         if jobs.isEmpty { print(QueueCLIMessage.noJobs.here); return }
         print("")
         let heads = QueueCLIMessage.columns.here.split(separator: "|").map(String.init)
-        let widths = [6, 8, 28, 10, 4, 16]
+        let widths = [6, 8, 28, 10, 5, 16]
         print(zip(heads, widths).map { $0.fitted($1) }.joined(separator: " ") + " " + heads[6])
         let time = DateFormatter()
         time.dateFormat = "yyyy-MM-dd HH:mm"

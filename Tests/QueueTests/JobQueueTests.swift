@@ -19,7 +19,7 @@ final class JobQueueTests: XCTestCase {
         let server = try PostgresAddress(url: url)
         admin = try PostgresSession(server)
         database = "queue_\(UUID().uuidString.prefix(8).lowercased())"
-        try admin.execute(script: "CREATE DATABASE \(database)")
+        try admin.query("CREATE DATABASE \(database)")
         address = server.with(database: database)
         let owner = try PostgresSession(address)
         for (code, name) in [("VP", "Văn phòng"), ("STP", "Sở Tư pháp")] {
@@ -31,8 +31,8 @@ final class JobQueueTests: XCTestCase {
 
     override func tearDownWithError() throws {
         guard let admin else { return }
-        try? admin.execute(script: "DROP DATABASE IF EXISTS \(database) WITH (FORCE)")
-        for l in logins { try? admin.execute(script: "DROP ROLE IF EXISTS \(l)") }
+        try? admin.query("DROP DATABASE IF EXISTS \(database) WITH (FORCE)")
+        for l in logins { try? admin.query("DROP ROLE IF EXISTS \(l)") }
         admin.close()
     }
 
