@@ -91,7 +91,9 @@ while :; do
   [ $SECONDS -lt $deadline ] || fail "still not done after 240 s: jobs not done: $left, files in the inboxes: $inbox"
   sleep 0.3
 done
-# Stop everything cleanly: SIGTERM must end them with 0.
+# Stop everything cleanly: SIGTERM must end them with 0 (once started: a worker restarted a moment
+# ago may not yet have its signal handler, and would die of the signal, harmlessly but not cleanly).
+sleep 2
 for p in "${pids[@]}" "${workers[@]}"; do kill -TERM "$p" 2>/dev/null; done
 for p in "${pids[@]}" "${workers[@]}"; do wait "$p"; s=$?; [ $s = 0 ] || fail "a process ended with $s after SIGTERM"; done
 pids=(); workers=()
