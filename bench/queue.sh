@@ -54,11 +54,10 @@ queue_run() {
   t1=$(now)
   kill -TERM $watcher; wait $watcher || true
   for _ in $(seq 1 "$k"); do "$bin" worker --db "$url" --workers 1 --poll 0.05 2>>"$work/worker$k.log" & pids+=($!); done
-  while :; do
-    left=$(psql -X -tA "$url" -c "SELECT count(*) FROM queue_jobs WHERE state <> 'done'")
-    [ "$left" = 0 ] && break
-    sleep 0.05
-  done
+  # One psql waiting on the server, not one process started per look (it would take a core's share).
+  psql -X -q "$url" -c "DO \$\$ BEGIN
+      WHILE EXISTS (SELECT 1 FROM queue_jobs WHERE state <> 'done') LOOP PERFORM pg_sleep(0.02); END LOOP;
+    END \$\$" >/dev/null
   t2=$(now)
   for p in "${pids[@]}"; do kill -TERM "$p"; done
   for p in "${pids[@]}"; do wait "$p" || true; done
