@@ -170,11 +170,46 @@ public final class PostgresSession: @unchecked Sendable {
             if inTransaction { throw PostgresStoreError.connectionLost(address.display) }
             try connect()
         }
-        // PostgresNIO's `simpleQuery` sends an extended-protocol Parse, which takes one statement
-        // only ("cannot insert multiple commands into a prepared statement"); PL/pgSQL's EXECUTE
-        // runs a string of several. (A script cannot hold CREATE DATABASE: use `query` for that.)
-        let wrapped = "DO $vanthu_script$ BEGIN EXECUTE $vanthu_sql$" + sql + "$vanthu_sql$; END $vanthu_script$"
-        do { _ = try connection!.simpleQuery(wrapped).wait() } catch { throw Self.failure(error) }
+        // The server takes one statement per message of the extended protocol: split here.
+        for statement in Self.statements(sql) {
+            do { _ = try connection!.query(PostgresQuery(unsafeSQL: statement), logger: logger).wait() } catch {
+                throw Self.failure(error)
+            }
+        }
+    }
+
+    /// The statements of a script, cut at each `;` outside quotes, `$$` bodies and `--` comments.
+    static func statements(_ sql: String) -> [String] {
+        var out: [String] = [], current = ""
+        var inQuote = false, inDollar = false, inComment = false
+        let chars = Array(sql)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i], next: Character? = i + 1 < chars.count ? chars[i + 1] : nil
+            if inComment {
+                if c == "\n" { inComment = false }
+            } else if inQuote {
+                if c == "'" { inQuote = false }
+            } else if inDollar {
+                if c == "$", next == "$" { inDollar = false; current.append(c); i += 1; current.append("$"); i += 1; continue }
+            } else if c == "-", next == "-" {
+                inComment = true
+            } else if c == "'" {
+                inQuote = true
+            } else if c == "$", next == "$" {
+                inDollar = true; current.append(c); i += 1; current.append("$"); i += 1; continue
+            } else if c == ";" {
+                if !current.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { out.append(current) }
+                current = ""; i += 1; continue
+            }
+            current.append(c)
+            i += 1
+        }
+        if !current.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { out.append(current) }
+        return out.filter { stmt in
+            // A piece that is only comments is no statement.
+            stmt.split(separator: "\n").contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.trimmingCharacters(in: .whitespaces).hasPrefix("--") }
+        }
     }
 
     /// The first column of the first row, if any.

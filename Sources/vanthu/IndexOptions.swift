@@ -37,6 +37,17 @@ struct IndexOptions: ParsableArguments {
     /// A path typed on the command line must be in a folder that exists.
     var isDefault: Bool { db == nil }
 
+    /// Opens the index to store letters into: a PostgreSQL index must know the office they go to
+    /// (`--office`, or the login's one office), else nothing is read in vain and the command fails.
+    func openForStoring() throws -> any LetterIndex {
+        let store = try open()
+        if let pg = store as? PostgresLetterStore, pg.office == nil {
+            Console.error(CLIMessage.error(PostgresStoreError.officeNeeded).here)
+            throw ExitCode(1)
+        }
+        return store
+    }
+
     /// Opens the index for writing; with `readOnly`, the commands that only read (search,
     /// deadlines, show) still answer from an index they cannot write.
     func open(readOnly: Bool = false) throws -> any LetterIndex {
