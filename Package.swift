@@ -50,11 +50,17 @@ let package = Package(
         .target(name: "PostgresStore", dependencies: [
             "Store", "Extract", "Vocabulary", .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
+        // The province's shared job queue (issue 14): `vanthu watch --office` queues files in
+        // PostgreSQL, `vanthu worker` on any machine reads and stores them.
+        .target(name: "ProvinceQueue", dependencies: [
+            "PostgresStore", "Pipeline", "Ingest", "Extract", "Store", "Vocabulary",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "Pipeline", dependencies: [
             "Vocabulary", "Ingest", "Extract", "Store", "Diacritics", .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "vanthu", dependencies: [
-            "Vocabulary", "Pipeline", "Ingest", "Extract", "Store", "PostgresStore", "CXlsxWriter",
+            "Vocabulary", "Pipeline", "Ingest", "Extract", "Store", "PostgresStore", "ProvinceQueue", "CXlsxWriter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -69,6 +75,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Vocabulary", "LanguageCheck", "CLeptonica", "CZlib", "Extract", "Pipeline"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "PostgresStore", "Extract", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DiacriticsTests", dependencies: ["Diacritics"]),
+        .testTarget(name: "QueueTests", dependencies: ["ProvinceQueue", "PostgresStore", "Ingest"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "Extract", "Store", "LanguageCheck"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PostgresStore
+import ProvinceQueue
 import Vocabulary
 
 /// `vanthu admin`: the province's set-up on a PostgreSQL index, run by its owner.
@@ -30,7 +31,11 @@ struct AddOfficeCommand: ParsableCommand {
         let lang = global.language
         guard index.isPostgres else { Console.error(AdminMsg.needsPostgres.text(lang)); throw ExitCode(1) }
         do {
-            let office = try OfficeAdmin.addOffice(code: code, name: name, session: PostgresSession(url: index.path))
+            let session = try PostgresSession(url: index.path)
+            let office = try OfficeAdmin.addOffice(code: code, name: name, session: session)
+            // The province's shared queue too (its tables, the worker role), so that an office's
+            // watcher, which may not create tables, finds it there.
+            try PostgresMigrator.migrate(session, QueueSchema.all)
             print(AdminMsg.added(office).text(lang))
         } catch let e as PostgresStoreError {
             Console.error(CLIMessage.error(e).text(lang)); throw ExitCode(1)
