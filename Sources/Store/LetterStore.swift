@@ -64,10 +64,28 @@ public final class LetterStore: @unchecked Sendable {
 
     /// Stores one letter with its deadlines, references and original file, and links it to the
     /// letters it cites and that cite it. The same file content is stored once.
+    ///
+    /// `replacing`: the content hash of what this same file held when it was stored before and has
+    /// since changed (a copy that went on after its first part was read): that letter, read from
+    /// bytes no file holds any more, takes the new content in its place (its số đến kept), so the
+    /// index holds exactly one letter per file content.
     @discardableResult
-    public func store(_ letter: NewLetter, job: Int64? = nil) throws -> StoreOutcome {
+    public func store(_ letter: NewLetter, job: Int64? = nil, replacing stale: String? = nil) throws -> StoreOutcome {
         try pool.write { db in
-            let outcome = try Self.insert(letter, fingerprints: fingerprints, arrival: arrivalDay(), db: db)
+            let outcome: StoreOutcome
+            if let stale, stale != letter.file.sha256,
+               try OriginalFileRow.filter(OriginalFileRow.Columns.sha256 == letter.file.sha256).fetchCount(db) == 0,
+               var row = try StaleLetters.takeApart(sha256: stale, db: db) {
+                try row.take(letter.record)
+                row.fullText = letter.fullText
+                try row.update(db)
+                try SearchIndex.add(row, originalText: letter.originalText, db: db)
+                try Self.addParts(of: letter, to: row, db: db, fingerprints: fingerprints)
+                outcome = .stored(letterID: row.id!)
+            } else {
+                if let stale, stale != letter.file.sha256 { try StaleLetters.withdraw(sha256: stale, db: db) }
+                outcome = try Self.insert(letter, fingerprints: fingerprints, arrival: arrivalDay(), db: db)
+            }
             if let job { try JobJournal.markStored(job: job, outcome: outcome, sha256: letter.file.sha256, db: db) }
             return outcome
         }
