@@ -120,6 +120,18 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertEqual(stopped.process.terminationStatus, 1, stopped.output)
         XCTAssertTrue(stopped.output.contains(".done"), stopped.output)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path), [])
+
+        // `.failed` planted as a link the same: no reason written nor file moved out of the inbox.
+        try FileManager.default.removeItem(at: ws.done)
+        try FileManager.default.removeItem(at: ws.failed)
+        try FileManager.default.createSymbolicLink(atPath: ws.failed.path, withDestinationPath: elsewhere.path)
+        try Data([0x01, 0x02, 0x03, 0x04, 0x05]).write(to: ws.inbox.appendingPathComponent("hong.pdf"))
+        let stoppedAgain = try WatchDaemon(ws)
+        stoppedAgain.process.waitUntilExit()
+        XCTAssertEqual(stoppedAgain.process.terminationStatus, 1, stoppedAgain.output)
+        XCTAssertTrue(stoppedAgain.output.contains(".failed"), stoppedAgain.output)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path), [])
+        XCTAssertTrue(ws.inboxFiles().contains("hong.pdf"))
     }
 
     func testAFIFOADeviceAndALinkToAHugeFileNeverHangTheCommands() throws {
