@@ -119,9 +119,12 @@ public struct LetterExtractor: Sendable {
         } else {
             var j = doc.count - 1, taken = 0
             while j >= 0 && taken < 15 {
-                if !doc[j].isBlank { for c in doc[j].columns.reversed() { area.insert((j, c), at: 0) }; taken += 1 }
+                // Gathered last line first and turned round once (an insert at 0 per column was
+                // quadratic in a line's columns).
+                if !doc[j].isBlank { for c in doc[j].columns.reversed() { area.append((j, c)) }; taken += 1 }
                 j -= 1
             }
+            area.reverse()
         }
         return area.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }

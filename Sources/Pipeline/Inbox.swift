@@ -262,6 +262,7 @@ public final class Inbox: @unchecked Sendable {
     }
 
     static let pauseAfterMove = ProcessInfo.processInfo.environment["VANTHU_FAULT_PAUSE_AFTER_MOVE"].flatMap(Double.init)
+    static let pauseBeforeMove = ProcessInfo.processInfo.environment["VANTHU_FAULT_PAUSE_BEFORE_MOVE"].flatMap(Double.init)
 
     static func identity(of job: JobRow) -> FileIdentity? {
         guard let d = job.fileDevice, let i = job.fileInode else { return nil }
@@ -308,10 +309,17 @@ public final class Inbox: @unchecked Sendable {
             }
         }
         if job.state == .stored || job.state == .failed {
+            // Fault injection for the tests: a pause after the commit, where a copy that goes on
+            // changes the file already stored.
+            if let pause = Self.pauseBeforeMove { Thread.sleep(forTimeInterval: pause) }
             // The bytes moved must be the bytes stored: a file that changed since it was read is
             // read again (its letter then stored anew).
             if job.state == .stored, let sha = job.sha256,
                let now = try? Ingestor.contentHash(path: job.sourcePath, followSymlinks: options.followSymlinks), now != sha {
+                // The letter this job stored came from bytes the file no longer holds: the hash is
+                // kept on the restarted job (journalled, so a crash keeps it too) for the new read to
+                // take that letter's place. One this job found already stored is another file's.
+                if job.outcome != .stored { job.sha256 = nil }
                 job.state = .started; job.outcome = nil; job.letterID = nil
                 if let id = FileIdentity.of(path: job.sourcePath) {
                     job.fileSize = Int64(id.size); job.fileMtime = id.mtime
@@ -368,6 +376,9 @@ public final class Inbox: @unchecked Sendable {
     /// Reads a job's file: links refused, or followed only to a regular file inside the inbox.
     private func ingestFile(_ job: JobRow) -> IngestResult {
         let path = job.sourcePath
+        // A started job holds a content hash only when it was restarted because its file changed
+        // after it was stored (see `advance`).
+        let stale = job.sha256
         if options.followSymlinks, FileIdentity.of(path: path).map({ _ in isLink(path) }) == true {
             let target = Self.realPath(path)
             let inside = target.hasPrefix(folder + "/") && !target.hasPrefix(archive.doneFolder + "/")
@@ -376,9 +387,9 @@ public final class Inbox: @unchecked Sendable {
                 let error = IngestError(path: path, .symbolicLink(outside: true))
                 return IngestResult(path: path, outcome: .failed(.reading(error)), sha256: nil, seconds: 0, failure: error)
             }
-            return ingestor.ingest(path: path, job: job.id, followSymlinks: true)
+            return ingestor.ingest(path: path, job: job.id, followSymlinks: true, replacing: stale)
         }
-        return ingestor.ingest(path: path, job: job.id, followSymlinks: false)
+        return ingestor.ingest(path: path, job: job.id, followSymlinks: false, replacing: stale)
     }
 
     private func isLink(_ path: String) -> Bool {

@@ -62,7 +62,10 @@ public struct Ingestor: Sendable {
     /// again (no OCR): only hashed. With `job`, the journal row advances in the same transaction,
     /// and the file is hashed again before the commit: a file that changed while it was read (a
     /// copy paused longer than the settle delay) is not stored half-written.
-    public func ingest(path: String, job: Int64? = nil, followSymlinks: Bool? = nil) -> IngestResult {
+    ///
+    /// `replacing`: what the file held when its job stored it before it changed (the letter read
+    /// from those bytes gives way to this content: see `LetterStore.store(_:job:replacing:)`).
+    public func ingest(path: String, job: Int64? = nil, followSymlinks: Bool? = nil, replacing stale: String? = nil) -> IngestResult {
         let start = Date()
         var sha: String?
         func result(_ o: IngestResult.Outcome, failure: IngestError? = nil, transient: Bool = false) -> IngestResult {
@@ -73,7 +76,7 @@ public struct Ingestor: Sendable {
             let file = try OpenedFile(path: path, followSymlinks: followSymlinks ?? pipeline.reader.options.followSymlinks)
             sha = try file.contentHash()
             if let sha, let existing = try store.letterID(sha256: sha) {
-                if let job { try store.recordAlreadyStored(job: job, letterID: existing, sha256: sha) }
+                if let job { try store.recordAlreadyStored(job: job, letterID: existing, sha256: sha, discarding: stale) }
                 return result(.alreadyStored(letterID: existing))
             }
             let doc = try pipeline.reader.read(file)
@@ -90,7 +93,7 @@ public struct Ingestor: Sendable {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             let letter = NewLetter(record: record, fullText: text, originalText: text == doc.text ? nil : doc.text,
                                    file: OriginalFile(sha256: doc.sha256, byteCount: doc.byteCount, originalPath: absolute))
-            switch try store.store(letter, job: job) {
+            switch try store.store(letter, job: job, replacing: stale) {
             case .stored(let id): return result(.stored(letterID: id, record: record))
             case .alreadyStored(let id): return result(.alreadyStored(letterID: id))
             }

@@ -83,7 +83,8 @@ public final class PostgresLetterStore: LetterIndex, @unchecked Sendable {
     // MARK: Storing
 
     @discardableResult
-    public func store(_ letter: NewLetter, job: Int64? = nil) throws -> StoreOutcome {
+    public func store(_ letter: NewLetter, job: Int64? = nil, replacing stale: String? = nil) throws -> StoreOutcome {
+        try refuseStale(stale)
         let office = try writeOffice(), day = arrivalDay()
         return try session.transaction {
             let outcome = try insert(letter, office: office, arrival: day)
@@ -340,8 +341,20 @@ public final class PostgresLetterStore: LetterIndex, @unchecked Sendable {
         try session.query(q.sql, q.arguments)
     }
 
-    public func recordAlreadyStored(job: Int64, letterID: Int64, sha256: String) throws {
+    public func recordAlreadyStored(job: Int64, letterID: Int64, sha256: String, discarding stale: String? = nil) throws {
+        try refuseStale(stale)
         try markStored(job: job, outcome: .alreadyStored(letterID: letterID), sha256: sha256)
+    }
+}
+
+extension PostgresLetterStore {
+    /// A stale letter (its file changed after it was stored) is replaced by the SQLite inbox's
+    /// journal only: a province's watcher queues bytes it has checked whole (`vanthu worker` reads
+    /// them), so nothing here is ever asked to replace one. Said loudly rather than ignored.
+    func refuseStale(_ stale: String?) throws {
+        if let stale {
+            throw PostgresStoreError.server(sqlState: "0A000", message: "replacing the stale letter \(stale) is not done on a PostgreSQL index")
+        }
     }
 }
 

@@ -69,10 +69,59 @@ extension LetterStore {
 
 extension LetterStore {
     /// The job's file turned out to be stored already (same content): nothing to store, only to move.
-    public func recordAlreadyStored(job: Int64, letterID: Int64, sha256: String) throws {
+    /// `discarding`: what the file held when this job stored it before it changed (see `store`).
+    public func recordAlreadyStored(job: Int64, letterID: Int64, sha256: String, discarding stale: String? = nil) throws {
         try pool.write { db in
+            if let stale, stale != sha256 { try StaleLetters.withdraw(sha256: stale, db: db) }
             try JobJournal.markStored(job: job, outcome: .alreadyStored(letterID: letterID), sha256: sha256, db: db)
         }
+    }
+}
+
+/// A letter stored from bytes its file no longer holds: the inbox read a file, stored it, and found
+/// before moving it that it had changed (the copy went on). Only a letter that file alone gave is
+/// touched; one that other files (or the clerk's paper entry) also hold keeps its row.
+enum StaleLetters {
+    /// Removes the stale content's file row and, when that was the letter's only file, everything
+    /// derived from its text (deadlines, references, links, initiative entry, search entries); returns
+    /// the bare letter row to fill again, or nil when there is none to reuse.
+    static func takeApart(sha256: String, db: Database) throws -> LetterRow? {
+        guard let file = try OriginalFileRow.filter(OriginalFileRow.Columns.sha256 == sha256).fetchOne(db),
+              let row = try LetterRow.fetchOne(db, key: file.letterID) else { return nil }
+        try file.delete(db)
+        let id = file.letterID
+        guard try OriginalFileRow.filter(OriginalFileRow.Columns.letterID == id).fetchCount(db) == 0, !row.paper,
+              try Int.fetchOne(db, sql: "SELECT count(*) FROM register_history WHERE letter_id = ? AND action <> 'registered'",
+                               arguments: [id]) == 0
+        else { return nil }
+        // The search entries of its text. A text whose diacritics were put back was indexed with
+        // the words as they came after it (not kept): those stay under the row's id, where the new
+        // content (the same file, grown) mostly holds the same words.
+        try SearchIndex.remove(row, db: db)
+        try db.execute(sql: """
+            DELETE FROM letter_links WHERE citing_letter_id = :id OR cited_letter_id = :id
+               OR reference_id IN (SELECT id FROM letter_references WHERE letter_id = :id);
+            DELETE FROM letter_references WHERE letter_id = :id;
+            UPDATE register_history SET deadline_id = NULL WHERE deadline_id IN (SELECT id FROM deadlines WHERE letter_id = :id);
+            UPDATE deadlines SET previous_id = NULL WHERE letter_id = :id;
+            DELETE FROM deadlines WHERE letter_id = :id;
+            DELETE FROM initiative_duplicates WHERE initiative_id IN (SELECT id FROM initiatives WHERE letter_id = :id)
+               OR earlier_initiative_id IN (SELECT id FROM initiatives WHERE letter_id = :id);
+            DELETE FROM initiative_reviews WHERE initiative_id IN (SELECT id FROM initiatives WHERE letter_id = :id);
+            DELETE FROM initiatives WHERE letter_id = :id;
+            UPDATE initiatives SET campaign_letter_id = NULL WHERE campaign_letter_id = :id;
+            """, arguments: ["id": id])
+        return row
+    }
+
+    /// The stale letter taken out altogether (its new content is another letter already stored).
+    static func withdraw(sha256: String, db: Database) throws {
+        guard let row = try takeApart(sha256: sha256, db: db), let id = row.id else { return }
+        try db.execute(sql: """
+            UPDATE jobs SET letter_id = NULL WHERE letter_id = :id;
+            DELETE FROM register_history WHERE letter_id = :id;
+            DELETE FROM letters WHERE id = :id;
+            """, arguments: ["id": id])
     }
 }
 

@@ -15,7 +15,9 @@ public protocol LetterIndex: AnyObject, Sendable {
     /// Stores a letter with its deadlines, references, links, số đến and review-queue entry, in
     /// one transaction (with the inbox journal's `job` advanced in it). A content stored before
     /// is not stored again.
-    @discardableResult func store(_ letter: NewLetter, job: Int64?) throws -> StoreOutcome
+    /// `replacing`: the content this same file held when the inbox stored it and that has since
+    /// changed (a copy that went on): that letter gives way to the new content.
+    @discardableResult func store(_ letter: NewLetter, job: Int64?, replacing stale: String?) throws -> StoreOutcome
     @discardableResult func storeAll(_ letters: [NewLetter]) throws -> [StoreOutcome]
     func setArchivePath(sha256: String, to archivePath: String) throws
 
@@ -67,7 +69,7 @@ public protocol LetterIndex: AnyObject, Sendable {
     func job(id: Int64) throws -> JobRow?
     func unfinishedJobs() throws -> [JobRow]
     func jobs() throws -> [JobRow]
-    func recordAlreadyStored(job: Int64, letterID: Int64, sha256: String) throws
+    func recordAlreadyStored(job: Int64, letterID: Int64, sha256: String, discarding stale: String?) throws
 
     /// Whether an error is the machine's (full disk, busy or unreachable server): worth trying again.
     func isTransient(_ error: Error) -> Bool
@@ -75,7 +77,13 @@ public protocol LetterIndex: AnyObject, Sendable {
 
 /// The defaults the callers rely on, said once for both engines.
 extension LetterIndex {
-    @discardableResult public func store(_ letter: NewLetter) throws -> StoreOutcome { try store(letter, job: nil) }
+    @discardableResult public func store(_ letter: NewLetter) throws -> StoreOutcome { try store(letter, job: nil, replacing: nil) }
+    @discardableResult public func store(_ letter: NewLetter, job: Int64?) throws -> StoreOutcome {
+        try store(letter, job: job, replacing: nil)
+    }
+    public func recordAlreadyStored(job: Int64, letterID: Int64, sha256: String) throws {
+        try recordAlreadyStored(job: job, letterID: letterID, sha256: sha256, discarding: nil)
+    }
     public func closestLetters(to typed: String) throws -> [LetterRow] { try closestLetters(to: typed, limit: 5) }
     public func search(_ query: String, limit: Int = 20) throws -> [SearchHit] {
         try find(query, limit: limit, window: LetterStore.searchWindow).hits

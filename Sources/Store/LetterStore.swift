@@ -29,7 +29,9 @@ public final class LetterStore: @unchecked Sendable {
         if !folder.isEmpty && !readOnly {
             var isDir: ObjCBool = false
             if createFolder {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                    throw StoreError.opening(path: path, error)
+                }
             } else if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) || !isDir.boolValue {
                 throw StoreError.noSuchFolder(path: path)
             }
@@ -54,7 +56,7 @@ public final class LetterStore: @unchecked Sendable {
                 try StoreBackfill.run(pool, fingerprints: fingerprints)
             }
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+            throw StoreError.opening(path: path, error)
         }
     }
 
@@ -62,10 +64,28 @@ public final class LetterStore: @unchecked Sendable {
 
     /// Stores one letter with its deadlines, references and original file, and links it to the
     /// letters it cites and that cite it. The same file content is stored once.
+    ///
+    /// `replacing`: the content hash of what this same file held when it was stored before and has
+    /// since changed (a copy that went on after its first part was read): that letter, read from
+    /// bytes no file holds any more, takes the new content in its place (its số đến kept), so the
+    /// index holds exactly one letter per file content.
     @discardableResult
-    public func store(_ letter: NewLetter, job: Int64? = nil) throws -> StoreOutcome {
+    public func store(_ letter: NewLetter, job: Int64? = nil, replacing stale: String? = nil) throws -> StoreOutcome {
         try pool.write { db in
-            let outcome = try Self.insert(letter, fingerprints: fingerprints, arrival: arrivalDay(), db: db)
+            let outcome: StoreOutcome
+            if let stale, stale != letter.file.sha256,
+               try OriginalFileRow.filter(OriginalFileRow.Columns.sha256 == letter.file.sha256).fetchCount(db) == 0,
+               var row = try StaleLetters.takeApart(sha256: stale, db: db) {
+                try row.take(letter.record)
+                row.fullText = letter.fullText
+                try row.update(db)
+                try SearchIndex.add(row, originalText: letter.originalText, db: db)
+                try Self.addParts(of: letter, to: row, db: db, fingerprints: fingerprints)
+                outcome = .stored(letterID: row.id!)
+            } else {
+                if let stale, stale != letter.file.sha256 { try StaleLetters.withdraw(sha256: stale, db: db) }
+                outcome = try Self.insert(letter, fingerprints: fingerprints, arrival: arrivalDay(), db: db)
+            }
             if let job { try JobJournal.markStored(job: job, outcome: outcome, sha256: letter.file.sha256, db: db) }
             return outcome
         }
@@ -227,8 +247,36 @@ public enum StoreError: Error, Message, CustomStringConvertible, Equatable {
     case noSuchDeadline(Int64)
     case noSuchInitiative(Int64)
     case noSuchLetter(Int64)
+    /// The index could not be opened for a reason of the machine that passes (a full disk, a busy
+    /// or failing file system): worth waiting for, unlike `cannotOpen`.
+    case temporarilyUnavailable(path: String, reason: String)
 
     public var description: String { text(.en) }
+
+    /// True when opening again later may work (the disk freed, the lock released).
+    public var isTransient: Bool {
+        if case .temporarilyUnavailable = self { return true }
+        return false
+    }
+
+    /// What opening the index at `path` met, sorted into what passes and what does not. A file
+    /// SQLite cannot open at all (no permission, a folder, not a database) will not open later.
+    static func opening(path: String, _ error: Error) -> StoreError {
+        if let e = error as? DatabaseError {
+            let passes = StoreFailure.isTransient(e) && e.resultCode != .SQLITE_CANTOPEN
+            return passes ? .temporarilyUnavailable(path: path, reason: "\(e)") : .cannotOpen(path: path, reason: "\(e)")
+        }
+        // Foundation's errors said by their cause (no `NSCocoaErrorDomain error 512`).
+        let ns = error as NSError
+        let posix = ns.domain == NSPOSIXErrorDomain ? ns : (ns.userInfo[NSUnderlyingErrorKey] as? Error).map { $0 as NSError }
+        if let posix, posix.domain == NSPOSIXErrorDomain {
+            let code = Int32(posix.code)
+            let reason = String(cString: strerror(code))
+            return [ENOSPC, EDQUOT, EIO, EAGAIN, ENOMEM, EBUSY].contains(code)
+                ? .temporarilyUnavailable(path: path, reason: reason) : .cannotOpen(path: path, reason: reason)
+        }
+        return .cannotOpen(path: path, reason: "\(error)")
+    }
 
     public func text(_ lang: Lang) -> String {
         let vi = lang == .vi
@@ -241,6 +289,8 @@ public enum StoreError: Error, Message, CustomStringConvertible, Equatable {
         case .noSuchDeadline(let id): return vi ? "không có hạn xử lý #\(id)" : "no deadline with id \(id)"
         case .noSuchInitiative(let id): return vi ? "không có sáng kiến #\(id)" : "no initiative with id \(id)"
         case .noSuchLetter(let id): return vi ? "không có văn bản #\(id)" : "no letter with id \(id)"
+        case .temporarilyUnavailable(let path, let reason):
+            return vi ? "\(path): tạm thời không mở được chỉ mục («\(reason)»)" : "\(path): the index cannot be opened for now («\(reason)»)"
         }
     }
 }

@@ -52,15 +52,7 @@ struct IndexOptions: ParsableArguments {
     /// deadlines, show) still answer from an index they cannot write.
     func open(readOnly: Bool = false) throws -> any LetterIndex {
         do {
-            let store: any LetterIndex = isPostgres
-                ? try PostgresLetterStore(url: path, office: officeCode)
-                : try LetterStore(path: path, createFolder: isDefault)
-            // A letter stored "today" arrives on the day the CLI stands on (VANTHU_TODAY in tests).
-            if ProcessInfo.processInfo.environment["VANTHU_TODAY"] != nil {
-                let day = Today.date
-                store.arrivalDay = { day }
-            }
-            return store
+            return try openStore()
         } catch {
             if readOnly, !isPostgres, let store = try? LetterStore(path: path, createFolder: false, readOnly: true) { return store }
             if let message = error as? any Message { Console.error(message) } else {
@@ -70,6 +62,21 @@ struct IndexOptions: ParsableArguments {
             }
             throw ExitCode(1)
         }
+    }
+}
+
+extension IndexOptions {
+    /// Opens the index for writing, throwing what went wrong (`StoreError`) for the caller to judge.
+    func openStore() throws -> any LetterIndex {
+        let store: any LetterIndex = isPostgres
+            ? try PostgresLetterStore(url: path, office: officeCode)
+            : try LetterStore(path: path, createFolder: isDefault)
+        // A letter stored "today" arrives on the day the CLI stands on (VANTHU_TODAY in tests).
+        if ProcessInfo.processInfo.environment["VANTHU_TODAY"] != nil {
+            let day = Today.date
+            store.arrivalDay = { day }
+        }
+        return store
     }
 }
 

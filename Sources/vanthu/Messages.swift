@@ -43,6 +43,8 @@ enum CLIMessage: Message {
     case noSuchInitiative(Int64)
     case reviewed(id: Int64, status: InitiativeRow.Status)
     case indexUnavailable(path: String, detail: String)
+    /// `watch` at start: the index cannot be opened yet (a full disk …), tried again after a delay.
+    case indexNotReady(StoreError, seconds: Int, attempt: Int)
 
     func text(_ lang: Lang) -> String {
         let vi = lang == .vi
@@ -93,6 +95,8 @@ enum CLIMessage: Message {
                       : "Recorded the decision on initiative #\(id): \(status.text(lang))."
         case .indexUnavailable(let p, let d):
             return vi ? "Lỗi: \(p): không mở được chỉ mục (\(d))" : "error: \(p): cannot open the index (\(d))"
+        case .indexNotReady(let e, let s, let n):
+            return vi ? "\(e.text(lang)): thử lại sau \(s) giây (lần \(n))" : "\(e.text(lang)): will try again in \(s) s (attempt \(n))"
         }
     }
 
@@ -107,6 +111,7 @@ enum CLIMessage: Message {
         .daysLeft(-4), .doneOn("2025-12-01"), .calendarSummary(number: "12/UBND", clause: "Báo cáo"), .misread,
         .notStored, .noInitiatives, .noSuchInitiative(4), .reviewed(id: 4, status: .accepted),
         .indexUnavailable(path: "/x.sqlite", detail: "SQLite error 14"),
+        .indexNotReady(.temporarilyUnavailable(path: "/x.sqlite", reason: "SQLite error 13: database or disk is full"), seconds: 4, attempt: 2),
     ]
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Pipeline
 import PostgresStore
+import Store
 import Vocabulary
 
 struct WatchCommand: ParsableCommand {
@@ -58,12 +59,40 @@ struct WatchCommand: ParsableCommand {
             if let message = error as? any Message { Console.error(message) } else { Console.error("\(error)") }
             throw ExitCode(1)
         }
-        let store = try index.open()
+        guard let store = try openIndex(until: shutdown, options: options) else { return }
         do {
             try Inbox(folder: folder, ingestor: Ingestor(store: store), options: options).run(until: shutdown)
         } catch let error as any Message {
             Console.error(error)
             throw ExitCode(1)
+        }
+    }
+
+    /// The index, once it can be opened. A full disk or a busy, failing file system at start is
+    /// waited out, each try logged with a growing delay (as a file's job is retried): exiting would
+    /// only have systemd start the watcher again and again. A path that can never work (its folder
+    /// missing, not a database, no permission) ends the run with its reason. Nil: stopped while waiting.
+    private func openIndex(until shutdown: ShutdownSignal, options: Inbox.Options) throws -> (any LetterIndex)? {
+        let logger = Logger(label: "vanthu.watch")
+        var attempt = 0
+        while true {
+            do {
+                return try index.openStore()
+            } catch let error as StoreError where error.isTransient {
+                attempt += 1
+                let delay = min(options.maxRetryDelay, options.retryDelay * pow(2, Double(min(attempt, 30) - 1)))
+                logger.warning("\(CLIMessage.indexNotReady(error, seconds: Int(delay.rounded(.up)), attempt: attempt).text(global.language))")
+                let until = Date().addingTimeInterval(delay)
+                while Date() < until {
+                    if shutdown.isRequested { return nil }
+                    Thread.sleep(forTimeInterval: min(0.1, max(0, until.timeIntervalSinceNow)))
+                }
+            } catch {
+                if let message = error as? any Message { Console.error(message) } else {
+                    Console.error(CLIMessage.indexUnavailable(path: index.path, detail: "\(error)").here)
+                }
+                throw ExitCode(1)
+            }
         }
     }
 }

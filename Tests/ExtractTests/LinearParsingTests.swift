@@ -32,3 +32,19 @@ final class LinearParsingTests: XCTestCase {
         XCTAssertLessThan(t4 / max(t1, 1e-3), 8, "1000 deadlines \(t1) s, 4000 deadlines \(t4) s")
     }
 }
+
+/// One place bounds a line's length for every parser (LetterLines.longestLine).
+final class LongLineTests: XCTestCase {
+    func testALineOfHalfAMegabyteIsCutAtSpacesIntoBoundedLinesAndItsWordsKept() {
+        let words = (0..<80_000).map { "từ\($0 % 97)" }
+        let text = words.joined(separator: " ")
+        XCTAssertGreaterThan(text.utf8.count, 500_000)
+        let doc = LetterLines(text)
+        XCTAssertGreaterThan(doc.count, text.utf8.count / LetterLines.longestLine)
+        XCTAssertTrue(doc.lines.allSatisfy { $0.text.utf8.count <= LetterLines.longestLine })
+        XCTAssertEqual(doc.flat().text.split(separator: " ").map(String.init), words)
+        // A word longer than a line is cut on a character boundary, nothing lost.
+        let long = String(repeating: "ệ", count: 5_000)
+        XCTAssertEqual(LetterLines(long).lines.map(\.text).joined(), long)
+    }
+}

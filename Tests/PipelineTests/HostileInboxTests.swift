@@ -120,6 +120,18 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertEqual(stopped.process.terminationStatus, 1, stopped.output)
         XCTAssertTrue(stopped.output.contains(".done"), stopped.output)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path), [])
+
+        // `.failed` planted as a link the same: no reason written nor file moved out of the inbox.
+        try FileManager.default.removeItem(at: ws.done)
+        try FileManager.default.removeItem(at: ws.failed)
+        try FileManager.default.createSymbolicLink(atPath: ws.failed.path, withDestinationPath: elsewhere.path)
+        try Data([0x01, 0x02, 0x03, 0x04, 0x05]).write(to: ws.inbox.appendingPathComponent("hong.pdf"))
+        let stoppedAgain = try WatchDaemon(ws)
+        stoppedAgain.process.waitUntilExit()
+        XCTAssertEqual(stoppedAgain.process.terminationStatus, 1, stoppedAgain.output)
+        XCTAssertTrue(stoppedAgain.output.contains(".failed"), stoppedAgain.output)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path), [])
+        XCTAssertTrue(ws.inboxFiles().contains("hong.pdf"))
     }
 
     func testAFIFOADeviceAndALinkToAHugeFileNeverHangTheCommands() throws {
@@ -203,6 +215,73 @@ final class HostileInboxTests: XCTestCase {
             XCTAssertEqual(try store.originalFiles(letterID: id).first?.archivePath, file.path)
         }
         XCTAssertTrue(try store.jobs().allSatisfy { $0.state == .done })
+    }
+
+    func testAFileThatChangesAfterItsLetterIsStoredIsReadAgainInThatLettersPlace() throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        // Each stored letter waits 3 s before its move: time for the copy to go on.
+        let daemon = try WatchDaemon(ws, env: ["VANTHU_FAULT_PAUSE_BEFORE_MOVE": "3"])
+        let whole = try ws.letterText(14, seed: "s001") + "\nDòng cuối của bản đầy đủ\n"
+        let bytes = Array(whole.utf8), half = bytes.count / 2
+        let path = ws.inbox.appendingPathComponent("chep-tiep.txt")
+        try Data(bytes[..<half]).write(to: path)   // a first part, closed: taken once it settles
+        let store = try LetterStore(path: ws.db)
+        XCTAssertTrue(eventually { ((try? store.letterCount()) ?? 0) == 1 }, daemon.output)
+        let staleSHA = SHA256.hex(Array(bytes[..<half]))
+        XCTAssertNotNil(try store.letterID(sha256: staleSHA), "the first part is what was stored")
+        let handle = try FileHandle(forWritingTo: path)   // the copy goes on, in the same file
+        handle.seekToEndOfFile()
+        handle.write(Data(bytes[half...]))
+        try handle.close()
+        XCTAssertTrue(eventually(40) { ws.inboxFiles().isEmpty }, "left: \(ws.inboxFiles())\n\(daemon.output)")
+        XCTAssertEqual(daemon.stop(), 0, daemon.output)
+        let done = try XCTUnwrap(ws.files(under: ws.done).first)
+        XCTAssertEqual(try Data(contentsOf: done), Data(bytes))
+        // One letter, of the whole file, in the first one's place (its số đến kept); the half gone.
+        XCTAssertEqual(try store.letterCount(), 1, "the half-written letter stayed indexed")
+        XCTAssertNil(try store.letterID(sha256: staleSHA))
+        let id = try XCTUnwrap(store.letterID(sha256: ws.sha(done)), "the whole file is not indexed")
+        let letter = try XCTUnwrap(store.letter(id: id))
+        XCTAssertTrue(letter.fullText.contains("Dòng cuối của bản đầy đủ"))
+        XCTAssertEqual(letter.arrivalNumber, 1)
+        XCTAssertEqual(try store.originalFiles(letterID: id).map(\.archivePath), [done.path])
+        XCTAssertTrue(try store.jobs().allSatisfy { $0.state == .done })
+        let found = String(decoding: try runVanthu(["search", "--db", ws.db, "--lang", "en", "Dòng cuối"]), as: UTF8.self)
+        XCTAssertTrue(found.contains("1 of 1"), found)
+    }
+
+    func testAFullDiskAtStartIsWaitedOutAndAnIndexThatCanNeverOpenEndsTheRun() throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        let indexDir = ws.root.appendingPathComponent("index").path
+        try FileManager.default.createDirectory(atPath: indexDir, withIntermediateDirectories: true)
+        try Self.mountTmpfs(indexDir, size: "2m")
+        defer { Self.unmount(indexDir) }
+        let db = indexDir + "/vanthu.sqlite"
+        try runVanthu(["ingest", "--db", db, fixtures.appendingPathComponent("s002.txt").path])
+        try Self.fill(indexDir)
+        try ws.drop("den-sau.txt", ws.letterText(15))
+        let daemon = try WatchDaemon(ws, db: db, extra: ["--lang", "en"], env: ["VANTHU_RETRY_DELAY": "0.2"])
+        // Tried again and again, each try logged, the process still there (no exit into a restart loop).
+        XCTAssertTrue(eventually(20) { daemon.output.components(separatedBy: "will try again").count > 3 }, daemon.output)
+        XCTAssertTrue(daemon.process.isRunning, daemon.output)
+        XCTAssertTrue(daemon.output.contains("cannot be opened for now"), daemon.output)
+        XCTAssertEqual(ws.inboxFiles(), ["den-sau.txt"])
+        try FileManager.default.removeItem(atPath: indexDir + "/.fill")
+        XCTAssertTrue(eventually(40) { ws.inboxFiles().isEmpty }, "left: \(ws.inboxFiles())\n\(daemon.output)")
+        XCTAssertEqual(daemon.stop(), 0, daemon.output)
+        XCTAssertEqual(ws.files(under: ws.done).map(\.lastPathComponent), ["den-sau.txt"])
+
+        // A path that can never work ends the run at once, with what is wrong in words.
+        let file = ws.root.appendingPathComponent("a-file").path
+        FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+        for (args, env, says) in [(["--db", ws.root.appendingPathComponent("khong-co/x.sqlite").path], [String: String](), "does not exist"),
+                                  ([], ["VANTHU_DB": file + "/sub/x.sqlite"], "Not a directory")] {
+            let out = String(decoding: try runVanthu(["watch", "--lang", "en"] + args + [ws.inbox.path], status: 1, env: env, timeout: 30), as: UTF8.self)
+            XCTAssertTrue(out.contains(says), out)
+            XCTAssertFalse(out.contains("NSCocoaErrorDomain") || out.contains("will try again"), out)
+        }
     }
 
     func testAnIndexInsideTheInboxIsRefusedBeforeItIsCreated() throws {

@@ -43,7 +43,7 @@ struct LetterLines {
             idx = utf8.index(after: idx)
         }
         pieces.append(text[start..<utf8.endIndex])
-        for raw in pieces {
+        for raw in pieces.flatMap(Self.bounded) {
             var s = String(raw)
             // Foundation's string search is slow on Linux: look at the bytes first.
             if s.utf8.contains(0x2A) { s = s.replacingOccurrences(of: "**", with: "") }
@@ -67,6 +67,36 @@ struct LetterLines {
         lines = out
         let lengths = out.lazy.filter { !$0.isBlank }.map { $0.text.utf16.count }.sorted()
         typicalLineLength = lengths.isEmpty ? 0 : lengths[lengths.count * 3 / 4]
+    }
+
+    /// The longest line the parsers are given, in UTF-8 bytes. A printed line holds ~100 characters
+    /// and a Word or PDF paragraph exported as one line a few thousand; a text with no line ends at
+    /// all (a hostile file, a broken export: 10 MB on one line) would make every parser that looks
+    /// at "the last lines" or "a line's columns" work on the whole file, again and again. Cut here,
+    /// once, at a space, such a text reads as many ordinary lines; `flat()` joins them with a space,
+    /// so sentences that run across a cut are still whole for the deadline and reference parsers.
+    static let longestLine = 4_096
+
+    /// `line` cut into pieces of at most `longestLine` bytes, each ending before a space when one is
+    /// near (else on a character boundary).
+    static func bounded(_ line: Substring) -> [Substring] {
+        let utf8 = line.utf8
+        guard utf8.count > longestLine else { return [line] }
+        var out: [Substring] = []
+        var start = utf8.startIndex
+        while utf8.distance(from: start, to: utf8.endIndex) > longestLine {
+            var cut = utf8.index(start, offsetBy: longestLine)
+            // Back to the last space in the piece's second half, else to a character's first byte.
+            var back = cut, steps = 0
+            while steps < longestLine / 2, utf8[back] != 0x20 { back = utf8.index(before: back); steps += 1 }
+            if utf8[back] == 0x20 { cut = back } else {
+                while cut > start, utf8[cut] & 0xC0 == 0x80 { cut = utf8.index(before: cut) }
+            }
+            out.append(line[start..<cut])
+            start = cut
+        }
+        out.append(line[start...])
+        return out
     }
 
     /// The 75th percentile of line lengths: about the width of a full line of body text.
