@@ -25,8 +25,15 @@ public final class DiacriticRestorer: Sendable {
 
     /// - Parameter symbols: abbreviations of the symbols of document numbers as printed (`QĐ`,
     ///   `NĐ`, `HĐND`); a folded one (`QD`) next to `-` or `/` is given back its marks.
-    public init(model: SyllableModel, symbols: [String] = [], channel: OCRChannel = .tesseractEnglish, beam: Int = 16) {
+    /// Person names (family, middle, given) for the names channel.
+    let names: NameIndex
+    /// What a syllable that is no name costs inside a run read as a person's name (nats).
+    let notAName: Float = 3
+
+    public init(model: SyllableModel, symbols: [String] = [], names: PersonNameLexicon = .empty,
+                channel: OCRChannel = .tesseractEnglish, beam: Int = 16) {
         self.model = model
+        self.names = NameIndex(names, model: model)
         self.channel = channel
         self.beam = Int(ProcessInfo.processInfo.environment["VANTHU_BEAM"] ?? "") ?? beam
         var map = [String: String](), clash = Set<String>()
@@ -395,6 +402,57 @@ public final class DiacriticRestorer: Sendable {
         for i in tok.cands.indices { tok.cands[i].cost -= caseWeight * model.caseLog(tok.cands[i].id, capitalised: capitalised) }
     }
 
+    /// A run of two to four capitalised syllables on one line, the first a family name and the
+    /// others names (`Vo Tuan Anh`, `Ho Van Chinh`), is read as a person's name: each candidate
+    /// that is a name in its place costs by how rarely people bear it there, one that is no name
+    /// costs `notAName` (the model can still outweigh it: `Van Phong UBND` stays `Văn phòng`).
+    private func nameEvidence(_ tokens: inout [Token], _ s: [Unicode.Scalar]) {
+        enum Shape { case title, upper, other }
+        func shape(_ t: Token) -> Shape {
+            guard t.kind == .word, t.range.count >= 2, Letters.isUpper(s[t.range.lowerBound].value) else { return .other }
+            var upper = 0
+            for i in t.range.dropFirst() where Letters.isUpper(s[i].value) { upper += 1 }
+            return upper == 0 ? .title : (upper == t.range.count - 1 ? .upper : .other)
+        }
+        func spaced(_ a: Token, _ b: Token) -> Bool {
+            a.range.upperBound < b.range.lowerBound && s[a.range.upperBound..<b.range.lowerBound].allSatisfy { $0 == " " }
+        }
+        func lineAlone(_ a: Int, _ b: Int) -> Bool {
+            var i = tokens[a].range.lowerBound - 1
+            while i >= 0 && s[i] != "\n" { if s[i] != " " && s[i] != "\t" { return false }; i -= 1 }
+            i = tokens[b - 1].range.upperBound
+            while i < s.count && s[i] != "\n" { if s[i] != " " && s[i] != "\t" && s[i] != "\r" { return false }; i += 1 }
+            return true
+        }
+        func has(_ t: Token, _ set: (SyllableModel.WordID) -> Bool) -> Bool { t.cands.contains { set($0.id) } }
+        let names = self.names
+        var t = 0
+        while t < tokens.count {
+            let first = shape(tokens[t])
+            guard first != .other else { t += 1; continue }
+            // the whole run of capitalised words, one space apart
+            var e = t + 1
+            while e < tokens.count && shape(tokens[e]) == first && spaced(tokens[e - 1], tokens[e]) { e += 1 }
+            defer { t = e }
+            // capitals: only a line that is the name alone (headings are in capitals too)
+            if first == .upper && !lineAlone(t, e) { continue }
+            // the name is the run's tail from its first family name: `Phó Chủ tịch` stays out
+            guard let start = (t..<e).first(where: { e - $0 >= 2 && e - $0 <= 4 && has(tokens[$0], names.surnames.contains) }),
+                  has(tokens[e - 1], { names.given[$0] != nil }),
+                  tokens[(start + 1)..<(e - 1)].allSatisfy({ has($0, { names.middle[$0] != nil }) })
+            else { continue }
+            for k in start..<e {
+                let role: (SyllableModel.WordID) -> Float? = k == start ? { names.surnames.contains($0) ? 0 : nil }
+                    : (k == e - 1 ? { names.given[$0] } : { names.middle[$0] })
+                let top = tokens[k].cands.compactMap { role($0.id) }.max() ?? 0
+                for c in tokens[k].cands.indices {
+                    if let w = role(tokens[k].cands[c].id) { tokens[k].cands[c].cost += top - w }
+                    else { tokens[k].cands[c].cost += notAName }
+                }
+            }
+        }
+    }
+
     private func cased(_ w: [Unicode.Scalar], like obs: [Unicode.Scalar], allUpper: Bool) -> [Unicode.Scalar] {
         var out = w
         for j in out.indices where allUpper || Letters.isUpper(obs[j].value) {
@@ -425,6 +483,7 @@ public final class DiacriticRestorer: Sendable {
             candidates(&tokens[t], s, prev, next, ocr: ocr)
             caseEvidence(&tokens[t], s, previous: t > 0 ? tokens[t - 1] : nil)
         }
+        if !names.isEmpty { nameEvidence(&tokens, s) }
         // lattice: states of each position, flat
         var states = [State]()
         states.reserveCapacity(tokens.count * 4)

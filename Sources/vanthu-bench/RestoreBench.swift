@@ -15,7 +15,9 @@ func runRestoreBench(_ args: [String]) throws {
     let loadStart = threadCPUSeconds()
     guard let url = ModelLocation.find() else { throw SharedRestorer.Missing(searched: ModelLocation.candidates()) }
     let model = try SyllableModel(contentsOf: url)
-    let restorer = DiacriticRestorer(model: model, symbols: DocumentKinds.table.flatMap(\.abbreviations))
+    let restorer = DiacriticRestorer(model: model, symbols: DocumentKinds.table.flatMap(\.abbreviations),
+                                     names: PersonNameLexicon(surnames: PersonNames.surnames, middle: PersonNames.middle,
+                                                              given: PersonNames.given, counts: PersonNames.counts))
     let load = threadCPUSeconds() - loadStart
     let texts = try files.map { Folding.fold(try String(contentsOfFile: $0, encoding: .utf8), keepCase: true) }
     var syllables = 0
