@@ -27,8 +27,12 @@ public final class DiacriticRestorer: Sendable {
     ///   `NĐ`, `HĐND`); a folded one (`QD`) next to `-` or `/` is given back its marks.
     /// Person names (family, middle, given) for the names channel.
     let names: NameIndex
-    /// What a syllable that is no name costs inside a run read as a person's name (nats).
+    /// What a syllable that is no name costs inside a run read as a person's name (nats): in
+    /// running text, where the model's context is worth having, and for a name standing alone at
+    /// the end of its line or column (a signature), where the words before it are another
+    /// column's and tell nothing.
     let notAName: Float = 3
+    let notANameAlone: Float = 12
 
     public init(model: SyllableModel, symbols: [String] = [], names: PersonNameLexicon = .empty,
                 channel: OCRChannel = .tesseractEnglish, beam: Int = 16) {
@@ -255,6 +259,12 @@ public final class DiacriticRestorer: Sendable {
                                        cost: 0, spelling: sp)]
                 return
             }
+            // not a kind's symbol: an issuer's acronym the model knows, or made of ones it knows
+            // (`91/CTTDT-BBT` → `CTTĐT`: `C` + `TTĐT`)
+            if !marked, let sp = acronym(s[tok.range]) {
+                tok.cands = [Candidate(id: model.unknown, cost: 0, spelling: sp)]
+                return
+            }
         }
         let key = String(folded)
         var best = [SyllableModel.WordID: Candidate]()
@@ -425,6 +435,28 @@ public final class DiacriticRestorer: Sendable {
             return true
         }
         func has(_ t: Token, _ set: (SyllableModel.WordID) -> Bool) -> Bool { t.cands.contains { set($0.id) } }
+        // alone: nothing after it on its line, and a line start or a column gap before it
+        func alone(_ a: Int, _ b: Int) -> Bool {
+            var i = tokens[b - 1].range.upperBound
+            while i < s.count && s[i] != "\n" { if s[i] != " " && s[i] != "\t" && s[i] != "\r" { return false }; i += 1 }
+            i = tokens[a].range.lowerBound - 1
+            var gap = 0
+            while i >= 0 && s[i] != "\n" { if s[i] != " " && s[i] != "\t" { return gap >= 2 }; gap += 1; i -= 1 }
+            return true
+        }
+        // a place or a body (`Hà Tĩnh`, `Văn phòng`) is no person, whatever its words
+        func phrase(_ a: Int, _ b: Int) -> Bool {
+            guard !names.phrases.isEmpty else { return false }
+            for i in a..<b {
+                var key = [UInt8]()
+                for j in i..<b {
+                    if j > i { key.append(0x20) }
+                    for k in tokens[j].range { key.append(Letters.info(s[k].value)?.folded ?? 0) }
+                    if j > i && names.phrases.contains(key) { return true }
+                }
+            }
+            return false
+        }
         let names = self.names
         var t = 0
         while t < tokens.count {
@@ -441,13 +473,15 @@ public final class DiacriticRestorer: Sendable {
                   has(tokens[e - 1], { names.given[$0] != nil }),
                   tokens[(start + 1)..<(e - 1)].allSatisfy({ has($0, { names.middle[$0] != nil }) })
             else { continue }
+            if phrase(max(t, start - 1), e) { continue }
+            let penalty = alone(start, e) ? notANameAlone : notAName
             for k in start..<e {
                 let role: (SyllableModel.WordID) -> Float? = k == start ? { names.surnames.contains($0) ? 0 : nil }
                     : (k == e - 1 ? { names.given[$0] } : { names.middle[$0] })
                 let top = tokens[k].cands.compactMap { role($0.id) }.max() ?? 0
                 for c in tokens[k].cands.indices {
                     if let w = role(tokens[k].cands[c].id) { tokens[k].cands[c].cost += top - w }
-                    else { tokens[k].cands[c].cost += notAName }
+                    else { tokens[k].cands[c].cost += penalty }
                 }
             }
         }

@@ -9,9 +9,12 @@ public struct PersonNameLexicon: Sendable {
     public var given: [String]
     /// How many people bear each name in the middle and last place (what tells `Văn` from `Vạn`).
     public var counts: [String: (middle: Int, given: Int)]
+    /// Places and bodies (`Hà Tĩnh`, `Văn phòng`): capitalised words that are no person's name.
+    public var notNames: [String]
 
-    public init(surnames: [String], middle: [String], given: [String], counts: [String: (middle: Int, given: Int)] = [:]) {
-        self.surnames = surnames; self.middle = middle; self.given = given; self.counts = counts
+    public init(surnames: [String], middle: [String], given: [String], counts: [String: (middle: Int, given: Int)] = [:],
+                notNames: [String] = []) {
+        self.surnames = surnames; self.middle = middle; self.given = given; self.counts = counts; self.notNames = notNames
     }
 
     public static let empty = PersonNameLexicon(surnames: [], middle: [], given: [])
@@ -25,6 +28,8 @@ struct NameIndex: Sendable {
     /// place; absent = not a name there.
     var middle = [SyllableModel.WordID: Float]()
     var given = [SyllableModel.WordID: Float]()
+    /// The places and bodies, folded (ASCII, lower case, one space between words).
+    var phrases = Set<[UInt8]>()
 
     init(_ lexicon: PersonNameLexicon, model: SyllableModel) {
         func id(_ w: String) -> SyllableModel.WordID? {
@@ -38,6 +43,14 @@ struct NameIndex: Sendable {
             let c = lexicon.counts[w] ?? (0, 0)
             given[i] = log(Float(c.given + 1))
             middle[i] = log(Float(c.middle + 1))
+        }
+        for p in lexicon.notNames {
+            var key = [UInt8]()
+            for u in p.precomposedStringWithCanonicalMapping.unicodeScalars {
+                if let f = Letters.info(u.value)?.folded, f != 0 { key.append(f) }
+                else if u == " " || u == "-", key.last != 0x20 { key.append(0x20) }
+            }
+            if key.contains(0x20) { phrases.insert(key) }
         }
         for w in lexicon.middle {
             guard let i = id(w) else { continue }

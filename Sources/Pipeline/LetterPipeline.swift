@@ -52,7 +52,8 @@ public struct LetterPipeline: Sendable {
 
     /// Family, middle and given names, from Extract's tables, for the restorer's names channel.
     public static let personNames = PersonNameLexicon(surnames: PersonNames.surnames, middle: PersonNames.middle,
-                                                      given: PersonNames.given, counts: PersonNames.counts)
+                                                      given: PersonNames.given, counts: PersonNames.counts,
+                                                      notNames: PersonNames.notNames)
 
     /// The symbols of document numbers as printed (`QĐ`, `NĐ` …), from Extract's kinds table.
     static let numberSymbols: [String] = DocumentKinds.table.flatMap(\.abbreviations)

@@ -17,7 +17,8 @@ func runRestoreBench(_ args: [String]) throws {
     let model = try SyllableModel(contentsOf: url)
     let restorer = DiacriticRestorer(model: model, symbols: DocumentKinds.table.flatMap(\.abbreviations),
                                      names: PersonNameLexicon(surnames: PersonNames.surnames, middle: PersonNames.middle,
-                                                              given: PersonNames.given, counts: PersonNames.counts))
+                                                              given: PersonNames.given, counts: PersonNames.counts,
+                                                      notNames: PersonNames.notNames))
     let load = threadCPUSeconds() - loadStart
     let texts = try files.map { Folding.fold(try String(contentsOfFile: $0, encoding: .utf8), keepCase: true) }
     var syllables = 0

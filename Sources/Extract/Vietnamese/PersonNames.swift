@@ -5,6 +5,9 @@ public enum PersonNames {
     /// Family names (họ): the one list, `Names.surnames`.
     public static var surnames: [String] { Names.surnames }
 
+    /// Places and bodies whose words could be read as names (`Hà Tĩnh`, `Văn phòng`): they are not.
+    public static var notNames: [String] { Names.places + Names.agencyPhrases }
+
     /// Given names (tên): the union of `boy_one_word.txt` and `girl_one_word.txt` of the public
     /// list duyet/vietnamese-namedb @6a5b82c (MIT), `Ð` (eth) written `Đ`.
     public static let given: [String] = [
