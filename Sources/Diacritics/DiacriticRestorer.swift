@@ -70,8 +70,45 @@ public final class DiacriticRestorer: Sendable {
     public func restore(_ text: String, ocr: Bool? = nil) -> Result {
         let useChannel = ocr ?? looksOCRd(text)
         var result = Result(text: "", ocr: useChannel)
-        var out = String.UnicodeScalarView()
         var context = [model.sentenceStart]
+        result.text = restorePiece(text, ocr: useChannel, context: &context, result: &result)
+        return result
+    }
+
+    /// Restores UTF-8 text of any size piece by piece: `read(n)` gives up to n more bytes (nil or
+    /// empty at the end), `write` takes the restored text of each piece. Pieces end at a line
+    /// break (else a space, else a character boundary), so memory stays flat (a few MB) however
+    /// large the input; the context carries across pieces, so the text restores as it would at
+    /// once. Bytes that are not UTF-8 come out as U+FFFD. `result.text` stays empty.
+    public func restore(reading read: (Int) -> Data?, writing write: (Data) -> Void, ocr: Bool? = nil,
+                        pieceSize: Int = 1 << 20) -> Result {
+        var result = Result(text: "")
+        var context = [model.sentenceStart]
+        var pending = [UInt8]()
+        var decided = ocr
+        var ended = false
+        while !ended {
+            if let more = read(pieceSize), !more.isEmpty { pending.append(contentsOf: more) } else { ended = true }
+            guard !pending.isEmpty, ended || pending.count >= pieceSize else { continue }
+            var cut = pending.count
+            if !ended {
+                if let nl = pending.lastIndex(of: 0x0A) { cut = nl + 1 }
+                else if let sp = pending.lastIndex(of: 0x20) { cut = sp + 1 }
+                else if let start = pending.lastIndex(where: { $0 & 0xC0 != 0x80 }), start > 0 { cut = start }
+            }
+            let text = String(decoding: pending[..<cut], as: UTF8.self)
+            pending.removeFirst(cut)
+            let useChannel = decided ?? looksOCRd(text)
+            decided = useChannel
+            result.ocr = useChannel
+            write(Data(restorePiece(text, ocr: useChannel, context: &context, result: &result).utf8))
+        }
+        return result
+    }
+
+    private func restorePiece(_ text: String, ocr useChannel: Bool, context: inout [SyllableModel.WordID],
+                              result: inout Result) -> String {
+        var out = String.UnicodeScalarView()
         var block = [Unicode.Scalar]()
         block.reserveCapacity(8192)
         func flush() {
@@ -79,15 +116,14 @@ public final class DiacriticRestorer: Sendable {
             decodeBlock(block, into: &out, context: &context, ocr: useChannel, result: &result)
             block.removeAll(keepingCapacity: true)
         }
-        // Blocks end at a line break (or a space, in a very long line) so memory stays flat on
-        // a large file; the last two syllables carry the context into the next block.
+        // Blocks end at a line break (or a space, in a very long line; anywhere in a line of
+        // neither) so the lattice stays small; the last syllables carry the context over.
         for s in text.unicodeScalars {
             block.append(s)
-            if block.count >= 4096 && (s == "\n" || (block.count >= 16384 && s == " ")) { flush() }
+            if block.count >= 4096 && (s == "\n" || (block.count >= 16384 && s == " ") || block.count >= 65536) { flush() }
         }
         flush()
-        result.text = String(out)
-        return result
+        return String(out)
     }
 
     // MARK: - tokens
@@ -412,6 +448,30 @@ public final class DiacriticRestorer: Sendable {
         for i in tok.cands.indices { tok.cands[i].cost -= caseWeight * model.caseLog(tok.cands[i].id, capitalised: capitalised) }
     }
 
+    /// A line of four or more words, a third of them or more no Vietnamese syllable (an English sentence,
+    /// code), is left as it is: its `to`, `the`, `on` are English, not `tổ`, `thế`, `ổn`.
+    /// Acronyms (all capitals) and single letters (`b/c`) do not count either way.
+    private func leaveForeignLines(_ tokens: inout [Token], _ s: [Unicode.Scalar]) {
+        var start = 0, words = 0, foreign = 0
+        func close(_ end: Int) {
+            if words >= 4 && foreign * 3 >= words {
+                for k in start..<end where tokens[k].kind == .word { tokens[k].cands = [Candidate(id: tokens[k].id, cost: 0, spelling: nil)] }
+            }
+            start = end; words = 0; foreign = 0
+        }
+        for t in tokens.indices {
+            if t > 0 && s[tokens[t - 1].range.upperBound..<tokens[t].range.lowerBound].contains("\n") { close(t) }
+            let tok = tokens[t]
+            guard tok.kind == .word, tok.range.count >= 2,
+                  tok.range.contains(where: { Letters.isLetter(s[$0]) && !Letters.isUpper(s[$0].value) }) else { continue }
+            words += 1
+            // no candidate from the table, or letters in no Vietnamese syllable's order
+            let noCandidate = tok.cands.count <= 1 && tok.cands.first?.spelling == nil && tok.cands.first?.modelSpelling != true
+            if noCandidate || !Letters.hasSyllableShape(tok.range.map { Letters.info(s[$0].value)?.folded ?? 0 }) { foreign += 1 }
+        }
+        close(tokens.count)
+    }
+
     /// A run of two to four capitalised syllables on one line, the first a family name and the
     /// others names (`Vo Tuan Anh`, `Ho Van Chinh`), is read as a person's name: each candidate
     /// that is a name in its place costs by how rarely people bear it there, one that is no name
@@ -517,6 +577,7 @@ public final class DiacriticRestorer: Sendable {
             candidates(&tokens[t], s, prev, next, ocr: ocr)
             caseEvidence(&tokens[t], s, previous: t > 0 ? tokens[t - 1] : nil)
         }
+        leaveForeignLines(&tokens, s)
         if !names.isEmpty { nameEvidence(&tokens, s) }
         // lattice: states of each position, flat
         var states = [State]()

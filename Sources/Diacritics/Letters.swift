@@ -53,3 +53,25 @@ enum Letters {
     @inline(__always) static func lower(_ u: UInt32) -> UInt32 { u < limit ? table[Int(u)].lower : u }
     @inline(__always) static func upper(_ u: UInt32) -> UInt32 { u < limit ? table[Int(u)].upper : u }
 }
+
+extension Letters {
+    /// Whether folded lower-case ASCII letters have the shape of a Vietnamese syllable: an onset
+    /// (b, ch, gh, ngh, qu, tr …), one to three vowels, a coda (c, ch, m, n, ng, nh, p, t) or none.
+    /// `office`, `report`, `list` have not; `the`, `to` have (they are also Vietnamese).
+    static func hasSyllableShape<C: Collection>(_ f: C) -> Bool where C.Element == UInt8 {
+        let w = Array(f)
+        var i = 0
+        func starts(_ p: String) -> Bool {
+            let b = Array(p.utf8)
+            return w.count - i >= b.count && Array(w[i..<(i + b.count)]) == b
+        }
+        for onset in ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr"] where starts(onset) { i += onset.utf8.count; break }
+        if i == 0, let c = w.first, "bcdghklmnprstvx".utf8.contains(c) { i = 1 }
+        var vowels = 0
+        while i < w.count, "aeiouy".utf8.contains(w[i]) { vowels += 1; i += 1 }
+        // `gi` and `qu` may carry the vowel themselves (`gì`, `quá`)
+        guard vowels >= 1 && vowels <= 3 || (vowels == 0 && i >= 2 && (w[i - 1] == 0x69 || w[i - 1] == 0x75)) else { return false }
+        let coda = Array(w[i...])
+        return coda.isEmpty || [[0x63], [0x6D], [0x6E], [0x70], [0x74], [0x63, 0x68], [0x6E, 0x67], [0x6E, 0x68]].contains(coda)
+    }
+}

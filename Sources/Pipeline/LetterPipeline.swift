@@ -50,6 +50,11 @@ public struct LetterPipeline: Sendable {
         try SharedRestorer.restorer(symbols: Self.numberSymbols, names: Self.personNames).restore(text)
     }
 
+    /// Restores UTF-8 text of any size piece by piece, from `read` to `write` (flat memory).
+    public func restoreDiacritics(reading read: (Int) -> Data?, writing write: (Data) -> Void) throws -> DiacriticRestorer.Result {
+        try SharedRestorer.restorer(symbols: Self.numberSymbols, names: Self.personNames).restore(reading: read, writing: write)
+    }
+
     /// Family, middle and given names, from Extract's tables, for the restorer's names channel.
     public static let personNames = PersonNameLexicon(surnames: PersonNames.surnames, middle: PersonNames.middle,
                                                       given: PersonNames.given, counts: PersonNames.counts,
