@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Counts of Vietnamese middle and given names among the people named in ../shared/lm.
+"""Counts of Vietnamese middle and given names: among the people named in ../shared/lm, and
+among the two-syllable given names of scripts/names/ (boy.txt, girl.txt; see its README).
 
 The lists (family names in Sources/Extract/Vietnamese/Names.swift, given and middle names in
 PersonNames.swift) say which syllables can be names; the training text of the language model
 says how often each is one: every distinct full name there (a family name, then two or three
 capitalised syllables from the lists, in Title case or capitals) counts once for each of its
-syllables, by place (middle or last). The counts are written between the markers of
+syllables, by place (middle or last), and so does every name of the two lists (`Thanh Hằng`:
+`Thanh` in the middle, `Hằng` last). The counts are written between the markers of
 PersonNames.swift. Run after changing the lists or the training text:
 
   python3 scripts/mine-names.py [--lm ../shared/lm]
@@ -54,6 +56,12 @@ def main():
         run = p.split()
         middle.update(run[1:-1])
         last[run[-1]] += 1
+    for list_name in ("boy.txt", "girl.txt"):
+        for line in open(os.path.join(HERE, "names", list_name), encoding="utf-8"):
+            run = unicodedata.normalize("NFC", line.replace("\u00d0", "\u0110")).lower().split()
+            if len(run) == 2 and all(w.isalpha() for w in run):
+                middle[run[0]] += 1
+                last[run[1]] += 1
     rows = []
     for w in sorted(set(middle) | set(last)):
         cap = w[0].upper() + w[1:]
@@ -62,7 +70,7 @@ def main():
     src = open(target, encoding="utf-8").read()
     src = re.sub(r"(// BEGIN mined counts\n).*?(    // END mined counts)", lambda m: m[1] + block + m[2], src, flags=re.S)
     open(target, "w", encoding="utf-8").write(src)
-    print(f"{len(people)} people, {len(rows)} names counted -> {target}")
+    print(f"{len(people)} people and the lists, {len(rows)} names counted -> {target}")
 
 
 if __name__ == "__main__":

@@ -359,7 +359,14 @@ public final class DiacriticRestorer: Sendable {
             while j <= min(n, i + 5) {
                 var key: UInt64 = 0
                 for k in i..<j { key = key << 8 | f[k] }
-                if let r = model.candidateRange(packed: key) { offer(j, j - i, model.candidate(at: r.lowerBound)) }
+                // a piece that gives marks (`TTĐT`) counts its letters twice, one that leaves them
+                // as they were once (`CTT`+`DT` covers all of `CTTDT` and restores nothing)
+                if let r = model.candidateRange(packed: key) {
+                    let id = model.candidate(at: r.lowerBound)
+                    let w = model.scalars(id)
+                    let changes = w.count == j - i && !zip(w, f[i..<j]).allSatisfy { UInt64($0.value) == $1 }
+                    offer(j, changes ? 2 * (j - i) : j - i, id)
+                }
                 j += 1
             }
         }
