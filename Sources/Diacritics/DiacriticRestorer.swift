@@ -483,7 +483,7 @@ public final class DiacriticRestorer: Sendable {
     /// others names (`Vo Tuan Anh`, `Ho Van Chinh`), is read as a person's name: each candidate
     /// that is a name in its place costs by how rarely people bear it there, one that is no name
     /// costs `notAName` (the model can still outweigh it: `Van Phong UBND` stays `Văn phòng`).
-    private func nameEvidence(_ tokens: inout [Token], _ s: [Unicode.Scalar]) {
+    private func nameEvidence(_ tokens: inout [Token], _ s: [Unicode.Scalar], inName: inout [Bool]) {
         enum Shape { case title, upper, other }
         func shape(_ t: Token) -> Shape {
             guard t.kind == .word, t.range.count >= 2, Letters.isUpper(s[t.range.lowerBound].value) else { return .other }
@@ -541,14 +541,31 @@ public final class DiacriticRestorer: Sendable {
                   tokens[(start + 1)..<(e - 1)].allSatisfy({ has($0, { names.middle[$0] != nil }) })
             else { continue }
             if phrase(max(t, start - 1), e) { continue }
-            let penalty = alone(start, e) ? notANameAlone : notAName
+            let standing = alone(start, e)
+            let penalty = standing ? notANameAlone : notAName
             for k in start..<e {
+                inName[k] = true
                 let role: (SyllableModel.WordID) -> Float? = k == start ? { names.surnames.contains($0) ? 0 : nil }
                     : (k == e - 1 ? { names.given[$0] } : { names.middle[$0] })
                 let top = tokens[k].cands.compactMap { role($0.id) }.max() ?? 0
                 for c in tokens[k].cands.indices {
                     if let w = role(tokens[k].cands[c].id) { tokens[k].cands[c].cost += top - w }
                     else { tokens[k].cands[c].cost += penalty }
+                }
+                // a signature's name: the model knows words, not names (it would write `Hưng`,
+                // as in Hưng Yên, for the more common name `Hùng`): its candidates are one word to
+                // it, and the names' counts choose
+                if standing, tokens[k].cands.count > 1, let best = tokens[k].cands.min(by: { $0.cost < $1.cost }) {
+                    let obs = Array(s[tokens[k].range])
+                    let allUpper = !obs.contains { Letters.isLetter($0) && !Letters.isUpper($0.value) }
+                    for c in tokens[k].cands.indices {
+                        if tokens[k].cands[c].modelSpelling {
+                            let w = model.scalars(tokens[k].cands[c].id)
+                            tokens[k].cands[c].spelling = w.count == obs.count ? cased(w, like: obs, allUpper: allUpper) : nil
+                            tokens[k].cands[c].modelSpelling = false
+                        }
+                        tokens[k].cands[c].id = best.id
+                    }
                 }
             }
         }
@@ -582,10 +599,14 @@ public final class DiacriticRestorer: Sendable {
             let prev: Unicode.Scalar? = r.lowerBound > 0 ? s[r.lowerBound - 1] : nil
             let next: Unicode.Scalar? = r.upperBound < s.count ? s[r.upperBound] : nil
             candidates(&tokens[t], s, prev, next, ocr: ocr)
-            caseEvidence(&tokens[t], s, previous: t > 0 ? tokens[t - 1] : nil)
         }
         leaveForeignLines(&tokens, s)
-        if !names.isEmpty { nameEvidence(&tokens, s) }
+        // a name's capitals say it is a name, which the names channel has weighed already
+        var inName = [Bool](repeating: false, count: tokens.count)
+        if !names.isEmpty { nameEvidence(&tokens, s, inName: &inName) }
+        for t in tokens.indices where tokens[t].kind == .word && !inName[t] {
+            caseEvidence(&tokens[t], s, previous: t > 0 ? tokens[t - 1] : nil)
+        }
         // lattice: states of each position, flat
         var states = [State]()
         states.reserveCapacity(tokens.count * 4)
