@@ -474,7 +474,7 @@ public final class DiacriticRestorer: Sendable {
             words += 1
             // no candidate from the table, or letters in no Vietnamese syllable's order
             let noCandidate = tok.cands.count <= 1 && tok.cands.first?.spelling == nil && tok.cands.first?.modelSpelling != true
-            if noCandidate || !Letters.hasSyllableShape(tok.range.map { Letters.info(s[$0].value)?.folded ?? 0 }) { foreign += 1 }
+            if noCandidate || !Letters.hasSyllableShape(s, tok.range) { foreign += 1 }
         }
         close(tokens.count)
     }
