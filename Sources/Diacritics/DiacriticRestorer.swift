@@ -619,9 +619,12 @@ public final class DiacriticRestorer: Sendable {
         var prevStart = -1
         var next = [State]()
         for t in tokens.indices {
-            let cands = tokens[t].kind == .word ? tokens[t].cands : [Candidate(id: tokens[t].id, cost: 0, spelling: nil)]
+            // a token that is no word has one candidate, itself (no array made for it)
+            let isWord = tokens[t].kind == .word
+            let single = Candidate(id: tokens[t].id, cost: 0, spelling: nil)
             next.removeAll(keepingCapacity: true)
-            for (ci, cand) in cands.enumerated() {
+            for ci in 0..<(isWord ? tokens[t].cands.count : 1) {
+                let cand = isWord ? tokens[t].cands[ci] : single
                 let first = next.count
                 // one state per (previous word, this word): recombined
                 for (pi, st) in layer.enumerated() {
@@ -642,13 +645,16 @@ public final class DiacriticRestorer: Sendable {
                 next.removeLast(next.count - beam)
             }
             // keep scores small: subtract the best; states far behind it are dropped
-            let top = next.map(\.score).max() ?? 0
+            var top = -Float.infinity
+            for k in next.indices where next[k].score > top { top = next[k].score }
+            if next.isEmpty { top = 0 }
             next.removeAll { $0.score < top - pruneMargin }
             for k in next.indices { next[k].score -= top }
             prevStart = states.count
             starts.append(prevStart)
             states.append(contentsOf: next)
-            layer = next
+            // the two layers trade places: no copy, no new buffer
+            swap(&layer, &next)
         }
         // trace back the best path
         var choice = [Int32](repeating: 0, count: tokens.count)
