@@ -8,6 +8,13 @@ syllables that carry a diacritic. `--model` picks a model file (VANTHU_MODEL), e
 trigram baseline that `scripts/train-lm.py --smoothing stupid` writes.
 
   python3 scripts/eval-restore.py [--corpus ../shared/corpus] [--model FILE] [--save-texts DIR]
+
+`--records` measures the records instead: each letter's text (`vanthu text`) is written twice as
+a .txt file, once as it is and once stripped here; `vanthu extract --json` reads both (the
+stripped one is restored by the pipeline) and ../shared/eval/score.py fields scores both against
+the letters' gold, per field, folded and exact. The gap to close is exact(as is) − exact(stripped).
+
+  python3 scripts/eval-restore.py --records [--by-doc] [--keep DIR]
 """
 import argparse, difflib, glob, os, re, subprocess, sys, unicodedata
 
@@ -39,6 +46,47 @@ def letters(corpus):
     return out
 
 
+def records(args, env):
+    """Field scores of the letters' records from their text as it is and stripped."""
+    import shutil, tempfile
+    work = args.keep or tempfile.mkdtemp(prefix="vanthu-records-")
+    dirs = {k: os.path.join(work, k) for k in ("gold", "original", "stripped")}
+    for d in dirs.values():
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+    for doc, path in letters(args.corpus):
+        gold = unicodedata.normalize("NFC", subprocess.run([args.vanthu, "text", path], capture_output=True,
+                                                           text=True, check=True).stdout)
+        shutil.copy(os.path.join(args.corpus, doc + ".gold.json"), os.path.join(dirs["gold"], doc + ".gold.json"))
+        open(os.path.join(dirs["original"], doc + ".txt"), "w", encoding="utf-8").write(gold)
+        open(os.path.join(dirs["stripped"], doc + ".txt"), "w", encoding="utf-8").write(strip(gold))
+    score = os.path.join(args.corpus, "../eval/score.py")
+    tables = {}
+    for k in ("original", "stripped"):
+        files = sorted(glob.glob(os.path.join(dirs[k], "*.txt")))
+        out = subprocess.run([args.vanthu, "extract", "--json"] + files, capture_output=True, text=True, env=env).stdout
+        pred = os.path.join(work, k + ".jsonl")
+        open(pred, "w", encoding="utf-8").write(out)
+        cmd = ["python3", score, "fields", "--gold", dirs["gold"], "--pred", pred] + (["--by-doc"] if args.by_doc else [])
+        tables[k] = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+        print(f"== {k} text\n{tables[k]}")
+    # per field: the exact score as is, stripped, and the gap
+    rows = {}
+    for k, t in tables.items():
+        for line in t.splitlines():
+            m = re.match(r"(\S+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)$", line)
+            if m:
+                rows.setdefault(m[1], {})[k] = (int(m[2]), float(m[3]), float(m[4]))
+    print(f"{'field':28} {'n':>3} {'exact':>7} {'stripped':>8} {'gap':>7}")
+    for f, r in rows.items():
+        if "original" in r and "stripped" in r:
+            n, _, a = r["original"]; _, _, b = r["stripped"]
+            print(f"{f:28} {n:3d} {a:7.3f} {b:8.3f} {a - b:7.3f}")
+    ov = {k: re.search(r"exact ([\d.]+)", t)[1] for k, t in tables.items()}
+    print(f"overall exact: as is {ov['original']}, stripped {ov['stripped']}, "
+          f"gap {float(ov['original']) - float(ov['stripped']):.3f}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     here = os.path.dirname(os.path.abspath(__file__))
@@ -47,10 +95,15 @@ def main():
     ap.add_argument("--model")
     ap.add_argument("--save-texts", help="write each letter's original text here (for train-lm.py --exclude)")
     ap.add_argument("--errors", type=int, default=0, help="print this many wrong syllables")
+    ap.add_argument("--records", action="store_true", help="score the records, as is and stripped")
+    ap.add_argument("--by-doc", action="store_true", help="with --records: per-letter scores")
+    ap.add_argument("--keep", help="with --records: the folder for the texts and records")
     args = ap.parse_args()
     env = dict(os.environ)
     if args.model:
         env["VANTHU_MODEL"] = os.path.abspath(args.model)
+    if args.records:
+        return records(args, env)
     total = right = marked = marked_right = 0
     errors = []
     for doc, path in letters(args.corpus):

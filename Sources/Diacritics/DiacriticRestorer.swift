@@ -25,8 +25,19 @@ public final class DiacriticRestorer: Sendable {
 
     /// - Parameter symbols: abbreviations of the symbols of document numbers as printed (`QĐ`,
     ///   `NĐ`, `HĐND`); a folded one (`QD`) next to `-` or `/` is given back its marks.
-    public init(model: SyllableModel, symbols: [String] = [], channel: OCRChannel = .tesseractEnglish, beam: Int = 16) {
+    /// Person names (family, middle, given) for the names channel.
+    let names: NameIndex
+    /// What a syllable that is no name costs inside a run read as a person's name (nats): in
+    /// running text, where the model's context is worth having, and for a name standing alone at
+    /// the end of its line or column (a signature), where the words before it are another
+    /// column's and tell nothing.
+    let notAName: Float = 3
+    let notANameAlone: Float = 12
+
+    public init(model: SyllableModel, symbols: [String] = [], names: PersonNameLexicon = .empty,
+                channel: OCRChannel = .tesseractEnglish, beam: Int = 16) {
         self.model = model
+        self.names = NameIndex(names, model: model)
         self.channel = channel
         self.beam = Int(ProcessInfo.processInfo.environment["VANTHU_BEAM"] ?? "") ?? beam
         var map = [String: String](), clash = Set<String>()
@@ -59,8 +70,45 @@ public final class DiacriticRestorer: Sendable {
     public func restore(_ text: String, ocr: Bool? = nil) -> Result {
         let useChannel = ocr ?? looksOCRd(text)
         var result = Result(text: "", ocr: useChannel)
-        var out = String.UnicodeScalarView()
         var context = [model.sentenceStart]
+        result.text = restorePiece(text, ocr: useChannel, context: &context, result: &result)
+        return result
+    }
+
+    /// Restores UTF-8 text of any size piece by piece: `read(n)` gives up to n more bytes (nil or
+    /// empty at the end), `write` takes the restored text of each piece. Pieces end at a line
+    /// break (else a space, else a character boundary), so memory stays flat (a few MB) however
+    /// large the input; the context carries across pieces, so the text restores as it would at
+    /// once. Bytes that are not UTF-8 come out as U+FFFD. `result.text` stays empty.
+    public func restore(reading read: (Int) -> Data?, writing write: (Data) -> Void, ocr: Bool? = nil,
+                        pieceSize: Int = 1 << 20) -> Result {
+        var result = Result(text: "")
+        var context = [model.sentenceStart]
+        var pending = [UInt8]()
+        var decided = ocr
+        var ended = false
+        while !ended {
+            if let more = read(pieceSize), !more.isEmpty { pending.append(contentsOf: more) } else { ended = true }
+            guard !pending.isEmpty, ended || pending.count >= pieceSize else { continue }
+            var cut = pending.count
+            if !ended {
+                if let nl = pending.lastIndex(of: 0x0A) { cut = nl + 1 }
+                else if let sp = pending.lastIndex(of: 0x20) { cut = sp + 1 }
+                else if let start = pending.lastIndex(where: { $0 & 0xC0 != 0x80 }), start > 0 { cut = start }
+            }
+            let text = String(decoding: pending[..<cut], as: UTF8.self)
+            pending.removeFirst(cut)
+            let useChannel = decided ?? looksOCRd(text)
+            decided = useChannel
+            result.ocr = useChannel
+            write(Data(restorePiece(text, ocr: useChannel, context: &context, result: &result).utf8))
+        }
+        return result
+    }
+
+    private func restorePiece(_ text: String, ocr useChannel: Bool, context: inout [SyllableModel.WordID],
+                              result: inout Result) -> String {
+        var out = String.UnicodeScalarView()
         var block = [Unicode.Scalar]()
         block.reserveCapacity(8192)
         func flush() {
@@ -68,15 +116,14 @@ public final class DiacriticRestorer: Sendable {
             decodeBlock(block, into: &out, context: &context, ocr: useChannel, result: &result)
             block.removeAll(keepingCapacity: true)
         }
-        // Blocks end at a line break (or a space, in a very long line) so memory stays flat on
-        // a large file; the last two syllables carry the context into the next block.
+        // Blocks end at a line break (or a space, in a very long line; anywhere in a line of
+        // neither) so the lattice stays small; the last syllables carry the context over.
         for s in text.unicodeScalars {
             block.append(s)
-            if block.count >= 4096 && (s == "\n" || (block.count >= 16384 && s == " ")) { flush() }
+            if block.count >= 4096 && (s == "\n" || (block.count >= 16384 && s == " ") || block.count >= 65536) { flush() }
         }
         flush()
-        result.text = String(out)
-        return result
+        return String(out)
     }
 
     // MARK: - tokens
@@ -248,6 +295,12 @@ public final class DiacriticRestorer: Sendable {
                                        cost: 0, spelling: sp)]
                 return
             }
+            // not a kind's symbol: an issuer's acronym the model knows, or made of ones it knows
+            // (`91/CTTDT-BBT` → `CTTĐT`: `C` + `TTĐT`)
+            if !marked, let sp = acronym(s[tok.range]) {
+                tok.cands = [Candidate(id: model.unknown, cost: 0, spelling: sp)]
+                return
+            }
         }
         let key = String(folded)
         var best = [SyllableModel.WordID: Candidate]()
@@ -306,7 +359,14 @@ public final class DiacriticRestorer: Sendable {
             while j <= min(n, i + 5) {
                 var key: UInt64 = 0
                 for k in i..<j { key = key << 8 | f[k] }
-                if let r = model.candidateRange(packed: key) { offer(j, j - i, model.candidate(at: r.lowerBound)) }
+                // a piece that gives marks (`TTĐT`) counts its letters twice, one that leaves them
+                // as they were once (`CTT`+`DT` covers all of `CTTDT` and restores nothing)
+                if let r = model.candidateRange(packed: key) {
+                    let id = model.candidate(at: r.lowerBound)
+                    let w = model.scalars(id)
+                    let changes = w.count == j - i && !zip(w, f[i..<j]).allSatisfy { UInt64($0.value) == $1 }
+                    offer(j, changes ? 2 * (j - i) : j - i, id)
+                }
                 j += 1
             }
         }
@@ -395,6 +455,122 @@ public final class DiacriticRestorer: Sendable {
         for i in tok.cands.indices { tok.cands[i].cost -= caseWeight * model.caseLog(tok.cands[i].id, capitalised: capitalised) }
     }
 
+    /// A line of four or more words, a third of them or more no Vietnamese syllable (an English sentence,
+    /// code), is left as it is: its `to`, `the`, `on` are English, not `tổ`, `thế`, `ổn`.
+    /// Acronyms (all capitals) and single letters (`b/c`) do not count either way.
+    private func leaveForeignLines(_ tokens: inout [Token], _ s: [Unicode.Scalar]) {
+        var start = 0, words = 0, foreign = 0
+        func close(_ end: Int) {
+            if words >= 4 && foreign * 3 >= words {
+                for k in start..<end where tokens[k].kind == .word { tokens[k].cands = [Candidate(id: tokens[k].id, cost: 0, spelling: nil)] }
+            }
+            start = end; words = 0; foreign = 0
+        }
+        for t in tokens.indices {
+            if t > 0 && s[tokens[t - 1].range.upperBound..<tokens[t].range.lowerBound].contains("\n") { close(t) }
+            let tok = tokens[t]
+            guard tok.kind == .word, tok.range.count >= 2,
+                  tok.range.contains(where: { Letters.isLetter(s[$0]) && !Letters.isUpper(s[$0].value) }) else { continue }
+            words += 1
+            // no candidate from the table, or letters in no Vietnamese syllable's order
+            let noCandidate = tok.cands.count <= 1 && tok.cands.first?.spelling == nil && tok.cands.first?.modelSpelling != true
+            if noCandidate || !Letters.hasSyllableShape(s, tok.range) { foreign += 1 }
+        }
+        close(tokens.count)
+    }
+
+    /// A run of two to four capitalised syllables on one line, the first a family name and the
+    /// others names (`Vo Tuan Anh`, `Ho Van Chinh`), is read as a person's name: each candidate
+    /// that is a name in its place costs by how rarely people bear it there, one that is no name
+    /// costs `notAName` (the model can still outweigh it: `Van Phong UBND` stays `Văn phòng`).
+    private func nameEvidence(_ tokens: inout [Token], _ s: [Unicode.Scalar], inName: inout [Bool]) {
+        enum Shape { case title, upper, other }
+        func shape(_ t: Token) -> Shape {
+            guard t.kind == .word, t.range.count >= 2, Letters.isUpper(s[t.range.lowerBound].value) else { return .other }
+            var upper = 0
+            for i in t.range.dropFirst() where Letters.isUpper(s[i].value) { upper += 1 }
+            return upper == 0 ? .title : (upper == t.range.count - 1 ? .upper : .other)
+        }
+        func spaced(_ a: Token, _ b: Token) -> Bool {
+            a.range.upperBound < b.range.lowerBound && s[a.range.upperBound..<b.range.lowerBound].allSatisfy { $0 == " " }
+        }
+        func lineAlone(_ a: Int, _ b: Int) -> Bool {
+            var i = tokens[a].range.lowerBound - 1
+            while i >= 0 && s[i] != "\n" { if s[i] != " " && s[i] != "\t" { return false }; i -= 1 }
+            i = tokens[b - 1].range.upperBound
+            while i < s.count && s[i] != "\n" { if s[i] != " " && s[i] != "\t" && s[i] != "\r" { return false }; i += 1 }
+            return true
+        }
+        func has(_ t: Token, _ set: (SyllableModel.WordID) -> Bool) -> Bool { t.cands.contains { set($0.id) } }
+        // alone: nothing after it on its line, and a line start or a column gap before it
+        func alone(_ a: Int, _ b: Int) -> Bool {
+            var i = tokens[b - 1].range.upperBound
+            while i < s.count && s[i] != "\n" { if s[i] != " " && s[i] != "\t" && s[i] != "\r" { return false }; i += 1 }
+            i = tokens[a].range.lowerBound - 1
+            var gap = 0
+            while i >= 0 && s[i] != "\n" { if s[i] != " " && s[i] != "\t" { return gap >= 2 }; gap += 1; i -= 1 }
+            return true
+        }
+        // a place or a body (`Hà Tĩnh`, `Văn phòng`) is no person, whatever its words
+        func phrase(_ a: Int, _ b: Int) -> Bool {
+            guard !names.phrases.isEmpty else { return false }
+            for i in a..<b {
+                var key = [UInt8]()
+                for j in i..<b {
+                    if j > i { key.append(0x20) }
+                    for k in tokens[j].range { key.append(Letters.info(s[k].value)?.folded ?? 0) }
+                    if j > i && names.phrases.contains(key) { return true }
+                }
+            }
+            return false
+        }
+        let names = self.names
+        var t = 0
+        while t < tokens.count {
+            let first = shape(tokens[t])
+            guard first != .other else { t += 1; continue }
+            // the whole run of capitalised words, one space apart
+            var e = t + 1
+            while e < tokens.count && shape(tokens[e]) == first && spaced(tokens[e - 1], tokens[e]) { e += 1 }
+            defer { t = e }
+            // capitals: only a line that is the name alone (headings are in capitals too)
+            if first == .upper && !lineAlone(t, e) { continue }
+            // the name is the run's tail from its first family name: `Phó Chủ tịch` stays out
+            guard let start = (t..<e).first(where: { e - $0 >= 2 && e - $0 <= 4 && has(tokens[$0], names.surnames.contains) }),
+                  has(tokens[e - 1], { names.given[$0] != nil }),
+                  tokens[(start + 1)..<(e - 1)].allSatisfy({ has($0, { names.middle[$0] != nil }) })
+            else { continue }
+            if phrase(max(t, start - 1), e) { continue }
+            let standing = alone(start, e)
+            let penalty = standing ? notANameAlone : notAName
+            for k in start..<e {
+                inName[k] = true
+                let role: (SyllableModel.WordID) -> Float? = k == start ? { names.surnames.contains($0) ? 0 : nil }
+                    : (k == e - 1 ? { names.given[$0] } : { names.middle[$0] })
+                let top = tokens[k].cands.compactMap { role($0.id) }.max() ?? 0
+                for c in tokens[k].cands.indices {
+                    if let w = role(tokens[k].cands[c].id) { tokens[k].cands[c].cost += top - w }
+                    else { tokens[k].cands[c].cost += penalty }
+                }
+                // a signature's name: the model knows words, not names (it would write `Hưng`,
+                // as in Hưng Yên, for the more common name `Hùng`): its candidates are one word to
+                // it, and the names' counts choose
+                if standing, tokens[k].cands.count > 1, let best = tokens[k].cands.min(by: { $0.cost < $1.cost }) {
+                    let obs = Array(s[tokens[k].range])
+                    let allUpper = !obs.contains { Letters.isLetter($0) && !Letters.isUpper($0.value) }
+                    for c in tokens[k].cands.indices {
+                        if tokens[k].cands[c].modelSpelling {
+                            let w = model.scalars(tokens[k].cands[c].id)
+                            tokens[k].cands[c].spelling = w.count == obs.count ? cased(w, like: obs, allUpper: allUpper) : nil
+                            tokens[k].cands[c].modelSpelling = false
+                        }
+                        tokens[k].cands[c].id = best.id
+                    }
+                }
+            }
+        }
+    }
+
     private func cased(_ w: [Unicode.Scalar], like obs: [Unicode.Scalar], allUpper: Bool) -> [Unicode.Scalar] {
         var out = w
         for j in out.indices where allUpper || Letters.isUpper(obs[j].value) {
@@ -423,6 +599,12 @@ public final class DiacriticRestorer: Sendable {
             let prev: Unicode.Scalar? = r.lowerBound > 0 ? s[r.lowerBound - 1] : nil
             let next: Unicode.Scalar? = r.upperBound < s.count ? s[r.upperBound] : nil
             candidates(&tokens[t], s, prev, next, ocr: ocr)
+        }
+        leaveForeignLines(&tokens, s)
+        // a name's capitals say it is a name, which the names channel has weighed already
+        var inName = [Bool](repeating: false, count: tokens.count)
+        if !names.isEmpty { nameEvidence(&tokens, s, inName: &inName) }
+        for t in tokens.indices where tokens[t].kind == .word && !inName[t] {
             caseEvidence(&tokens[t], s, previous: t > 0 ? tokens[t - 1] : nil)
         }
         // lattice: states of each position, flat
@@ -437,9 +619,12 @@ public final class DiacriticRestorer: Sendable {
         var prevStart = -1
         var next = [State]()
         for t in tokens.indices {
-            let cands = tokens[t].kind == .word ? tokens[t].cands : [Candidate(id: tokens[t].id, cost: 0, spelling: nil)]
+            // a token that is no word has one candidate, itself (no array made for it)
+            let isWord = tokens[t].kind == .word
+            let single = Candidate(id: tokens[t].id, cost: 0, spelling: nil)
             next.removeAll(keepingCapacity: true)
-            for (ci, cand) in cands.enumerated() {
+            for ci in 0..<(isWord ? tokens[t].cands.count : 1) {
+                let cand = isWord ? tokens[t].cands[ci] : single
                 let first = next.count
                 // one state per (previous word, this word): recombined
                 for (pi, st) in layer.enumerated() {
@@ -460,13 +645,16 @@ public final class DiacriticRestorer: Sendable {
                 next.removeLast(next.count - beam)
             }
             // keep scores small: subtract the best; states far behind it are dropped
-            let top = next.map(\.score).max() ?? 0
+            var top = -Float.infinity
+            for k in next.indices where next[k].score > top { top = next[k].score }
+            if next.isEmpty { top = 0 }
             next.removeAll { $0.score < top - pruneMargin }
             for k in next.indices { next[k].score -= top }
             prevStart = states.count
             starts.append(prevStart)
             states.append(contentsOf: next)
-            layer = next
+            // the two layers trade places: no copy, no new buffer
+            swap(&layer, &next)
         }
         // trace back the best path
         var choice = [Int32](repeating: 0, count: tokens.count)

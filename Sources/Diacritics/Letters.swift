@@ -53,3 +53,37 @@ enum Letters {
     @inline(__always) static func lower(_ u: UInt32) -> UInt32 { u < limit ? table[Int(u)].lower : u }
     @inline(__always) static func upper(_ u: UInt32) -> UInt32 { u < limit ? table[Int(u)].upper : u }
 }
+
+extension Letters {
+    /// Whether letters (folded, lower case) have the shape of a Vietnamese syllable: an onset
+    /// (b, ch, gh, ngh, qu, tr …), one to three vowels, a coda (c, ch, m, n, ng, nh, p, t) or none.
+    /// `office`, `report`, `list` have not; `the`, `to` have (they are also Vietnamese). No
+    /// allocation: it runs once per word.
+    @inline(__always) static func hasSyllableShape(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        let n = r.count
+        guard n >= 1, n <= 7 else { return false }
+        @inline(__always) func f(_ k: Int) -> UInt8 { k < n ? (info(s[r.lowerBound + k].value)?.folded ?? 0) : 0 }
+        @inline(__always) func vowel(_ c: UInt8) -> Bool { c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || c == 0x79 }
+        let a = f(0), b = f(1), c = f(2)
+        var i = 0
+        switch a {
+        case 0x6E: i = b == 0x67 ? (c == 0x68 ? 3 : 2) : (b == 0x68 ? 2 : 1)                 // n ng ngh nh
+        case 0x63, 0x6B, 0x70, 0x74: i = b == 0x68 || (a == 0x74 && b == 0x72) ? 2 : 1        // c ch k kh p ph t th tr
+        case 0x67: i = b == 0x68 || b == 0x69 ? 2 : 1                                         // g gh gi
+        case 0x71: i = b == 0x75 ? 2 : 1                                                      // qu
+        case 0x62, 0x64, 0x68, 0x6C, 0x6D, 0x72, 0x73, 0x76, 0x78: i = 1
+        default: i = 0
+        }
+        var vowels = 0
+        while i < n && vowel(f(i)) { vowels += 1; i += 1 }
+        // `gi` and `qu` may carry the vowel themselves (`gì`, `quá`)
+        if vowels == 0 && !(i >= 2 && (f(i - 1) == 0x69 || f(i - 1) == 0x75)) { return false }
+        if vowels > 3 { return false }
+        switch n - i {
+        case 0: return true
+        case 1: let x = f(i); return x == 0x63 || x == 0x6D || x == 0x6E || x == 0x70 || x == 0x74
+        case 2: let x = f(i), y = f(i + 1); return (x == 0x63 && y == 0x68) || (x == 0x6E && (y == 0x67 || y == 0x68))
+        default: return false
+        }
+    }
+}

@@ -45,15 +45,15 @@ public enum SharedRestorer {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var cache: [String: DiacriticRestorer] = [:]
 
-    /// The restorer with `symbols`, loading the model on first use.
-    public static func restorer(symbols: [String]) throws -> DiacriticRestorer {
+    /// The restorer with `symbols` and `names`, loading the model on first use.
+    public static func restorer(symbols: [String], names: PersonNameLexicon = .empty) throws -> DiacriticRestorer {
         lock.lock(); defer { lock.unlock() }
-        let key = symbols.joined(separator: ",")
+        let key = symbols.joined(separator: ",") + "|" + names.surnames.joined(separator: ",")
         if let r = cache[key] { return r }
         guard let url = ModelLocation.find() else { throw Missing(searched: ModelLocation.candidates()) }
         let model: SyllableModel
         if let any = cache.values.first { model = any.model } else { model = try SyllableModel(contentsOf: url) }
-        let r = DiacriticRestorer(model: model, symbols: symbols)
+        let r = DiacriticRestorer(model: model, symbols: symbols, names: names)
         cache[key] = r
         return r
     }

@@ -47,8 +47,18 @@ public struct LetterPipeline: Sendable {
 
     /// The text with its Vietnamese diacritics put back (the model is loaded on first use).
     public func restoreDiacritics(_ text: String) throws -> DiacriticRestorer.Result {
-        try SharedRestorer.restorer(symbols: Self.numberSymbols).restore(text)
+        try SharedRestorer.restorer(symbols: Self.numberSymbols, names: Self.personNames).restore(text)
     }
+
+    /// Restores UTF-8 text of any size piece by piece, from `read` to `write` (flat memory).
+    public func restoreDiacritics(reading read: (Int) -> Data?, writing write: (Data) -> Void) throws -> DiacriticRestorer.Result {
+        try SharedRestorer.restorer(symbols: Self.numberSymbols, names: Self.personNames).restore(reading: read, writing: write)
+    }
+
+    /// Family, middle and given names, from Extract's tables, for the restorer's names channel.
+    public static let personNames = PersonNameLexicon(surnames: PersonNames.surnames, middle: PersonNames.middle,
+                                                      given: PersonNames.given, counts: PersonNames.counts,
+                                                      notNames: PersonNames.notNames)
 
     /// The symbols of document numbers as printed (`QĐ`, `NĐ` …), from Extract's kinds table.
     static let numberSymbols: [String] = DocumentKinds.table.flatMap(\.abbreviations)

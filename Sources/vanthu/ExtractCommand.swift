@@ -76,7 +76,13 @@ struct TextCommand: ParsableCommand {
             let pipeline = LetterPipeline(options: reading.ingestOptions)
             var text: String
             if restore && file == "-" {
-                text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                // piece by piece: a text of any size restores in flat memory
+                let input = FileHandle.standardInput, output = FileHandle.standardOutput
+                var last: UInt8 = 0x0A
+                _ = try pipeline.restoreDiacritics(reading: { input.readData(ofLength: $0) },
+                                                   writing: { if let b = $0.last { last = b }; output.write($0) })
+                if last != 0x0A { print() }
+                return
             } else {
                 text = try pipeline.read(path: file).text
             }

@@ -107,3 +107,67 @@ final class DiacriticRestorerTests: XCTestCase {
         XCTAssertThrowsError(try SyllableModel(data: Data("VNSYLLM1\u{3}\u{0}\u{0}\u{0}".utf8)))
     }
 }
+
+/// Input that is not Vietnamese, or not text at all: restored as far as it is Vietnamese, the
+/// rest untouched, never a crash.
+final class DiacriticRestorerBadInputTests: XCTestCase {
+    var r: DiacriticRestorer { DiacriticRestorerTests.restorer }
+
+    func testTextWithoutVietnameseIsUntouched() {
+        let input = "12345 67/89 !!! ### --- *** (2025-12-31) 3.14159 €%&\n\t\n====\n"
+        XCTAssertEqual(r.restore(input, ocr: false).text, input)
+        XCTAssertEqual(r.restore(input).text, input, "nor when the restorer decides whether it is OCR")
+    }
+
+    func testAnEnglishLetterIsUntouchedItsVietnameseLineRestored() {
+        let english = """
+        Dear Sir or Madam,
+        We are pleased to inform you that the committee will meet on Monday to discuss the budget.
+        Please send the report to the office before the end of the month.
+        Yours faithfully,
+        """
+        let input = english + "\nKinh gui: So Noi vu tinh Quang Ngai\n"
+        let out = r.restore(input).text
+        XCTAssertTrue(out.hasPrefix(english + "\n"), out)
+        XCTAssertTrue(out.hasSuffix("Kính gửi: Sở Nội vụ tỉnh Quảng Ngãi\n"), out)
+    }
+
+    func testBinaryGarbageNeverCrashesAndKeepsEveryCharacterThatIsNoLetter() {
+        var g = SystemRandomNumberGenerator()
+        let bytes = (0..<60_000).map { _ in UInt8.random(in: 0...255, using: &g) }
+        let input = String(decoding: bytes, as: UTF8.self)
+        let out = r.restore(input, ocr: false).text
+        let a = Array(input.unicodeScalars), b = Array(out.unicodeScalars)
+        XCTAssertEqual(a.count, b.count, "one character out for one in")
+        for (x, y) in zip(a, b) where !Letters.isLetter(x) && !Letters.isDigit(x) {
+            XCTAssertEqual(x, y); if x != y { break }
+        }
+        // read as OCR, broken syllables may join (`rn` → `m`), but the lines stay as they were
+        let ocr = r.restore(input, ocr: true).text
+        XCTAssertEqual(ocr.split(separator: "\n", omittingEmptySubsequences: false).count,
+                       input.split(separator: "\n", omittingEmptySubsequences: false).count)
+    }
+
+    /// A file of any size goes through in pieces: memory holds one piece, never the file. The
+    /// pieces are cut where it cannot change the result (a line break, a space, a character
+    /// boundary), so the stream restores as the whole text would; a 50 MB file is this, 50
+    /// times more pieces (`make bench` streams one and reports its time and peak memory).
+    func testStreamInPiecesRestoresAsTheWholeText() {
+        var text = ""
+        let lines = ["Kinh gui: So Noi vu tinh Quang Ngai", "UBND tinh de nghi cac co quan, don vi thuc hien truoc ngay 30/6.",
+                     "Dear Sir, we are pleased to inform you that the meeting is on Monday.", "Noi nhan: Nhu tren; Luu: VT."]
+        for i in 0..<1200 { text += lines[i % lines.count] + (i % 7 == 0 ? " " : "\n") }
+        text += String(repeating: "x", count: 120_000) + " tinh " + String(decoding: [0xE1, 0xBB, 0x87, 0xFF, 0x41], as: UTF8.self)
+        let data = Data(text.utf8)
+        var offset = 0, pieces = 0, largest = 0
+        var out = Data()
+        let result = r.restore(reading: { n in
+            defer { offset = min(data.count, offset + n) }
+            return offset < data.count ? data.subdata(in: offset..<min(data.count, offset + n)) : nil
+        }, writing: { out.append($0); pieces += 1; largest = max(largest, $0.count) }, ocr: false, pieceSize: 16_384)
+        XCTAssertEqual(String(decoding: out, as: UTF8.self), r.restore(text, ocr: false).text)
+        XCTAssertGreaterThan(pieces, 8)
+        XCTAssertLessThan(largest, 150_000, "a piece is about the piece size, or one line")
+        XCTAssertGreaterThan(result.syllables, 5_000)
+    }
+}
