@@ -75,7 +75,10 @@ enum HandwrittenRegions {
             let m = metrics(words, near: w.box)
             let start = labelLength == f.count ? Double(w.box.x1) : Double(w.box.x0) + m.letter * Double(labelLength)
             // The symbol: the first word on the row from here with a `/` or `-` before capitals.
-            let candidates = [w] + words[(i + 1)...].filter { sameRow($0.box, w.box) && $0.box.x0 >= w.box.x0 }
+            // Left to right along the row, not in reading order: on a page turned a little the
+            // symbol can start a few pixels higher than the label and sort before it.
+            let candidates = [w] + words.indices.filter { $0 != i && sameRow(words[$0].box, w.box) && words[$0].box.x0 > w.box.x0 }
+                .map { words[$0] }.sorted { $0.box.x0 < $1.box.x0 }
             var end: Double?
             for c in candidates {
                 guard let slash = c.text.firstIndex(where: { $0 == "/" || $0 == "-" }) else { continue }
@@ -104,7 +107,7 @@ enum HandwrittenRegions {
     private static func dateFields(_ words: [Word]) -> (Field?, Field?)? {
         for w in words {
             guard let range = w.folded.range(of: PageMarkWords.dayLabel) else { continue }
-            let row = words.filter { sameRow($0.box, w.box) && $0.box.x0 >= w.box.x0 }
+            let row = words.filter { sameRow($0.box, w.box) && $0.box.x0 >= w.box.x0 }.sorted { $0.box.x0 < $1.box.x0 }
             guard let monthWord = row.first(where: { $0.folded.contains(PageMarkWords.monthLabel) }) else { continue }
             let m = metrics(words, near: w.box)
             let dayStart = leftEdge(after: range, in: w, letter: m.letter)
