@@ -74,6 +74,11 @@ public enum HandwrittenCrops {
             guard let source = Pix.read(path: path), let prepared = PagePreparation().prepare(source) else { continue }
             let lines = HOCRReader.lines(try engine.recognise(prepared.image).hocr)
             let found = HandwrittenRegions.find(lines, pageHeight: prepared.image.height)
+            if ProcessInfo.processInfo.environment["VANTHU_BENCH_WORDS"] != nil {
+                for l in lines where l.box.y0 < prepared.image.height / 4 {
+                    print(l.words.map { "\($0.text)@\($0.box.x0),\($0.box.y0),\($0.box.x1),\($0.box.y1)" }.joined(separator: " "))
+                }
+            }
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             for (field, f) in [("number", found.number), ("day", found.day), ("month", found.month)] {
                 guard let f, let ink = HandwrittenFieldReader.ink(of: prepared.image, in: f.box) else { continue }
