@@ -36,8 +36,10 @@ enum HandwrittenRegions {
         found.number = numberField(words) ?? numberFieldBySymbol(words)
         // The header's date row is the highest: a `ngày … tháng` in the body (`trước ngày 30 tháng 6`)
         // must not stand for it when OCR misread the header's `ngày`.
-        let rows = [dateFields(words), dateFieldsByMonth(words)].compactMap { $0 }
-        if let (day, month, _) = rows.min(by: { $0.2 < $1.2 }) { found.day = day; found.month = month }
+        let labelled = dateFields(words), byMonth = dateFieldsByMonth(words)
+        let lineHeight = words.map(\.box.height).sorted().dropFirst(words.count / 2).first ?? 30
+        if let l = labelled, byMonth.map({ $0.2 >= l.2 - lineHeight }) ?? true { found.day = l.0; found.month = l.1 }
+        else if let b = byMonth { found.day = b.0; found.month = b.1 }
         return found
     }
 
