@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract",
@@ -43,11 +44,23 @@ let package = Package(
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "Store", dependencies: ["Extract", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The province's index on PostgreSQL (issue 14): the same `LetterIndex` as Store's SQLite
+        // `LetterStore`, over postgres-nio. A target of its own so that Extract, Ingest and the
+        // SQLite store never link the NIO stack.
+        .target(name: "PostgresStore", dependencies: [
+            "Store", "Extract", "Vocabulary", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
+        // The province's shared job queue (issue 14): `vanthu watch --office` queues files in
+        // PostgreSQL, `vanthu worker` on any machine reads and stores them.
+        .target(name: "ProvinceQueue", dependencies: [
+            "PostgresStore", "Pipeline", "Ingest", "Extract", "Store", "Vocabulary",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "Pipeline", dependencies: [
             "Vocabulary", "Ingest", "Extract", "Store", "Diacritics", .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "vanthu", dependencies: [
-            "Vocabulary", "Pipeline", "Ingest", "Extract", "Store", "CXlsxWriter",
+            "Vocabulary", "Pipeline", "Ingest", "Extract", "Store", "PostgresStore", "ProvinceQueue", "CXlsxWriter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -58,8 +71,9 @@ let package = Package(
         .target(name: "LanguageCheck", path: "Tests/LanguageCheck"),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "Vocabulary", "LanguageCheck"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Vocabulary", "LanguageCheck", "CLeptonica", "CZlib", "Extract", "Pipeline"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Extract", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "PostgresStore", "Extract", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DiacriticsTests", dependencies: ["Diacritics"]),
+        .testTarget(name: "QueueTests", dependencies: ["ProvinceQueue", "PostgresStore", "Ingest"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "Extract", "Store", "LanguageCheck"]),
     ],
     swiftLanguageModes: [.v5]

@@ -77,7 +77,8 @@ public final class Inbox: @unchecked Sendable {
         self.options = options
         self.archive = InboxArchive(folder: self.folder)
         self.logger = logger
-        try Self.checkIndex(ingestor.store.path, outside: self.folder)
+        // A PostgreSQL index is on a server, never a file in the folder.
+        if !ingestor.store.location.hasPrefix("postgresql://") { try Self.checkIndex(ingestor.store.location, outside: self.folder) }
         try archive.checkFolders()
     }
 
@@ -96,7 +97,7 @@ public final class Inbox: @unchecked Sendable {
         return String(cString: p)
     }
 
-    var store: LetterStore { ingestor.store }
+    var store: any LetterIndex { ingestor.store }
     var workerCount: Int { options.workers > 0 ? options.workers : ProcessInfo.processInfo.activeProcessorCount }
 
     /// Runs until `shutdown` is requested; then finishes the files under way and returns. Throws

@@ -48,10 +48,10 @@ public enum IngestFailure: Error, Message, Sendable, Equatable {
 
 /// Reads, extracts and stores files: one at a time (`ingest(path:)`) or many on all cores.
 public struct Ingestor: Sendable {
-    public let store: LetterStore
+    public let store: any LetterIndex
     public let pipeline: LetterPipeline
 
-    public init(store: LetterStore, pipeline: LetterPipeline = LetterPipeline()) {
+    public init(store: any LetterIndex, pipeline: LetterPipeline = LetterPipeline()) {
         // One OCR thread per worker: the workers are the parallelism.
         setenv("OMP_THREAD_LIMIT", "1", 0)
         self.store = store
@@ -97,7 +97,7 @@ public struct Ingestor: Sendable {
         } catch let error as IngestError {
             return result(.failed(.reading(error)), failure: error, transient: Self.isTransient(error))
         } catch {
-            return result(.failed(.storing(path: path, detail: Self.describe(error))), transient: StoreFailure.isTransient(error))
+            return result(.failed(.storing(path: path, detail: Self.describe(error))), transient: store.isTransient(error))
         }
     }
 

@@ -23,6 +23,13 @@ public struct DeadlineQuery: Sendable {
 
 /// A deadline with the letter it comes from.
 public struct DeadlineItem: Sendable, Equatable {
+    public init(deadline: DeadlineRow, letterID: Int64, number: String? = nil, issuer: String? = nil, letterDate: String? = nil,
+                subject: String? = nil, contentHash: String? = nil, arrivalNumber: Int? = nil) {
+        self.deadline = deadline; self.letterID = letterID; self.number = number; self.issuer = issuer
+        self.letterDate = letterDate; self.subject = subject; self.contentHash = contentHash
+        self.arrivalNumber = arrivalNumber
+    }
+
     public var deadline: DeadlineRow
     public var letterID: Int64
     public var number: String?
@@ -41,6 +48,8 @@ public struct DeadlineItem: Sendable, Equatable {
 
 /// What marking a deadline done changed.
 public struct DeadlineClosing: Sendable, Equatable {
+    public init(closed: DeadlineRow, next: DeadlineRow? = nil) { self.closed = closed; self.next = next }
+
     public var closed: DeadlineRow
     /// The next occurrence of a recurring deadline, created now (or found, if it already was).
     public var next: DeadlineRow?

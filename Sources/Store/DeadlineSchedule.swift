@@ -2,11 +2,11 @@ import Extract
 
 /// When a recurring deadline comes round again, and which period (calendar week, month, quarter
 /// or year) an occurrence belongs to.
-enum DeadlineSchedule {
+public enum DeadlineSchedule {
     /// The occurrence after `due`: a week, a month, a quarter or a year later. A month-precision
     /// deadline stays on the last day of its month (`2025-11-30` yearly → `2026-11-30`;
     /// `2025-01-31` monthly → `2025-02-28`), and a day that the next month lacks is clamped to its end.
-    static func next(after due: String, recurrence: Recurrence, precision: DeadlinePrecision) -> String? {
+    public static func next(after due: String, recurrence: Recurrence, precision: DeadlinePrecision) -> String? {
         guard let date = CalendarDate(iso: due), let month = date.month, let day = date.day else { return nil }
         switch recurrence {
         case .weekly:
@@ -24,7 +24,7 @@ enum DeadlineSchedule {
 
     /// The period of `date` for a deadline recurring so, as one increasing number: weeks from
     /// Monday, months, quarters, years.
-    static func period(of date: CalendarDate, _ recurrence: Recurrence) -> Int {
+    public static func period(of date: CalendarDate, _ recurrence: Recurrence) -> Int {
         let m = (date.month ?? 1) - 1
         switch recurrence {
         case .weekly:
@@ -39,5 +39,5 @@ enum DeadlineSchedule {
 
     /// Occurrences kept for one deadline when rolling it forward, at most (a weekly one left for
     /// ten years): beyond that the chain restarts at the current period.
-    static let maxLapsed = 520
+    public static let maxLapsed = 520
 }

@@ -5,7 +5,7 @@
 /// usual confusions of Tesseract on Times New Roman at 200–300 dpi (3↔8, 5↔6, 6↔8, 0↔8, 1↔7,
 /// 0↔9, 5↔8, 8↔9, 4↔9, 2↔7, 3↔5). A pair here only proposes a link; the symbol and the month of
 /// the letter must agree as well (see `LetterLinker`).
-enum DigitMisreads {
+public enum DigitMisreads {
     static let pairs: [(Character, Character)] = [
         ("1", "4"), ("1", "7"), ("3", "8"), ("5", "6"), ("6", "8"), ("0", "8"),
         ("0", "9"), ("5", "8"), ("8", "9"), ("4", "9"), ("2", "7"), ("3", "5"), ("0", "6"),
@@ -19,7 +19,7 @@ enum DigitMisreads {
 
     /// Every string that differs from `number` by one misread digit: `2164/UBND-KGVX` gives
     /// `2464/UBND-KGVX`, `2764/UBND-KGVX`, `2184/UBND-KGVX`, ….
-    static func variants(of number: String) -> [String] {
+    public static func variants(of number: String) -> [String] {
         let chars = Array(number)
         var out: [String] = []
         for (i, c) in chars.enumerated() {

@@ -4,7 +4,7 @@ import Extract
 
 /// Puts stored initiative reports in the council's queue: the row with the report's checks, the
 /// earlier reports it reads like, and the campaign letter it answers.
-enum InitiativeQueue {
+public enum InitiativeQueue {
     /// Called for every stored letter, inside its transaction.
     static func letterStored(_ letter: LetterRow, record: LetterRecord, fingerprints: InitiativeFingerprints,
                              db: Database) throws {
@@ -24,7 +24,7 @@ enum InitiativeQueue {
     }
 
     /// Near-duplicates kept per report, most similar first.
-    static let maxDuplicatesShown = 5
+    public static let maxDuplicatesShown = 5
 
     static func enqueue(letterID: Int64, initiative: Initiative, checks: [ReviewCheck],
                         fingerprints: InitiativeFingerprints, db: Database) throws {
@@ -81,7 +81,17 @@ final class InitiativeFingerprints: @unchecked Sendable {
 /// An initiative as the council sees it: the queue row, every check (the report's own and the
 /// near-duplicates), the campaign letter's number and the decisions so far.
 public struct InitiativeEntry: Sendable {
+    public init(row: InitiativeRow, authors: [InitiativeAuthor], duplicates: [Duplicate], campaignNumber: String? = nil,
+                reviews: [InitiativeReviewRow]) {
+        self.row = row; self.authors = authors; self.duplicates = duplicates; self.campaignNumber = campaignNumber
+        self.reviews = reviews
+    }
+
     public struct Duplicate: Sendable, Equatable {
+        public init(otherID: Int64, otherTitle: String? = nil, similarity: Double) {
+            self.otherID = otherID; self.otherTitle = otherTitle; self.similarity = similarity
+        }
+
         public var otherID: Int64
         public var otherTitle: String?
         public var similarity: Double

@@ -6,7 +6,15 @@ import Extract
 /// deadlines, each reference with the stored letters it was linked to, the letters citing it and
 /// its original files. What `vanthu show` prints, assembled here rather than in the CLI.
 public struct LetterDetail: Sendable {
+    public init(row: LetterRow, record: LetterRecord, deadlines: [DeadlineRow], references: [CitedReference],
+                citedBy: [LinkedLetter], files: [OriginalFileRow]) {
+        self.row = row; self.record = record; self.deadlines = deadlines; self.references = references
+        self.citedBy = citedBy; self.files = files
+    }
+
     public struct CitedReference: Sendable {
+        public init(reference: ReferenceRow, letters: [LinkedLetter]) { self.reference = reference; self.letters = letters }
+
         public var reference: ReferenceRow
         /// The stored letters this reference was linked to (empty: not in the index).
         public var letters: [LinkedLetter]

@@ -7,7 +7,7 @@ import GRDB
 ///
 /// Numbers start again at 1 every year, so `12/UBND` of 2024 is not `12/UBND` of 2025: when both
 /// the citation and the stored letter are dated, their years must agree.
-enum LetterLinker {
+public enum LetterLinker {
     static func link(letter: LetterRow, references: [ReferenceRow], db: Database) throws {
         let id = letter.id!
         // Outgoing: what this letter cites.
@@ -66,7 +66,7 @@ enum LetterLinker {
     }
 
     /// Whether two ISO dates can be of one letter: the same year, or one of them unknown.
-    static func sameYear(_ a: String?, _ b: String?) -> Bool {
+    public static func sameYear(_ a: String?, _ b: String?) -> Bool {
         guard let a, let b, a.count >= 4, b.count >= 4 else { return true }
         return a.prefix(4) == b.prefix(4)
     }
@@ -78,10 +78,10 @@ enum LetterLinker {
     }
 
     /// A number with a sequence (`2164/UBND-KGVX`), not a blank one (`/UBND`) that many letters share.
-    private static func isNumbered(_ number: String) -> Bool { number.first?.isNumber == true }
+    public static func isNumbered(_ number: String) -> Bool { number.first?.isNumber == true }
 
     /// `2025-04` of `2025-04-17` or `2025-04`; nil when the month is unknown.
-    static func month(_ isoDate: String?) -> String? {
+    public static func month(_ isoDate: String?) -> String? {
         guard let d = isoDate, d.count >= 7 else { return nil }
         return String(d.prefix(7))
     }
@@ -89,6 +89,12 @@ enum LetterLinker {
 
 /// A letter linked to another, as `show` lists it.
 public struct LinkedLetter: Sendable, Equatable {
+    public init(letterID: Int64, number: String? = nil, date: String? = nil, subject: String? = nil, citedAs: String,
+                match: LetterLinkRow.Match) {
+        self.letterID = letterID; self.number = number; self.date = date; self.subject = subject
+        self.citedAs = citedAs; self.match = match
+    }
+
     public var letterID: Int64
     public var number: String?
     public var date: String?

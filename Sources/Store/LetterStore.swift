@@ -244,3 +244,8 @@ public enum StoreError: Error, Message, CustomStringConvertible, Equatable {
         }
     }
 }
+
+extension LetterStore: LetterIndex {
+    public var location: String { path }
+    public func isTransient(_ error: Error) -> Bool { StoreFailure.isTransient(error) }
+}

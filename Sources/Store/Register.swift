@@ -55,7 +55,7 @@ public enum LetterNumberKey {
     }
 
     /// Edit distance between two keys (for naming the closest numbers).
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -72,7 +72,7 @@ public enum LetterNumberKey {
 }
 
 /// Paper letters typed by the clerk, and the scan that later joins one.
-enum PaperLetters {
+public enum PaperLetters {
     /// The paper entry a scanned letter is: same number (as a key), same date, same issuer (folded).
     static func entry(matching record: LetterRecord, db: Database) throws -> LetterRow? {
         guard let number = record.number?.text, let date = record.date else { return nil }
@@ -81,11 +81,13 @@ enum PaperLetters {
             SELECT * FROM letters WHERE paper = 1 AND date = ? AND \(LetterNumberKey.sqlExpression) = ?
             ORDER BY id
             """, arguments: [date, key])
-        let issuer = Folding.fold(record.issuer?.name ?? "")
-        return candidates.first { row in
-            let typed = Folding.fold(row.issuer ?? "")
-            return typed == issuer || (!typed.isEmpty && !issuer.isEmpty && (issuer.contains(typed) || typed.contains(issuer)))
-        }
+        return candidates.first { sameIssuer(typed: $0.issuer, scanned: record.issuer?.name) }
+    }
+
+    /// The issuer the clerk typed is the scan's: the same folded, or one contains the other.
+    public static func sameIssuer(typed: String?, scanned: String?) -> Bool {
+        let issuer = Folding.fold(scanned ?? ""), typed = Folding.fold(typed ?? "")
+        return typed == issuer || (!typed.isEmpty && !issuer.isEmpty && (issuer.contains(typed) || typed.contains(issuer)))
     }
 
     /// The scan's record and text replace what the clerk typed; the số đến, ngày đến and the
@@ -104,6 +106,11 @@ enum PaperLetters {
 
 /// One line of the register's history.
 public struct RegisterChange: Sendable, Equatable {
+    public init(letterID: Int64, deadlineID: Int64? = nil, action: Action, detail: String? = nil, actor: String, at: String) {
+        self.letterID = letterID; self.deadlineID = deadlineID; self.action = action; self.detail = detail
+        self.actor = actor; self.at = at
+    }
+
     public enum Action: String, Sendable { case registered, scanJoined = "scan_joined", assigned, done, reopened }
     public var letterID: Int64
     public var deadlineID: Int64?
@@ -114,8 +121,8 @@ public struct RegisterChange: Sendable, Equatable {
     public var at: String
 }
 
-enum RegisterHistory {
-    static let systemActor = "vanthu"
+public enum RegisterHistory {
+    public static let systemActor = "vanthu"
 
     static func add(letterID: Int64, deadlineID: Int64? = nil, action: RegisterChange.Action, detail: String?,
                     actor: String, at time: Date, db: Database) throws {
@@ -136,7 +143,7 @@ public struct PaperLetter: Sendable {
         self.number = number; self.date = date; self.issuer = issuer; self.subject = subject; self.kind = kind
     }
 
-    var record: LetterRecord {
+    public var record: LetterRecord {
         let seq = Int(number.prefix { $0.isNumber })
         let symbol = number.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init)
         return LetterRecord(source: Source(file: "", pages: 1, textOrigin: "text"), kind: kind,
@@ -148,6 +155,15 @@ public struct PaperLetter: Sendable {
 
 /// A letter's line in the sổ đăng ký văn bản đến and the sổ theo dõi giải quyết.
 public struct RegisterEntry: Sendable, Equatable {
+    public init(letterID: Int64, arrivalYear: Int, arrivalNumber: Int, arrivalDate: String, issuer: String? = nil,
+                number: String? = nil, date: String? = nil, kind: String, subject: String? = nil, unit: String? = nil, person: String? = nil,
+                note: String? = nil, due: String? = nil, progress: Progress? = nil, replyNumber: String? = nil) {
+        self.letterID = letterID; self.arrivalYear = arrivalYear; self.arrivalNumber = arrivalNumber
+        self.arrivalDate = arrivalDate; self.issuer = issuer; self.number = number; self.date = date
+        self.kind = kind; self.subject = subject; self.unit = unit; self.person = person; self.note = note
+        self.due = due; self.progress = progress; self.replyNumber = replyNumber
+    }
+
     /// Tiến độ giải quyết.
     public enum Progress: String, Sendable { case open, overdue, done }
     public var letterID: Int64

@@ -8,7 +8,7 @@ import Extract
 /// query is folded the same way, so `don vi` finds `đơn vị` and `Đà Nẵng` is found by `da nang`.
 /// Snippets are cut from the original text: folding keeps UTF-16 offsets, so a match found in
 /// the folded text is at the same offsets in the original.
-enum SearchIndex {
+public enum SearchIndex {
     /// `originalText`: the text as it came when the stored text had its diacritics put back; its
     /// folded words are indexed after the body's (snippets are still cut from the stored text).
     static func add(_ letter: LetterRow, originalText: String? = nil, db: Database) throws {
@@ -39,19 +39,19 @@ enum SearchIndex {
     }
 
     /// One unit of a query: a word, or a phrase the user put in double quotes.
-    struct Term: Equatable {
+    public struct Term: Equatable, Sendable {
         /// The tokens as written, lower case (`sáng`, `kiến`).
-        var written: [String]
+        public var written: [String]
         /// The same folded (`sang`, `kien`).
-        var folded: [String]
+        public var folded: [String]
         /// Written with diacritics (or đ): matched against the words as written, so that
         /// `kiến` finds `kiến` and a stripped `kien` but not `kiện`. Without, against the folded words.
-        var exact: Bool { written != folded }
+        public var exact: Bool { written != folded }
     }
 
     /// The terms of what a user typed: each whitespace-separated word, or each `"quoted phrase"`.
     /// All terms are required; a term's tokens (`2164/UBND-KGVX` → 2164 ubnd kgvx) form a phrase.
-    static func terms(_ query: String) -> [Term] {
+    public static func terms(_ query: String) -> [Term] {
         var units: [String] = [], quoted = false
         for (i, part) in query.precomposedStringWithCanonicalMapping.split(separator: "\"", omittingEmptySubsequences: false).enumerated() {
             quoted = i % 2 == 1
@@ -77,12 +77,12 @@ enum SearchIndex {
     /// Where a term is in a letter's text, for the snippet: its tokens separated by anything but
     /// letters and digits (2164/UBND-KGVX). A folded term is looked for in the folded text, an
     /// exact one in the original (either spelling), case-insensitively. Made once per search.
-    struct TermPattern {
+    public struct TermPattern {
         var regex: NSRegularExpression
         var onOriginal: Bool
     }
 
-    static func termPatterns(_ terms: [Term]) -> [TermPattern] {
+    public static func termPatterns(_ terms: [Term]) -> [TermPattern] {
         func body(_ tokens: [String]) -> String {
             tokens.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "[^\\p{L}\\p{N}]+")
         }
@@ -96,7 +96,7 @@ enum SearchIndex {
 
     /// About `width` characters of the original text around the first match, every match of a
     /// term in it wrapped in «».
-    static func snippet(original: String, patterns: [TermPattern], width: Int = 160) -> String {
+    public static func snippet(original: String, patterns: [TermPattern], width: Int = 160) -> String {
         let folded = Folding.fold(original)
         let text = original as NSString
         var matches: [NSRange] = []
@@ -135,6 +135,12 @@ enum SearchIndex {
 
 /// One letter found by `search`.
 public struct SearchHit: Sendable, Equatable {
+    public init(letterID: Int64, number: String? = nil, date: String? = nil, issuer: String? = nil, subject: String? = nil, snippet: String,
+                rank: Double) {
+        self.letterID = letterID; self.number = number; self.date = date; self.issuer = issuer
+        self.subject = subject; self.snippet = snippet; self.rank = rank
+    }
+
     public var letterID: Int64
     public var number: String?
     public var date: String?
@@ -148,6 +154,10 @@ public struct SearchHit: Sendable, Equatable {
 
 /// What `find` returns: the best hits, and how many letters match.
 public struct SearchResult: Sendable, Equatable {
+    public init(hits: [SearchHit], matching: Int, broad: Bool) {
+        self.hits = hits; self.matching = matching; self.broad = broad
+    }
+
     public var hits: [SearchHit]
     /// Letters matching, counted up to the ranking window.
     public var matching: Int

@@ -12,7 +12,7 @@ enum Help: String, CaseIterable, Message {
     case search, searchMore, show, showMore
     case initiatives, initiativesList, initiativeShow, initiativesExport, initiativesExportMore, initiativeReview
     // Options and arguments
-    case langOption, dbOption, jsonFlag, tableFlag, csvFlag, icsFlag
+    case langOption, dbOption, officeOption, jsonFlag, tableFlag, csvFlag, icsFlag
     case ocrLang, tessdata, maxPages, maxPixels, maxBytes, toolTimeout, workers
     case maxFileSeconds, maxPageSeconds, maxPageMb, followSymlinks, maxAttempts
     case restoreFlag, fileOrStandardInput
@@ -23,6 +23,7 @@ enum Help: String, CaseIterable, Message {
     case register, registerList, registerListMore, registerAdd, registerAddMore, assign, assignMore, remind, remindMore
     case registerYear, arrivedFrom, arrivedTo, xlsx, paperNumber, paperDate, paperIssuer, paperSubject, paperKind
     case assignTo, assignPerson, assignDue, remindWithin, remindMail
+    case admin, adminAddOffice, adminAddOfficeMore, adminOffices, officeCode, officeName
 
     func text(_ lang: Lang) -> String {
         let pair = Help.table[self]!
@@ -196,8 +197,10 @@ enum Help: String, CaseIterable, Message {
                             "Records the council's decision: accept, reject or ask for revision. Example: vanthu initiatives review 3 --decision accept --score 85"),
         .langOption: ("Ngôn ngữ hiển thị: vi (mặc định) hoặc en; cũng đọc từ VANTHU_LANG, rồi LANG.",
                       "Language shown: vi (the default) or en; also read from VANTHU_LANG, then LANG."),
-        .dbOption: ("Chỉ mục (tệp SQLite). Mặc định: $VANTHU_DB, nếu không thì $XDG_DATA_HOME/vanthu/vanthu.sqlite.",
-                    "The index (an SQLite file). Default: $VANTHU_DB, else $XDG_DATA_HOME/vanthu/vanthu.sqlite."),
+        .dbOption: ("Chỉ mục: một tệp SQLite, hoặc một địa chỉ postgresql://người-dùng@máy:cổng/csdl. Mặc định: $VANTHU_DB, nếu không thì $XDG_DATA_HOME/vanthu/vanthu.sqlite.",
+                    "The index: an SQLite file, or a postgresql://user@host:port/db address. Default: $VANTHU_DB, else $XDG_DATA_HOME/vanthu/vanthu.sqlite."),
+        .officeOption: ("Cơ quan (mã) mà lệnh đọc và ghi, với chỉ mục PostgreSQL. Mặc định: $VANTHU_OFFICE, nếu không thì cơ quan của tài khoản.",
+                        "The office (its code) the command reads and writes, with a PostgreSQL index. Default: $VANTHU_OFFICE, else the login's office."),
         .jsonFlag: ("In JSON, mỗi dòng một đối tượng.", "Print JSON, one object per line."),
         .tableFlag: ("In bảng cho người đọc (mặc định).", "Print a table for people (the default)."),
         .csvFlag: ("In CSV (UTF-8 có BOM, mở được bằng Excel).", "Print CSV (UTF-8 with a byte-order mark, for Excel)."),
@@ -269,6 +272,24 @@ enum Help: String, CaseIterable, Message {
               vanthu register add --number 2164/UBND-KGVX --date 17/11/2026 \\
                 --issuer "UBND tỉnh Quảng Ngãi" --subject "V/v tổng kết"
             """),
+        .admin: ("Thiết lập cấp tỉnh trên chỉ mục PostgreSQL: các cơ quan và vai trò của họ.",
+                  "The province's set-up on a PostgreSQL index: the offices and their roles."),
+        .adminAddOffice: ("Tạo một cơ quan, vai trò PostgreSQL của nó và các chính sách chỉ cho nó thấy văn bản của mình.",
+                          "Creates an office, its PostgreSQL role and the policies that let it see only its own letters."),
+        .adminAddOfficeMore: ("""
+            Vai trò vanthu_office_<mã> không đăng nhập được; tài khoản của văn thư được cấp vai trò đó: \
+            CREATE ROLE lan LOGIN PASSWORD '…'; GRANT vanthu_office_so_tp TO lan; \
+            Vai trò vanthu_province đọc văn bản của mọi cơ quan (hội đồng sáng kiến, hạn xử lý toàn tỉnh). \
+            Chạy bằng tài khoản sở hữu chỉ mục (có quyền CREATEROLE).
+            """, """
+            The role vanthu_office_<code> cannot log in; a clerk's login is granted it: \
+            CREATE ROLE lan LOGIN PASSWORD '…'; GRANT vanthu_office_so_tp TO lan; \
+            The role vanthu_province reads every office's letters (the initiative council, the province's deadlines). \
+            Run as the index's owner (with CREATEROLE).
+            """),
+        .adminOffices: ("Liệt kê các cơ quan và vai trò của họ.", "Lists the offices and their roles."),
+        .officeCode: ("Mã cơ quan: chữ cái không dấu, chữ số, _ (ví dụ SO_TP).", "The office's code: ASCII letters, digits, _ (e.g. SO_TP)."),
+        .officeName: ("Tên cơ quan.", "The office's name."),
         .assign: ("Giao văn bản (và các hạn xử lý của nó) cho một đơn vị, một người.",
                   "Hands a letter (and its deadlines) to a unit and a person."),
         .assignMore: ("""

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import Store
 import Vocabulary
 
@@ -8,6 +9,20 @@ import Vocabulary
 struct IndexOptions: ParsableArguments {
     @Option(name: .long, help: Help.dbOption.argument)
     var db: String?
+
+    /// With a PostgreSQL index: the office whose letters the command reads and to which it writes.
+    @Option(name: .long, help: Help.officeOption.argument)
+    var office: String?
+
+    /// `--office`, else `$VANTHU_OFFICE`; nil: the office of the login's role.
+    var officeCode: String? {
+        if let office { return office }
+        let v = ProcessInfo.processInfo.environment["VANTHU_OFFICE"]
+        return v?.isEmpty == false ? v : nil
+    }
+
+    /// The index is a PostgreSQL database, not an SQLite file.
+    var isPostgres: Bool { PostgresAddress.isURL(path) }
 
     var path: String {
         if let db { return db }
@@ -22,11 +37,24 @@ struct IndexOptions: ParsableArguments {
     /// A path typed on the command line must be in a folder that exists.
     var isDefault: Bool { db == nil }
 
+    /// Opens the index to store letters into: a PostgreSQL index must know the office they go to
+    /// (`--office`, or the login's one office), else nothing is read in vain and the command fails.
+    func openForStoring() throws -> any LetterIndex {
+        let store = try open()
+        if let pg = store as? PostgresLetterStore, pg.office == nil {
+            Console.error(CLIMessage.error(PostgresStoreError.officeNeeded).here)
+            throw ExitCode(1)
+        }
+        return store
+    }
+
     /// Opens the index for writing; with `readOnly`, the commands that only read (search,
     /// deadlines, show) still answer from an index they cannot write.
-    func open(readOnly: Bool = false) throws -> LetterStore {
+    func open(readOnly: Bool = false) throws -> any LetterIndex {
         do {
-            let store = try LetterStore(path: path, createFolder: isDefault)
+            let store: any LetterIndex = isPostgres
+                ? try PostgresLetterStore(url: path, office: officeCode)
+                : try LetterStore(path: path, createFolder: isDefault)
             // A letter stored "today" arrives on the day the CLI stands on (VANTHU_TODAY in tests).
             if ProcessInfo.processInfo.environment["VANTHU_TODAY"] != nil {
                 let day = Today.date
@@ -34,9 +62,11 @@ struct IndexOptions: ParsableArguments {
             }
             return store
         } catch {
-            if readOnly, let store = try? LetterStore(path: path, createFolder: false, readOnly: true) { return store }
+            if readOnly, !isPostgres, let store = try? LetterStore(path: path, createFolder: false, readOnly: true) { return store }
             if let message = error as? any Message { Console.error(message) } else {
-                Console.error(CLIMessage.indexUnavailable(path: path, detail: "\(error)").here)
+                // A PostgreSQL URL is shown without its password.
+                let shown = (try? PostgresAddress(url: path).display) ?? path
+                Console.error(CLIMessage.indexUnavailable(path: shown, detail: "\(error)").here)
             }
             throw ExitCode(1)
         }

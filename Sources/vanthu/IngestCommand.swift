@@ -22,7 +22,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try index.open()
+        let store = try index.openForStoring()
         let (files, missing) = InboxFiles.expand(paths)
         for m in missing { Console.error(CLIMessage.noSuchPath(m).here) }
         let bar = ProgressBar()

@@ -6,7 +6,7 @@ import Store
 /// printed, in any case, with spaces, `QD` for `QĐ`. When nothing matches, the closest numbers
 /// are named on stderr and the command fails.
 enum LetterLookup {
-    static func letters(_ typed: String, in store: LetterStore, lang: Lang) throws -> [LetterRow] {
+    static func letters(_ typed: String, in store: any LetterIndex, lang: Lang) throws -> [LetterRow] {
         let s = typed.hasPrefix("#") ? String(typed.dropFirst()) : typed
         if let id = Int64(s), let row = try store.letter(id: id) { return [row] }
         let rows = try store.letters(numbered: typed)

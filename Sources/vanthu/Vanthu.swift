@@ -81,7 +81,8 @@ struct Vanthu: ParsableCommand {
             version: "0.2.0",
             subcommands: [ExtractCommand.self, TextCommand.self, IngestCommand.self, WatchCommand.self,
                           DeadlinesCommand.self, RemindCommand.self, RegisterCommand.self, AssignCommand.self,
-                          SearchCommand.self, ShowCommand.self, InitiativesCommand.self])
+                          SearchCommand.self, ShowCommand.self, InitiativesCommand.self, AdminCommand.self,
+                          WorkerCommand.self, JobsCommand.self])
     }
 
     @OptionGroup var global: GlobalOptions

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Pipeline
+import PostgresStore
 import Vocabulary
 
 struct WatchCommand: ParsableCommand {
@@ -37,17 +38,7 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .info
-            return handler
-        }
-        let shutdown = ShutdownSignal()
-        do { try Inbox.checkIndex(index.path, outside: folder) } catch {
-            if let message = error as? any Message { Console.error(message) } else { Console.error("\(error)") }
-            throw ExitCode(1)
-        }
-        let store = try index.open()
+        bootstrapLogging()
         var options = Inbox.Options()
         options.stabilityDelay = settle
         options.pollInterval = poll
@@ -57,6 +48,17 @@ struct WatchCommand: ParsableCommand {
         options.maxAttempts = max(1, maxAttempts)
         if let v = ProcessInfo.processInfo.environment["VANTHU_RETRY_DELAY"].flatMap(Double.init) { options.retryDelay = v }
         if let v = ProcessInfo.processInfo.environment["VANTHU_EMPTY_DELAY"].flatMap(Double.init) { options.emptyFileDelay = v }
+        // A province: the files go into the shared queue in PostgreSQL, read by `vanthu worker`.
+        if PostgresAddress.isURL(index.path) {
+            try OfficeInbox.run(folder: folder, index: index, options: options, lang: global.language)
+            return
+        }
+        let shutdown = ShutdownSignal()
+        do { try Inbox.checkIndex(index.path, outside: folder) } catch {
+            if let message = error as? any Message { Console.error(message) } else { Console.error("\(error)") }
+            throw ExitCode(1)
+        }
+        let store = try index.open()
         do {
             try Inbox(folder: folder, ingestor: Ingestor(store: store), options: options).run(until: shutdown)
         } catch let error as any Message {

@@ -3,12 +3,8 @@ import XCTest
 import Extract
 @testable import Store
 
-final class DeadlineTests: XCTestCase {
-    var store: LetterStore!
-    var dir: URL!
+final class DeadlineTests: IndexTestCase {
     let today = CalendarDate(year: 2025, month: 9, day: 20)
-    override func setUpWithError() throws { (store, dir) = try temporaryStore() }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     func storeS004Like() throws -> Int64 {
         try store.store(letter("125/UBND", date: "2025-09-10", subject: "công nhận sáng kiến", deadlines: [
@@ -20,64 +16,72 @@ final class DeadlineTests: XCTestCase {
     }
 
     func testOpenDeadlinesComeByDueDateWithTheirLetter() throws {
-        let id = try storeS004Like()
-        try store.store(letter("7/SKHCN", date: "2025-08-01", subject: "báo cáo", deadlines: [
-            Deadline(due: "2025-09-10", text: "báo cáo trước ngày 10/9/2025")]))
-        let items = try store.deadlines(DeadlineQuery(today: today))
-        XCTAssertEqual(items.map(\.deadline.due), ["2025-09-10", "2025-09-25", "2025-09-30", "2025-11-30"])
-        XCTAssertEqual(items[1].letterID, id)
-        XCTAssertEqual(items[1].number, "125/UBND")
-        XCTAssertEqual(items[0].daysLeft(today: today), -10)
-        XCTAssertEqual(items[1].daysLeft(today: today), 5)
+        try eachIndex {
+            let id = try storeS004Like()
+            try store.store(letter("7/SKHCN", date: "2025-08-01", subject: "báo cáo", deadlines: [
+                Deadline(due: "2025-09-10", text: "báo cáo trước ngày 10/9/2025")]))
+            let items = try store.deadlines(DeadlineQuery(today: today))
+            XCTAssertEqual(items.map(\.deadline.due), ["2025-09-10", "2025-09-25", "2025-09-30", "2025-11-30"])
+            XCTAssertEqual(items[1].letterID, id)
+            XCTAssertEqual(items[1].number, "125/UBND")
+            XCTAssertEqual(items[0].daysLeft(today: today), -10)
+            XCTAssertEqual(items[1].daysLeft(today: today), 5)
+        }
     }
 
     func testFilters() throws {
-        _ = try storeS004Like()
-        try store.store(letter("7/SKHCN", date: "2025-08-01", subject: "báo cáo", deadlines: [
-            Deadline(due: "2025-09-10", text: "báo cáo trước ngày 10/9/2025")]))
-        var q = DeadlineQuery(today: today)
-        q.overdueOnly = true
-        XCTAssertEqual(try store.deadlines(q).map(\.deadline.due), ["2025-09-10"])
-        q = DeadlineQuery(today: today); q.withinDays = 7
-        XCTAssertEqual(try store.deadlines(q).map(\.deadline.due), ["2025-09-25"])
-        q.withinDays = 10
-        XCTAssertEqual(try store.deadlines(q).map(\.deadline.due), ["2025-09-25", "2025-09-30"])
-        q = DeadlineQuery(today: today); q.from = "2025-09-26"; q.to = "2025-11-30"
-        XCTAssertEqual(try store.deadlines(q).map(\.deadline.due), ["2025-09-30", "2025-11-30"])
+        try eachIndex {
+            _ = try storeS004Like()
+            try store.store(letter("7/SKHCN", date: "2025-08-01", subject: "báo cáo", deadlines: [
+                Deadline(due: "2025-09-10", text: "báo cáo trước ngày 10/9/2025")]))
+            var q = DeadlineQuery(today: today)
+            q.overdueOnly = true
+            XCTAssertEqual(try store.deadlines(q).map(\.deadline.due), ["2025-09-10"])
+            q = DeadlineQuery(today: today); q.withinDays = 7
+            XCTAssertEqual(try store.deadlines(q).map(\.deadline.due), ["2025-09-25"])
+            q.withinDays = 10
+            XCTAssertEqual(try store.deadlines(q).map(\.deadline.due), ["2025-09-25", "2025-09-30"])
+            q = DeadlineQuery(today: today); q.from = "2025-09-26"; q.to = "2025-11-30"
+            XCTAssertEqual(try store.deadlines(q).map(\.deadline.due), ["2025-09-30", "2025-11-30"])
+        }
     }
 
     func testDoneDeadlinesLeaveTheListButNotAll() throws {
-        _ = try storeS004Like()
-        let first = try XCTUnwrap(store.deadlines(DeadlineQuery(today: today)).first?.deadline.id)
-        let closing = try store.markDone(deadline: first, by: "vanthu", note: "đã gửi")
-        XCTAssertEqual(closing.closed.status, .done)
-        XCTAssertNil(closing.next)
-        XCTAssertEqual(try store.deadlines(DeadlineQuery(today: today)).map(\.deadline.due), ["2025-09-30", "2025-11-30"])
-        var all = DeadlineQuery(today: today); all.includeDone = true
-        let done = try XCTUnwrap(store.deadlines(all).first { $0.deadline.id == first })
-        XCTAssertEqual(done.deadline.closedBy, "vanthu")
-        XCTAssertEqual(done.deadline.note, "đã gửi")
-        XCTAssertNotNil(done.deadline.closedAt)
+        try eachIndex {
+            _ = try storeS004Like()
+            let first = try XCTUnwrap(store.deadlines(DeadlineQuery(today: today)).first?.deadline.id)
+            let closing = try store.markDone(deadline: first, by: "vanthu", note: "đã gửi")
+            XCTAssertEqual(closing.closed.status, .done)
+            XCTAssertNil(closing.next)
+            XCTAssertEqual(try store.deadlines(DeadlineQuery(today: today)).map(\.deadline.due), ["2025-09-30", "2025-11-30"])
+            var all = DeadlineQuery(today: today); all.includeDone = true
+            let done = try XCTUnwrap(store.deadlines(all).first { $0.deadline.id == first })
+            XCTAssertEqual(done.deadline.closedBy, "vanthu")
+            XCTAssertEqual(done.deadline.note, "đã gửi")
+            XCTAssertNotNil(done.deadline.closedAt)
 
-        let reopened = try store.reopen(deadline: first)
-        XCTAssertEqual(reopened.status, .open)
-        XCTAssertNil(reopened.closedAt)
-        XCTAssertEqual(try store.deadlines(DeadlineQuery(today: today)).count, 3)
+            let reopened = try store.reopen(deadline: first)
+            XCTAssertEqual(reopened.status, .open)
+            XCTAssertNil(reopened.closedAt)
+            XCTAssertEqual(try store.deadlines(DeadlineQuery(today: today)).count, 3)
+        }
     }
 
     func testARecurringDeadlineMarkedDoneProducesItsNextOccurrenceOnce() throws {
-        _ = try storeS004Like()
-        let yearly = try XCTUnwrap(store.deadlines(DeadlineQuery(today: today)).first { $0.deadline.recurrence == "yearly" })
-        let closing = try store.markDone(deadline: yearly.deadline.id!, by: nil, note: nil)
-        XCTAssertEqual(closing.next?.due, "2026-11-30")
-        XCTAssertEqual(closing.next?.status, .open)
-        XCTAssertEqual(closing.next?.recurrence, "yearly")
-        XCTAssertEqual(closing.next?.previousID, yearly.deadline.id)
-        // Reopened and done again: still one next occurrence.
-        try store.reopen(deadline: yearly.deadline.id!)
-        try store.markDone(deadline: yearly.deadline.id!, by: nil, note: nil)
-        let open = try store.deadlines(DeadlineQuery(today: today)).map(\.deadline.due)
-        XCTAssertEqual(open, ["2025-09-25", "2025-09-30", "2026-11-30"])
+        try eachIndex {
+            _ = try storeS004Like()
+            let yearly = try XCTUnwrap(store.deadlines(DeadlineQuery(today: today)).first { $0.deadline.recurrence == "yearly" })
+            let closing = try store.markDone(deadline: yearly.deadline.id!, by: nil, note: nil)
+            XCTAssertEqual(closing.next?.due, "2026-11-30")
+            XCTAssertEqual(closing.next?.status, .open)
+            XCTAssertEqual(closing.next?.recurrence, "yearly")
+            XCTAssertEqual(closing.next?.previousID, yearly.deadline.id)
+            // Reopened and done again: still one next occurrence.
+            try store.reopen(deadline: yearly.deadline.id!)
+            try store.markDone(deadline: yearly.deadline.id!, by: nil, note: nil)
+            let open = try store.deadlines(DeadlineQuery(today: today)).map(\.deadline.due)
+            XCTAssertEqual(open, ["2025-09-25", "2025-09-30", "2026-11-30"])
+        }
     }
 
     func testNextOccurrences() {
@@ -90,8 +94,10 @@ final class DeadlineTests: XCTestCase {
     }
 
     func testMarkingAnUnknownDeadlineSaysSo() throws {
-        XCTAssertThrowsError(try store.markDone(deadline: 999, by: nil, note: nil)) { error in
-            XCTAssertEqual(error as? StoreError, .noSuchDeadline(999))
+        try eachIndex {
+            XCTAssertThrowsError(try store.markDone(deadline: 999, by: nil, note: nil)) { error in
+                XCTAssertEqual(error as? StoreError, .noSuchDeadline(999))
+            }
         }
     }
 }

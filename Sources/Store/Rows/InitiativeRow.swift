@@ -50,7 +50,7 @@ public struct InitiativeRow: Codable, FetchableRecord, MutablePersistableRecord,
         public static let campaignLetterID = Column(CodingKeys.campaignLetterID)
     }
 
-    init(letterID: Int64, initiative: Initiative, checks: [ReviewCheck], submittedAt: Date) throws {
+    public init(letterID: Int64, initiative: Initiative, checks: [ReviewCheck], submittedAt: Date) throws {
         let encoder = JSONEncoder.compactRecord
         self.letterID = letterID
         title = initiative.title
@@ -80,7 +80,7 @@ public struct InitiativeRow: Codable, FetchableRecord, MutablePersistableRecord,
     }
 
     /// What InitiativeSimilarity compares.
-    var fingerprint: InitiativeFingerprint {
+    public var fingerprint: InitiativeFingerprint {
         InitiativeFingerprint(Initiative(title: title, summary: summary))
     }
 
@@ -90,6 +90,12 @@ public struct InitiativeRow: Codable, FetchableRecord, MutablePersistableRecord,
 /// One step of an initiative's review, kept in order: who moved it from which status to which,
 /// with the score and note given then.
 public struct InitiativeReviewRow: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Equatable {
+    public init(id: Int64? = nil, initiativeID: Int64, fromStatus: InitiativeRow.Status, toStatus: InitiativeRow.Status,
+                score: Double? = nil, note: String? = nil, reviewer: String, decidedAt: Date) {
+        self.id = id; self.initiativeID = initiativeID; self.fromStatus = fromStatus; self.toStatus = toStatus
+        self.score = score; self.note = note; self.reviewer = reviewer; self.decidedAt = decidedAt
+    }
+
     public static let databaseTableName = "initiative_reviews"
 
     public var id: Int64?

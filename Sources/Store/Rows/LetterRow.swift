@@ -52,13 +52,13 @@ public struct LetterRow: Codable, FetchableRecord, MutablePersistableRecord, Sen
         public static let arrivalNumber = Column(CodingKeys.arrivalNumber)
     }
 
-    init(record: LetterRecord, fullText: String, storedAt: Date) throws {
+    public init(record: LetterRecord, fullText: String, storedAt: Date) throws {
         recordJSON = ""; kind = ""; self.fullText = fullText; self.storedAt = storedAt
         try take(record)
     }
 
     /// Sets the fields that come from the record (a scan joining a paper entry replaces them).
-    mutating func take(_ record: LetterRecord) throws {
+    public mutating func take(_ record: LetterRecord) throws {
         let json = try JSONEncoder.compactRecord.encode(record)
         recordJSON = String(decoding: json, as: UTF8.self)
         numberText = record.number?.text

@@ -4,6 +4,11 @@ import GRDB
 /// The file a letter was read from. One row per distinct content (sha256): the same scan dropped
 /// twice is stored once.
 public struct OriginalFileRow: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Equatable {
+    public init(id: Int64? = nil, letterID: Int64, sha256: String, byteCount: Int, originalPath: String, archivePath: String? = nil) {
+        self.id = id; self.letterID = letterID; self.sha256 = sha256; self.byteCount = byteCount
+        self.originalPath = originalPath; self.archivePath = archivePath
+    }
+
     public static let databaseTableName = "original_files"
 
     public var id: Int64?

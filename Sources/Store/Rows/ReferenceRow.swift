@@ -3,6 +3,10 @@ import GRDB
 
 /// A document a stored letter cites (its record's `references`).
 public struct ReferenceRow: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Equatable {
+    public init(id: Int64? = nil, letterID: Int64, kind: String, number: String, date: String? = nil) {
+        self.id = id; self.letterID = letterID; self.kind = kind; self.number = number; self.date = date
+    }
+
     public static let databaseTableName = "letter_references"
 
     public var id: Int64?
