@@ -65,8 +65,10 @@ class Page:
         self.img.paste(Image.fromarray(out.astype(np.uint8)), (x, y))
 
 
-def handwritten(page, digits, x, baseline, height, source, pool, font_file):
-    """Writes `digits` from x with their bottoms near `baseline`; returns the x after them."""
+def handwritten(page, digits, x, baseline, height, source, pool, font_file, spacing=(0.05, 0.25), strength=1.0):
+    """Writes `digits` from x with their bottoms near `baseline`; returns the x after them.
+    `spacing`: the gap between digits as a share of their height (negative: they touch);
+    `strength`: how dark the ink is (a light pen, a pale scan)."""
     rng = page.rng
     for ch in digits:
         if source == "mnist":
@@ -85,8 +87,8 @@ def handwritten(page, digits, x, baseline, height, source, pool, font_file):
             alpha = a[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
             h, w = alpha.shape
         top = baseline - h + int(rng.uniform(-0.1, 0.1) * height)
-        page.ink(np.clip(alpha * 1.1, 0, 1), x, top)
-        x += w + int(rng.uniform(0.05, 0.25) * height)
+        page.ink(np.clip(alpha * 1.1, 0, 1) * strength, x, top)
+        x += w + int(rng.uniform(*spacing) * height)
     return x
 
 
@@ -94,7 +96,8 @@ def letter(i, rng, pool, source):
     page = Page(rng)
     issuer1, issuer2, place = rng.choice(ISSUERS)
     symbol, subject, title = rng.choice(SYMBOLS)
-    seq = str(rng.choice([rng.randint(1, 99), rng.randint(10, 999), rng.randint(100, 9999)]))
+    # Offices number from 1 each year, so by mid-year most numbers have three or four digits.
+    seq = str(rng.choices([rng.randint(1, 99), rng.randint(100, 999), rng.randint(1000, 9999)], [0.3, 0.35, 0.35])[0])
     if rng.random() < 0.15:
         seq = "0" + str(rng.randint(1, 9))
     year = rng.choice([2023, 2024, 2025, 2026])
@@ -110,15 +113,38 @@ def letter(i, rng, pool, source):
     page.draw.line((right - 200, 286, right + 200, 286), fill=(0, 0, 0), width=2)
     page.draw.line((left - 90, 286, left + 90, 286), fill=(0, 0, 0), width=2)
     hh = rng.randint(44, 62)   # hand-written digit height, px at 200 dpi
+    # What the corpus scans show, each on some of the letters: digits that touch one another, a
+    # label OCR runs into the digits (`Số:5`, `ngày31`), the dotted line the form leaves for the
+    # hand to write on, a light pen.
+    cases = {"touching": rng.random() < 0.25, "label_touching": rng.random() < 0.2,
+             "dotted": rng.random() < 0.3, "light": rng.random() < 0.25}
+    spacing = (-0.12, 0.02) if cases["touching"] else (0.05, 0.25)
+    strength = rng.uniform(0.45, 0.7) if cases["light"] else 1.0
+    gap = (lambda: rng.randint(0, 5)) if cases["label_touching"] else (lambda: rng.randint(12, 30))
     y = 340
+
+    def dotted(x0, x1, baseline):
+        """The form's dotted leader, on which the digits are written."""
+        if cases["dotted"]:
+            for dx in range(int(x0), int(x1), 9):
+                page.draw.ellipse((dx, baseline - 4, dx + 3, baseline - 1), fill=(0, 0, 0))
+
+    def write(digits, x, baseline):
+        return handwritten(page, digits, x, baseline, hh, source, pool, font_file, spacing, strength)
+
     b = page.text((200, y), "Số:", SERIF, 30)
-    x = handwritten(page, seq, b[2] + rng.randint(12, 30), b[3], hh, source, pool, font_file)
-    page.text((x + rng.randint(15, 40), y), "/" + symbol, SERIF, 30)
+    start = b[2] + gap()
+    end = start + int(hh * 0.75 * len(seq)) + 40
+    dotted(b[2] + 4, end, b[3])
+    x = write(seq, start, b[3])
+    page.text((max(x, end) + rng.randint(5, 25) if cases["dotted"] else x + rng.randint(15, 40), y), "/" + symbol, SERIF, 30)
     b = page.text((780, y), f"{place}, ngày", SERIF_ITALIC, 30)
-    x = handwritten(page, f"{day:02d}" if rng.random() < 0.5 else str(day), b[2] + rng.randint(12, 25), b[3], hh, source, pool, font_file)
+    day_text = f"{day:02d}" if rng.random() < 0.5 else str(day)
+    dotted(b[2] + 4, b[2] + int(hh * 0.75 * len(day_text)) + 30, b[3])
+    x = write(day_text, b[2] + (rng.randint(0, 4) if cases["label_touching"] else rng.randint(12, 25)), b[3])
     b = page.text((x + rng.randint(12, 25), y), "tháng", SERIF_ITALIC, 30)
     if hand_month:
-        x = handwritten(page, str(month), b[2] + rng.randint(12, 25), b[3], hh, source, pool, font_file)
+        x = write(str(month), b[2] + rng.randint(12, 25), b[3])
         page.text((x + rng.randint(12, 25), y), f"năm {year}", SERIF_ITALIC, 30)
     else:
         page.text((b[2] + 10, y), f"{month:02d} năm {year}", SERIF_ITALIC, 30)
@@ -161,7 +187,8 @@ def letter(i, rng, pool, source):
     img = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
     slash = "/" if True else "-"
     return img, {"number": f"{seq}{slash}{symbol}", "date": f"{year:04d}-{month:02d}-{day:02d}",
-                 "seq": seq, "day": day, "month": month, "hand_month": hand_month}
+                 "seq": seq, "day": day, "month": month, "hand_month": hand_month,
+                 "cases": [k for k, v in cases.items() if v]}
 
 
 def main():

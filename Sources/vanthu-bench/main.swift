@@ -6,6 +6,8 @@ import Ingest
 //   vanthu-bench tiff OUT IMAGE...      the images as one multi-page TIFF
 //   vanthu-bench extract [--rounds N] FILE...   letters extracted per second from text
 //   vanthu-bench digits IMAGE...        hand-written number and day: digit reader vs Tesseract, and cost
+//   vanthu-bench digit-crops DIR IMAGE...   the hand-written fields' crops written to DIR (PGM)
+//   vanthu-bench read-crops PGM...      the digit reader's readings of those crops, one JSON line each
 //   vanthu-bench restore [--rounds N] FILE...   diacritics restored per second, against folding
 OpenMPThreads.limitToOnePerWorker()
 let args = Array(CommandLine.arguments.dropFirst())
@@ -31,6 +33,15 @@ case "digits" where args.count >= 2:
             "tesseract": ["number": list(r.tesseract.number), "day": list(r.tesseract.day), "month": list(r.tesseract.month)],
             "page_s": r.pageSeconds, "reader_s": r.readerSeconds, "tesseract_s": r.tesseractSeconds,
         ]
+        let data = try JSONSerialization.data(withJSONObject: row, options: [.sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+    }
+case "digit-crops" where args.count >= 3:
+    try HandwrittenCrops.write(paths: Array(args.dropFirst(2)), to: args[1])
+case "read-crops" where args.count >= 2:
+    for (file, readings) in HandwrittenCrops.read(paths: Array(args.dropFirst())) {
+        let row: [String: Any] = ["file": (file as NSString).lastPathComponent,
+                                  "readings": readings.map { ["digits": $0.digits, "confidence": $0.confidence] }]
         let data = try JSONSerialization.data(withJSONObject: row, options: [.sortedKeys])
         print(String(decoding: data, as: UTF8.self))
     }

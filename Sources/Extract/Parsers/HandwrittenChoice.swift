@@ -77,7 +77,13 @@ public enum HandwrittenChoice {
         // Candidate days: the OCR'd day, then the readings (the OCR'd one counts as a modest reading).
         var days: [(Int, Double, fromReader: Bool)] = []
         if let d = printed.day { days.append((d, 0.3, false)) }
-        for r in readings.day {
+        // The reader's confidence is shared among the strings it read; a day no month has (`44`)
+        // is no reading at all, so its share goes to the days that can be.
+        let possible = readings.day.filter { Int($0.digits).map { (1...31).contains($0) } ?? false }
+        let possibleShare = possible.reduce(0) { $0 + $1.confidence }
+        let allShare = readings.day.reduce(0) { $0 + $1.confidence }
+        let rescale = possibleShare > 0 && allShare > possibleShare ? min(allShare / possibleShare, 1 / (possible.map(\.confidence).max() ?? 1)) : 1
+        for r in possible.map({ HandwrittenFields.Reading(digits: $0.digits, confidence: min(1, $0.confidence * rescale)) }) {
             guard let d = Int(r.digits) else { continue }
             // OCR garbled the day but saw its last digit (`44`): a reading that ends otherwise
             // contradicts the page, unless the reader is all but certain.
@@ -104,6 +110,13 @@ public enum HandwrittenChoice {
             return gap >= 0 && gap <= signedWithinDays
         }
         func beforeReceived(_ c: Candidate) -> Bool { received.map { c.date.dayNumber <= $0.dayNumber } ?? true }
+        // A letter is signed the day it is dated or a day or two after: a reading that lands there
+        // is backed by the signature.
+        func closeToSigning(_ c: Candidate) -> Bool {
+            guard let s = signed else { return false }
+            return (0...2).contains(s.dayNumber - c.date.dayNumber)
+        }
+        for k in candidates.indices where closeToSigning(candidates[k]) { candidates[k].score += 0.5 }
         let ranked = candidates.sorted { $0.score > $1.score }
         let best = ranked[0]
         let bounded = ranked.filter { withinSigning($0) && beforeReceived($0) }
@@ -113,6 +126,12 @@ public enum HandwrittenChoice {
             pick = b
             evidence = signed != nil && !withinSigning(best) ? .signingTime(signedAt ?? "") : .receivedStamp(received?.iso ?? "")
         }
+        if evidence == nil, pick.fromReader, pick.readerConfidence < sureReading, closeToSigning(pick) {
+            evidence = .signingTime(signedAt ?? "")
+        }
+        // Signed, but no reading near the signing day: the reader misread (a 5 read as 1), and the
+        // signature's own completion of the day is the better witness.
+        if signed != nil, printed.day == nil, !candidates.contains(where: closeToSigning) { return nil }
         // A lone reading neither sure nor backed by anything is no better than the OCR'd day.
         if evidence == nil, pick.fromReader, pick.score < sureReading, printed.day != nil { return nil }
         if evidence == nil, pick.fromReader, pick.score < sureReading, signed == nil, received == nil { return nil }

@@ -60,3 +60,53 @@ extension InkImage {
         return pix
     }
 }
+
+/// The fields' crops kept on disk, so the reader can be measured and tuned without recognising
+/// the pages again (`vanthu-bench digit-crops`, `vanthu-bench read-crops`).
+public enum HandwrittenCrops {
+    /// Each page's number, day and month fields as `NAME.FIELD.LINEHEIGHT.pgm` in `folder`
+    /// (ink dark on white, as found on the prepared page).
+    public static func write(paths: [String], to folder: String, tessdataPath: String? = nil) throws {
+        _ = Pix.silenceLeptonica
+        let engine = try TesseractEngine(.init(language: "vie", tessdataPath: tessdataPath))
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for path in paths {
+            guard let source = Pix.read(path: path), let prepared = PagePreparation().prepare(source) else { continue }
+            let lines = HOCRReader.lines(try engine.recognise(prepared.image).hocr)
+            let found = HandwrittenRegions.find(lines, pageHeight: prepared.image.height)
+            if ProcessInfo.processInfo.environment["VANTHU_BENCH_WORDS"] != nil {
+                for l in lines where l.box.y0 < prepared.image.height / 4 {
+                    print(l.words.map { "\($0.text)@\($0.box.x0),\($0.box.y0),\($0.box.x1),\($0.box.y1)" }.joined(separator: " "))
+                }
+            }
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            for (field, f) in [("number", found.number), ("day", found.day), ("month", found.month)] {
+                guard let f, let ink = HandwrittenFieldReader.ink(of: prepared.image, in: f.box) else { continue }
+                var bytes = Array("P5\n\(ink.width) \(ink.height)\n255\n".utf8)
+                bytes += ink.ink.map { UInt8(255 - min(255, Int(($0 * 255).rounded()))) }
+                FileManager.default.createFile(atPath: "\(folder)/\(name).\(field).\(f.lineHeight).pgm", contents: Data(bytes))
+            }
+        }
+    }
+
+    /// The reader's readings of crops written by `write`, by file.
+    public static func read(paths: [String]) -> [(file: String, readings: [DigitReading])] {
+        paths.compactMap { path in
+            let parts = ((path as NSString).lastPathComponent as NSString).deletingPathExtension.split(separator: ".")
+            guard parts.count >= 3, let lineHeight = Int(parts[parts.count - 1]),
+                  let data = FileManager.default.contents(atPath: path) else { return nil }
+            let bytes = [UInt8](data)
+            // P5 header: magic, width, height, maxval, each followed by one whitespace.
+            var fields: [Int] = [], i = 2, current = ""
+            while fields.count < 3, i < bytes.count {
+                let c = Character(UnicodeScalar(bytes[i]))
+                if c.isNumber { current.append(c) } else if !current.isEmpty { fields.append(Int(current)!); current = "" }
+                i += 1
+            }
+            guard fields.count == 3, bytes.count - i >= fields[0] * fields[1] else { return nil }
+            let ink = bytes[i..<(i + fields[0] * fields[1])].map { Float(255 - Int($0)) / 255 }
+            let image = InkImage(width: fields[0], height: fields[1], ink: ink)
+            return (path, HandwrittenFieldReader(lineHeight: lineHeight).read(image))
+        }
+    }
+}

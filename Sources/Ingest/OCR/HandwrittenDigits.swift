@@ -28,6 +28,10 @@ struct DigitClassifier: Sendable {
     private let layers: [(inputs: Int, outputs: Int, weights: [Float], biases: [Float])]
 
     static let shared = DigitClassifier()
+    /// Whether the model was trained on deskewed crops (so its input must be deskewed too).
+    var deskews: Bool { DigitModelWeights.deskewed }
+    /// The class after 0…9: a crop that is not one digit (part of one, two run together, print).
+    static let notADigit = 10
 
     private init() {
         let data = Data(base64Encoded: DigitModelWeights.base64) ?? Data()
@@ -46,7 +50,7 @@ struct DigitClassifier: Sendable {
         self.layers = layers.map { (inputs: $0.0, outputs: $0.1, weights: $0.2, biases: $0.3) }
     }
 
-    /// Probabilities of 0…9 for a normalised crop (784 values, 0 = paper, 1 = ink).
+    /// Probabilities of 0…9 (and of "not one digit", when the model has that class) for a normalised crop (784 values, 0 = paper, 1 = ink).
     func probabilities(_ crop: [Float]) -> [Double] {
         var a = crop
         for (k, layer) in layers.enumerated() {
@@ -60,7 +64,7 @@ struct DigitClassifier: Sendable {
             if k < layers.count - 1 { for j in z.indices where z[j] < 0 { z[j] = 0 } }
             a = z
         }
-        guard a.count == 10 else { return [Double](repeating: 0.1, count: 10) }
+        guard a.count == 10 || a.count == 11 else { return [Double](repeating: 0.1, count: 10) }
         let top = a.max()!
         let e = a.map { Double(exp($0 - top)) }
         let sum = e.reduce(0, +)
@@ -112,6 +116,30 @@ struct InkImage {
         let top = out.max() ?? 0
         guard top > 0 else { return nil }
         return out.map { $0 / top }
+    }
+
+    /// A normalised 28×28 crop with its slant taken out: rows shifted so the ink's second
+    /// moments show no shear, as scripts/train-digits.py (`deskew`) did to the training crops.
+    static func deskewed(_ img: [Float]) -> [Float] {
+        var m = 0.0, sy = 0.0, sx = 0.0
+        for y in 0..<28 { for x in 0..<28 { let v = Double(img[y * 28 + x]); m += v; sy += Double(y) * v; sx += Double(x) * v } }
+        guard m > 0 else { return img }
+        let cy = sy / m, cx = sx / m
+        var vy = 0.0, cov = 0.0
+        for y in 0..<28 { for x in 0..<28 {
+            let v = Double(img[y * 28 + x]); vy += (Double(y) - cy) * (Double(y) - cy) * v; cov += (Double(x) - cx) * (Double(y) - cy) * v
+        } }
+        vy /= m; cov /= m
+        let alpha = vy > 1e-6 ? cov / vy : 0
+        var out = [Float](repeating: 0, count: 784)
+        for y in 0..<28 { for x in 0..<28 {
+            let src = Double(x) + alpha * (Double(y) - cy)
+            let x0 = Int(src.rounded(.down)), f = Float(src - Double(x0))
+            let a: Float = (0..<28).contains(x0) ? img[y * 28 + x0] : 0
+            let b: Float = (0..<28).contains(x0 + 1) ? img[y * 28 + x0 + 1] : 0
+            out[y * 28 + x] = (1 - f) * a + f * b
+        } }
+        return out
     }
 
     /// For each output pixel, the input pixels it covers and their share (area averaging).
@@ -171,19 +199,79 @@ struct HandwrittenFieldReader {
     }
 
     /// Digit strings read in `image`, best first; empty when no digit-like mark is there.
+    ///
+    /// The ink is over-segmented (marks, and a mark too wide for one digit cut at its thinnest
+    /// columns), then every run of up to four consecutive pieces is tried as one digit: the
+    /// classifier's "not one digit" class scores half digits and two digits run together low, so
+    /// the best path through the pieces is both the cutting and the reading. Pieces at either end
+    /// may be left out as print (the label's colon, the symbol's slash).
     func read(_ image: InkImage) -> [DigitReading] {
-        let digits = segment(image)
-        guard !digits.isEmpty, digits.count <= maxDigits else { return [] }
-        let probabilities = digits.compactMap { $0.normalised().map(classifier.probabilities) }
-        guard probabilities.count == digits.count else { return [] }
-        // Beam over the positions with each digit's three likeliest values.
-        var beam: [(String, Double)] = [("", 1)]
-        for p in probabilities {
-            let top = p.indices.sorted { p[$0] > p[$1] }.prefix(3)
-            beam = beam.flatMap { s, c in top.map { (s + String($0), c * p[$0]) } }
-                .sorted { $0.1 > $1.1 }.prefix(keep * 3).map { $0 }
+        guard let pieces = overSegment(image) else { return [] }
+        let n = pieces.atoms.count
+        guard n > 0 else { return [] }
+        let dh = Double(pieces.digitHeight)
+        var cache: [Int: [Double]] = [:]
+        func probabilities(_ i: Int, _ j: Int) -> [Double]? {
+            let key = i * 64 + j
+            if let p = cache[key] { return p }
+            let p = pieces.crop(i, j, image).normalised().map { classifier.probabilities(classifier.deskews ? InkImage.deskewed($0) : $0) }
+            cache[key] = p ?? []
+            return p
         }
-        return beam.prefix(keep).map { DigitReading(digits: $0.0, confidence: ($0.1 * 1000).rounded() / 1000) }
+        func allowed(_ i: Int, _ j: Int) -> Bool {
+            j - i <= 4 && Double(pieces.atoms[j - 1].x1 - pieces.atoms[i].x0 + 1) <= 1.6 * dh
+        }
+        typealias Path = (digits: String, score: Double)
+        // Each digit read costs a little: a digit broken in two reads as two likely pieces (a 2
+        // as 1 and a hook), and without this the split beats the whole.
+        let digitCost = log(ProcessInfo.processInfo.environment["VANTHU_DIGIT_COST"].flatMap(Double.init) ?? 0.6)
+        let beam = keep * 3
+        // Left out at the ends: a piece the classifier calls "not one digit".
+        let floor = 1e-6
+        // Leaving a piece out costs more than reading it: a digit dropped is a wrong number, and
+        // the print the field may catch is mostly filtered out before.
+        var skipCost = [Double](repeating: -.infinity, count: n)
+        for a in 0..<n {
+            guard let p = probabilities(a, a + 1), p.count > DigitClassifier.notADigit else { continue }
+            let junk = p[DigitClassifier.notADigit]
+            if junk >= 0.5 { skipCost[a] = log(max(floor, junk)) + log(0.3) }
+        }
+        var best = [[Path]](repeating: [], count: n + 1)
+        var lead = 0.0
+        for k in 0...n {
+            if k > 0 { lead += skipCost[k - 1] }
+            if k < n, lead.isFinite { best[k].append(("", lead)) }
+        }
+        for i in 0..<n where !best[i].isEmpty {
+            best[i] = Array(best[i].sorted { $0.score > $1.score }.prefix(beam))
+            for j in (i + 1)...n where allowed(i, j) {
+                guard let p = probabilities(i, j), p.count >= 10 else { continue }
+                let top = (0..<10).sorted { p[$0] > p[$1] }.prefix(3)
+                // A piece much narrower than a digit is a digit only as a 1.
+                let width = Double(pieces.atoms[j - 1].x1 - pieces.atoms[i].x0 + 1)
+                for path in best[i] where path.digits.count < maxDigits {
+                    for d in top {
+                        let narrow = d != 1 && width < 0.3 * dh ? log(0.3) : 0
+                        best[j].append((path.digits + String(d), path.score + log(max(floor, p[d])) + narrow + digitCost))
+                    }
+                }
+            }
+        }
+        var ends: [Path] = best[n]
+        var trail = 0.0
+        for k in stride(from: n - 1, through: 1, by: -1) {
+            trail += skipCost[k]
+            guard trail.isFinite else { break }
+            ends += best[k].filter { !$0.digits.isEmpty }.map { ($0.digits, $0.score + trail) }
+        }
+        var seen = Set<String>()
+        let ranked = ends.filter { !$0.digits.isEmpty && $0.score.isFinite }.sorted { $0.score > $1.score }.filter { seen.insert($0.digits).inserted }
+        // The confidence is the digits' probabilities (and the left-out pieces'), without the
+        // per-digit cost that only ranks the cuttings.
+        return ranked.prefix(keep).map { path in
+            let p = min(1, exp(path.score - Double(path.digits.count) * digitCost))
+            return DigitReading(digits: path.digits, confidence: (p * 1000).rounded() / 1000)
+        }
     }
 
     /// A connected mark: its pixels' box and count.
@@ -191,8 +279,8 @@ struct HandwrittenFieldReader {
         var width: Int { x1 - x0 + 1 }; var height: Int { y1 - y0 + 1 }
     }
 
-    /// The crops of the digits, left to right.
-    func segment(_ image: InkImage) -> [InkImage] {
+    /// The field cut into pieces finer than digits (see `read`).
+    func overSegment(_ image: InkImage) -> Pieces? {
         let (labels, marks) = connectedMarks(image)
         let lh = max(10, lineHeight)
         // Specks and dots (a colon, the dot of a dotted leader) and rules (an underline) are no digit.
@@ -206,7 +294,7 @@ struct HandwrittenFieldReader {
             return !small && !rule && !edgeToEdge && !cut && m.count >= 6
         }
         // Only the marks of the band the field's digits sit in: the tallest mark's rows.
-        guard let tallest = kept.max(by: { $0.height < $1.height }) else { return [] }
+        guard let tallest = kept.max(by: { $0.height < $1.height }) else { return nil }
         kept = kept.filter { min($0.y1, tallest.y1) - max($0.y0, tallest.y0) > min($0.height, tallest.height) / 3 }
         kept.sort { $0.x0 < $1.x0 }
         // Marks that share most of their columns are one digit (a 5's flag, a broken 4).
@@ -244,40 +332,77 @@ struct HandwrittenFieldReader {
             guard w * 5 < h * 2, h * 20 < digitHeight * 17 else { break }
             groups.removeLast()
         }
-        var crops: [InkImage] = []
-        for g in groups {
+        var atoms: [Pieces.Atom] = []
+        for (index, g) in groups.enumerated() {
             let ids = Set(g.map(\.label))
             let gx0 = g.map(\.x0).min()!, gx1 = g.map(\.x1).max()!
             let gy0 = g.map(\.y0).min()!, gy1 = g.map(\.y1).max()!
             let width = gx1 - gx0 + 1
-            // Two or three digits run together: cut at the thinnest columns.
-            let pieces = width > digitHeight * 6 / 5 ? min(3, Int((Double(width) / (0.7 * Double(digitHeight))).rounded())) : 1
-            var cuts = [gx0]
-            if pieces > 1 {
+            // Candidate cuts inside a mark wider than a narrow digit: the columns where its ink is
+            // thinnest, no closer than a quarter digit to each other or to its sides.
+            var cuts: [Int] = []
+            if width * 5 > digitHeight * 3 {
                 let column = (gx0...gx1).map { x in (gy0...gy1).reduce(Float(0)) { acc, y in
                     ids.contains(labels[y * image.width + x]) ? acc + image[x, y] : acc } }
-                for k in 1..<pieces {
-                    let centre = gx0 + width * k / pieces, reach = width / (3 * pieces)
-                    let range = max(gx0 + 1, centre - reach)...min(gx1 - 1, centre + reach)
-                    let cut = range.min { column[$0 - gx0] < column[$1 - gx0] } ?? centre
-                    cuts.append(cut)
+                let margin = max(2, digitHeight / 4)
+                let inner = width > 2 * margin ? Array((gx0 + margin)...(gx1 - margin)) : []
+                // Where two digits touch, the column crosses one stroke; inside a 0 or an 8 it
+                // crosses two or three. The stroke: the median run of ink down a column.
+                var runs: [Int] = []
+                for x in gx0...gx1 {
+                    var run = 0
+                    for y in gy0...gy1 {
+                        if ids.contains(labels[y * image.width + x]) { run += 1 } else if run > 0 { runs.append(run); run = 0 }
+                    }
+                    if run > 0 { runs.append(run) }
                 }
+                runs.sort()
+                let stroke = Float(runs.isEmpty ? 1 : runs[runs.count / 2])
+                let minima = inner.filter { x in
+                    let c = column[x - gx0]
+                    return c <= column[x - gx0 - 1] && c <= column[x - gx0 + 1] && c <= 1.6 * stroke
+                }.sorted { column[$0 - gx0] < column[$1 - gx0] }
+                let most = max(1, min(4, width * 2 / max(1, digitHeight)))
+                for x in minima where cuts.count < most && cuts.allSatisfy({ abs($0 - x) >= margin }) { cuts.append(x) }
+                cuts.sort()
             }
-            cuts.append(gx1 + 1)
-            for k in 0..<(cuts.count - 1) {
-                let a = cuts[k], b = cuts[k + 1]
-                guard b - a >= 2 else { continue }
-                var ink = [Float](repeating: 0, count: (b - a) * (gy1 - gy0 + 1))
-                for y in gy0...gy1 { for x in a..<b {
-                    // The group's own pixels and the soft edge around them; a neighbour's ink stays out.
-                    let l = labels[y * image.width + x]
-                    if ids.contains(l) || (l == 0 && image[x, y] < 0.5) { ink[(y - gy0) * (b - a) + x - a] = image[x, y] }
-                } }
-                crops.append(InkImage(width: b - a, height: gy1 - gy0 + 1, ink: ink))
+            var a = gx0
+            for c in cuts + [gx1 + 1] {
+                atoms.append(.init(x0: a, x1: c - 1, y0: gy0, y1: gy1, group: index, labels: ids))
+                a = c
             }
         }
-        return crops
+        return Pieces(atoms: atoms, labels: labels, digitHeight: digitHeight)
     }
+
+    /// The over-segmented field: pieces left to right, each a mark group or a cut part of one.
+    struct Pieces {
+        struct Atom { var x0, x1, y0, y1, group: Int; var labels: Set<Int> }
+        var atoms: [Atom]
+        var labels: [Int]
+        var digitHeight: Int
+
+        /// Pieces i..<j as one crop: their marks' ink within their columns, with its soft edge.
+        func crop(_ i: Int, _ j: Int, _ image: InkImage) -> InkImage {
+            let run = atoms[i..<j]
+            let ids = run.reduce(into: Set<Int>()) { $0.formUnion($1.labels) }
+            let a = run.first!.x0, b = run.last!.x1 + 1
+            let y0 = run.map(\.y0).min()!, y1 = run.map(\.y1).max()!
+            var ink = [Float](repeating: 0, count: (b - a) * (y1 - y0 + 1))
+            for y in y0...y1 { for x in a..<b {
+                let l = labels[y * image.width + x]
+                if ids.contains(l) || (l == 0 && image[x, y] < 0.5) { ink[(y - y0) * (b - a) + x - a] = image[x, y] }
+            } }
+            return InkImage(width: b - a, height: y1 - y0 + 1, ink: ink)
+        }
+    }
+
+    /// The pieces the field is cut into before reading, left to right, one crop each.
+    func segment(_ image: InkImage) -> [InkImage] {
+        guard let pieces = overSegment(image) else { return [] }
+        return pieces.atoms.indices.map { pieces.crop($0, $0 + 1, image) }
+    }
+
 
     /// 8-connected marks of ink above half strength; `labels` holds each pixel's mark (0 = none).
     func connectedMarks(_ image: InkImage) -> (labels: [Int], marks: [Mark]) {

@@ -33,9 +33,53 @@ enum HandwrittenRegions {
             Word(text: $0.text, folded: Folding.fold($0.text), box: $0.box)
         }.sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
         var found = Found()
-        found.number = numberField(words)
-        if let (day, month) = dateFields(words) { found.day = day; found.month = month }
+        found.number = numberField(words) ?? numberFieldBySymbol(words)
+        // The header's date row is the highest: a `ngày … tháng` in the body (`trước ngày 30 tháng 6`)
+        // must not stand for it when OCR misread the header's `ngày`.
+        let labelled = dateFields(words), byMonth = dateFieldsByMonth(words)
+        let lineHeight = words.map(\.box.height).sorted().dropFirst(words.count / 2).first ?? 30
+        if let l = labelled, byMonth.map({ $0.2 >= l.2 - lineHeight }) ?? true { found.day = l.0; found.month = l.1 }
+        else if let b = byMonth { found.day = b.0; found.month = b.1 }
         return found
+    }
+
+    /// Where a field written in by hand begins, walking left from the print after it: past the
+    /// hand-written marks (taller than the print, or no word at all) to the first printed word,
+    /// whatever OCR made of it (`Số:` read `_`, `ngày` read `hoài` on generated scans).
+    private static func startOfHandwriting(before end: Word, in words: [Word], printHeight: Int) -> Double? {
+        let left = words.filter { sameRow($0.box, end.box) && $0.box.x1 <= end.box.x0 + 2 }.sorted { $0.box.x0 > $1.box.x0 }
+        var hand: [Word] = []
+        for w in left {
+            if Double(w.box.height) > Double(printHeight) * 1.4 { hand.append(w); continue }
+            return hand.isEmpty && Double(end.box.x0 - w.box.x1) < Double(printHeight) * 0.6 ? nil : Double(w.box.x1)
+        }
+        return hand.last.map { Double($0.box.x0) - Double(printHeight) * 0.2 }
+    }
+
+    /// No `Số` label was read: the symbol (`/KH-UBND`) and the print before it bound the field.
+    private static func numberFieldBySymbol(_ words: [Word]) -> Field? {
+        for w in words {
+            let t = Array(w.text)
+            guard t.count >= 3, t[0] == "/", t[1].isUppercase, w.text.contains("-") || t.count <= 6 else { continue }
+            let m = metrics(words, near: w.box)
+            guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height) else { continue }
+            return field(x0: start + Double(m.height) * 0.1, x1: Double(w.box.x0) - Double(m.height) * 0.1,
+                         anchor: w.box, height: m.height)
+        }
+        return nil
+    }
+
+    /// No `ngày` was read: the row's `tháng` followed by `năm` or a year bounds the day on the right.
+    private static func dateFieldsByMonth(_ words: [Word]) -> (Field?, Field?, Int)? {
+        for w in words where w.folded.hasPrefix(PageMarkWords.monthLabel) && w.folded.count <= PageMarkWords.monthLabel.count + 1 {
+            let after = words.filter { sameRow($0.box, w.box) && $0.box.x0 > w.box.x0 }
+            guard after.contains(where: { $0.folded.hasPrefix(PageMarkWords.yearLabel) || ($0.text.count == 4 && $0.text.allSatisfy(\.isNumber)) }) else { continue }
+            let m = metrics(words, near: w.box)
+            guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height) else { continue }
+            return (field(x0: start + Double(m.height) * 0.1, x1: Double(w.box.x0) - Double(m.height) * 0.1,
+                          anchor: w.box, height: m.height), nil, w.box.y0)
+        }
+        return nil
     }
 
     /// Median height of the printed words and width of one printed letter near `anchor`.
@@ -75,7 +119,10 @@ enum HandwrittenRegions {
             let m = metrics(words, near: w.box)
             let start = labelLength == f.count ? Double(w.box.x1) : Double(w.box.x0) + m.letter * Double(labelLength)
             // The symbol: the first word on the row from here with a `/` or `-` before capitals.
-            let candidates = [w] + words[(i + 1)...].filter { sameRow($0.box, w.box) && $0.box.x0 >= w.box.x0 }
+            // Left to right along the row, not in reading order: on a page turned a little the
+            // symbol can start a few pixels higher than the label and sort before it.
+            let candidates = [w] + words.indices.filter { $0 != i && sameRow(words[$0].box, w.box) && words[$0].box.x0 > w.box.x0 }
+                .map { words[$0] }.sorted { $0.box.x0 < $1.box.x0 }
             var end: Double?
             for c in candidates {
                 guard let slash = c.text.firstIndex(where: { $0 == "/" || $0 == "-" }) else { continue }
@@ -101,10 +148,10 @@ enum HandwrittenRegions {
     }
 
     /// `ngày` … `tháng` … `năm`.
-    private static func dateFields(_ words: [Word]) -> (Field?, Field?)? {
+    private static func dateFields(_ words: [Word]) -> (Field?, Field?, Int)? {
         for w in words {
             guard let range = w.folded.range(of: PageMarkWords.dayLabel) else { continue }
-            let row = words.filter { sameRow($0.box, w.box) && $0.box.x0 >= w.box.x0 }
+            let row = words.filter { sameRow($0.box, w.box) && $0.box.x0 >= w.box.x0 }.sorted { $0.box.x0 < $1.box.x0 }
             guard let monthWord = row.first(where: { $0.folded.contains(PageMarkWords.monthLabel) }) else { continue }
             let m = metrics(words, near: w.box)
             let dayStart = leftEdge(after: range, in: w, letter: m.letter)
@@ -121,7 +168,7 @@ enum HandwrittenRegions {
                 month = field(x0: monthStart + Double(m.height) * 0.1, x1: monthEnd - Double(m.height) * 0.1,
                               anchor: w.box, height: m.height)
             }
-            return (day, month)
+            return (day, month, w.box.y0)
         }
         return nil
     }

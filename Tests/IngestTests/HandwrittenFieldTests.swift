@@ -1,0 +1,62 @@
+import CLeptonica
+import Foundation
+import XCTest
+@testable import Ingest
+
+/// The digit reader's two halves on fields this test makes: finding the field on a recognised
+/// row, and cutting and reading digits that touch, in a hand the reader was not trained on.
+final class HandwrittenFieldTests: XCTestCase {
+    private func word(_ text: String, _ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int) -> OCRWord {
+        OCRWord(text: text, box: Box(x0: x0, y0: y0, x1: x1, y1: y1), confidence: 90)
+    }
+
+    func testTheNumberFieldIsFoundOnARowTurnedSoTheSymbolStandsHigherThanTheLabel() {
+        // A page turned a little clockwise: along the row, words further right start higher.
+        let words = [word("Số:", 200, 348, 250, 378), word("5Z8", 270, 330, 380, 380),
+                     word("/UBND-KTTH", 400, 342, 600, 372)]
+        let line = OCRLine(words: words, box: Box(x0: 200, y0: 330, x1: 600, y1: 380), block: 1, rotated: false)
+        let found = HandwrittenRegions.find([line], pageHeight: 2300)
+        let field = try? XCTUnwrap(found.number)
+        XCTAssertNotNil(field, "the field between Số: and the symbol")
+        XCTAssertGreaterThanOrEqual(field?.box.x0 ?? 0, 250)
+        XCTAssertLessThanOrEqual(field?.box.x1 ?? 9999, 400)
+    }
+
+    func testTheDateFieldsAreFoundWhateverOrderTheRowsWordsCameIn() {
+        let words = [word("tháng", 700, 330, 790, 362), word("Hà", 400, 342, 440, 372), word("Nội,", 450, 341, 510, 371),
+                     word("ngày", 520, 338, 590, 368), word("năm", 880, 326, 940, 356), word("2025", 950, 325, 1030, 355)]
+        let line = OCRLine(words: words, box: Box(x0: 400, y0: 325, x1: 1030, y1: 372), block: 1, rotated: false)
+        let found = HandwrittenRegions.find([line], pageHeight: 2300)
+        XCTAssertEqual(found.day.map { $0.box.x0 >= 590 && $0.box.x1 <= 700 }, true)
+        XCTAssertEqual(found.month.map { $0.box.x0 >= 790 && $0.box.x1 <= 880 }, true)
+    }
+
+    /// `text` written in `font` at 200 dpi, letters drawn `spacing` thousandths of a point apart
+    /// (negative: they run into each other), as the reader's ink.
+    private func field(_ text: String, font: String, spacing: Int) throws -> InkImage {
+        let dir = LetterRendering.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/field.png"
+        try LetterRendering.run("pango-view", ["--markup", "--font=\(font) 20", "--dpi=200", "--margin=30",
+                                               "--background=white", "-q", "-o", path, "--text",
+                                               "<span letter_spacing=\"\(spacing)\" foreground=\"#1f2f9a\">\(text)</span>"])
+        _ = Pix.silenceLeptonica
+        let page = try XCTUnwrap(Pix.read(path: path).flatMap { p in p.map { pixConvertTo8($0, 0) } })
+        return try XCTUnwrap(HandwrittenFieldReader.ink(of: page, in: Box(x0: 0, y0: 0, x1: page.width, y1: page.height)))
+    }
+
+    func testDigitsWrittenApartAreReadExactly() throws {
+        let ink = try field("4096", font: "Rufscript", spacing: 6000)
+        XCTAssertEqual(HandwrittenFieldReader(lineHeight: 40).read(ink).first?.digits, "4096")
+    }
+
+    func testDigitsThatRunIntoEachOtherAreCutWhereTheReaderReadsThemBest() throws {
+        // Drawn touching: the four digits are two or three marks, and no gap says where to cut. (Drawn
+        // further into each other, -4000, the reader reads 08: a known gap.)
+        let ink = try field("3058", font: "Rufscript", spacing: -1500)
+        let (_, marks) = HandwrittenFieldReader(lineHeight: 40).connectedMarks(ink)
+        XCTAssertLessThan(marks.filter { $0.count > 30 }.count, 4, "the digits touch")
+        let readings = HandwrittenFieldReader(lineHeight: 40).read(ink)
+        XCTAssertEqual(readings.first?.digits, "3058", "\(readings)")
+    }
+}
