@@ -53,4 +53,13 @@ final class HandwrittenChoiceTests: XCTestCase {
         let r = extract(text, HandwrittenFields(number: [R(digits: "514", confidence: 0.45)]))
         XCTAssertEqual(r.number?.text, "574/UBND-KTTH")
     }
+
+    func testAReadingOfOnlyZerosIsNeverANumberEvenWhenTheTextCitesIt() {
+        // Dots on the line read as `0`, and the OCR'd body has `0/UBND-KTTH` (a digit lost): no
+        // register gives number 0, so the sure second reading is taken.
+        let text = header + "\nThực hiện Công văn số 0/UBND-KTTH của UBND tỉnh"
+        let r = extract(text, HandwrittenFields(number: [R(digits: "0", confidence: 0.97), R(digits: "574", confidence: 0.02)]))
+        XCTAssertNotEqual(r.number?.seq, 0)
+        XCTAssertFalse(r.warnings.map(\.english).contains { $0.contains("citing its own number") })
+    }
 }

@@ -148,8 +148,11 @@ public enum HandwrittenChoice {
                        fileName: String) -> NumberChoice? {
         guard let printed, let symbol = printed.symbol, !readings.isEmpty else { return nil }
         let printedSeq = sequenceText(printed)
+        // A register numbers its letters from 1: a reading of only zeros is ink or dots, never a number.
+        let readings = readings.filter { $0.digits.contains { $0 != "0" } }
+        guard !readings.isEmpty else { return nil }
         var candidates = readings.map(\.digits)
-        if let p = printedSeq, !candidates.contains(p) { candidates.append(p) }
+        if let p = printedSeq, p.contains(where: { $0 != "0" }), !candidates.contains(p) { candidates.append(p) }
         // The file name: `574-UBND-KTTH.pdf`, `574_UBND.pdf`, `CV 574 UBND.pdf`: its leading digits, with the symbol's first part after.
         let folded = Folding.fold(fileName).uppercased()
         let symbolHead = Folding.fold(String(symbol.split(whereSeparator: { $0 == "-" || $0 == "/" }).first ?? "")).uppercased()
