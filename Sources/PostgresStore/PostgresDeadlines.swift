@@ -98,30 +98,13 @@ extension PostgresLetterStore {
     }
 
     private func roll(_ first: DeadlineRow, office: String, today: CalendarDate) throws {
-        guard let recurrence = first.recurrence.flatMap(Recurrence.init(rawValue:)),
-              let firstDue = CalendarDate(iso: first.due) else { return }
-        let precision = DeadlinePrecision(rawValue: first.precision) ?? .day
-        let now = DeadlineSchedule.period(of: today, recurrence)
-        guard DeadlineSchedule.period(of: firstDue, recurrence) < now else { return }
-        var row = first, made = 0
-        while true {
-            row.status = .lapsed
-            try saveDeadline(row)
-            guard let due = DeadlineSchedule.next(after: row.due, recurrence: recurrence, precision: precision),
-                  let date = CalendarDate(iso: due) else { return }
-            if let existing = try session.query("SELECT \(PostgresRows.deadlineColumns) FROM deadlines WHERE previous_id = $1 ORDER BY id LIMIT 1",
-                                                [.of(row.id)]).first.map(PostgresRows.deadline) {
-                if existing.status == .open, DeadlineSchedule.period(of: date, recurrence) < now { row = existing; continue }
-                return
-            }
-            var next = DeadlineRow(letterID: row.letterID, due: due, precision: row.precision, recurrence: row.recurrence,
-                                   clause: row.clause, status: .open, previousID: row.id, unit: row.unit,
-                                   person: row.person, position: row.position)
-            made += 1
-            next.id = try insertDeadline(next, office: office)
-            if DeadlineSchedule.period(of: date, recurrence) >= now || made >= DeadlineSchedule.maxLapsed { return }
-            row = next
-        }
+        try DeadlineSchedule.roll(first, today: today,
+                                  save: saveDeadline,
+                                  following: {
+                                      try session.query("SELECT \(PostgresRows.deadlineColumns) FROM deadlines WHERE previous_id = $1 ORDER BY id LIMIT 1",
+                                                        [.of($0.id)]).first.map(PostgresRows.deadline)
+                                  },
+                                  insert: { try insertDeadline($0, office: office) })
     }
 
     @discardableResult

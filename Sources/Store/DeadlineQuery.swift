@@ -100,33 +100,10 @@ extension LetterStore {
     }
 
     private static func roll(_ first: DeadlineRow, today: CalendarDate, db: Database) throws {
-        guard let recurrence = first.recurrence.flatMap(Recurrence.init(rawValue:)),
-              let firstDue = CalendarDate(iso: first.due) else { return }
-        let precision = DeadlinePrecision(rawValue: first.precision) ?? .day
-        let now = DeadlineSchedule.period(of: today, recurrence)
-        guard DeadlineSchedule.period(of: firstDue, recurrence) < now else { return }
-        var row = first, made = 0
-        while true {
-            row.status = .lapsed
-            try row.update(db)
-            guard let due = DeadlineSchedule.next(after: row.due, recurrence: recurrence, precision: precision),
-                  let date = CalendarDate(iso: due) else { return }
-            if let existing = try DeadlineRow.filter(DeadlineRow.Columns.previousID == row.id!).fetchOne(db) {
-                // Made before (by `done`): it rolls on by itself if it is open and stale too.
-                if existing.status == .open, DeadlineSchedule.period(of: date, recurrence) < now { row = existing; continue }
-                return
-            }
-            var next = DeadlineRow(letterID: row.letterID, due: due, precision: row.precision, recurrence: row.recurrence,
-                                   clause: row.clause, status: .open, previousID: row.id, unit: row.unit,
-                                   person: row.person, position: row.position)
-            made += 1
-            if DeadlineSchedule.period(of: date, recurrence) >= now || made >= DeadlineSchedule.maxLapsed {
-                try next.insert(db)
-                return
-            }
-            try next.insert(db)
-            row = next
-        }
+        try DeadlineSchedule.roll(first, today: today,
+                                  save: { try $0.update(db) },
+                                  following: { try DeadlineRow.filter(DeadlineRow.Columns.previousID == $0.id!).fetchOne(db) },
+                                  insert: { var row = $0; try row.insert(db); return row.id! })
     }
 
     /// Marks a deadline done, with the number of the reply letter if there is one. A recurring

@@ -40,4 +40,39 @@ public enum DeadlineSchedule {
     /// Occurrences kept for one deadline when rolling it forward, at most (a weekly one left for
     /// ten years): beyond that the chain restarts at the current period.
     public static let maxLapsed = 520
+
+    /// Rolls one stale open occurrence forward to the current period of `today`: it and each
+    /// occurrence after it of an earlier period become `lapsed`, and the one of the current period
+    /// is left open. One algorithm for both engines; each gives its three steps: `save` a changed
+    /// row, the occurrence `following` a row (made before, by `done`), and `insert` a new one
+    /// (its id back).
+    public static func roll(_ first: DeadlineRow, today: CalendarDate,
+                            save: (DeadlineRow) throws -> Void,
+                            following: (DeadlineRow) throws -> DeadlineRow?,
+                            insert: (DeadlineRow) throws -> Int64) throws {
+        guard let recurrence = first.recurrence.flatMap(Recurrence.init(rawValue:)),
+              let firstDue = CalendarDate(iso: first.due) else { return }
+        let precision = DeadlinePrecision(rawValue: first.precision) ?? .day
+        let now = period(of: today, recurrence)
+        guard period(of: firstDue, recurrence) < now else { return }
+        var row = first, made = 0
+        while true {
+            row.status = .lapsed
+            try save(row)
+            guard let due = next(after: row.due, recurrence: recurrence, precision: precision),
+                  let date = CalendarDate(iso: due) else { return }
+            if let existing = try following(row) {
+                // Made before (by `done`): it rolls on by itself if it is open and stale too.
+                if existing.status == .open, period(of: date, recurrence) < now { row = existing; continue }
+                return
+            }
+            var next = DeadlineRow(letterID: row.letterID, due: due, precision: row.precision, recurrence: row.recurrence,
+                                   clause: row.clause, status: .open, previousID: row.id, unit: row.unit,
+                                   person: row.person, position: row.position)
+            made += 1
+            next.id = try insert(next)
+            if period(of: date, recurrence) >= now || made >= maxLapsed { return }
+            row = next
+        }
+    }
 }
