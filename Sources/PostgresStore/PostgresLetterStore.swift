@@ -115,11 +115,7 @@ public final class PostgresLetterStore: LetterIndex, @unchecked Sendable {
             return .stored(letterID: paper.id!)
         }
         var row = try LetterRow(record: record, fullText: letter.fullText, storedAt: Date())
-        let stamped = record.receivedDate.flatMap(CalendarDate.init(iso:)).flatMap { $0.isComplete ? $0 : nil }
-        let arrivalDate = stamped ?? arrival
-        row.arrivalDate = arrivalDate.iso
-        row.arrivalYear = arrivalDate.year
-        row.arrivalNumber = try nextArrivalNumber(year: arrivalDate.year, office: office)
+        try row.arrive(stamp: record.receivedDate, storedOn: arrival) { try nextArrivalNumber(year: $0, office: office) }
         row.id = try insertLetter(row, office: office, originalText: letter.originalText)
         try addParts(of: letter, to: row, office: office)
         return .stored(letterID: row.id!)

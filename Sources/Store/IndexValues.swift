@@ -5,6 +5,17 @@ import Extract
 // same values the SQLite store returns: the types stay the one vocabulary of both.
 
 extension LetterRow {
+    /// Gives the letter its ngày đến and số đến: the date of the office's ĐẾN stamp (`stamp`) when the
+    /// scan gave a whole one, else `storedOn`; the number is the next of that year (`next`, the engine's
+    /// counter, taken in the storing transaction).
+    public mutating func arrive(stamp: String?, storedOn storedDay: CalendarDate, next: (_ year: Int) throws -> Int) throws {
+        let stamped = stamp.flatMap(CalendarDate.init(iso:)).flatMap { $0.isComplete ? $0 : nil }
+        let day = stamped ?? storedDay
+        arrivalDate = day.iso
+        arrivalYear = day.year
+        arrivalNumber = try next(day.year)
+    }
+
     public init(id: Int64?, recordJSON: String, numberText: String?, seq: Int?, symbol: String?, issuer: String?,
                 date: String?, kind: String, subject: String?, fullText: String, storedAt: Date,
                 isInitiative: Bool?, callsForInitiatives: Bool?, arrivalYear: Int?, arrivalNumber: Int?,

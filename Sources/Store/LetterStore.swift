@@ -113,11 +113,7 @@ public final class LetterStore: @unchecked Sendable {
             return .stored(letterID: paper.id!)
         }
         var row = try LetterRow(record: record, fullText: letter.fullText, storedAt: Date())
-        let stamped = record.receivedDate.flatMap(CalendarDate.init(iso:)).flatMap { $0.isComplete ? $0 : nil }
-        let arrivalDate = stamped ?? arrival
-        row.arrivalDate = arrivalDate.iso
-        row.arrivalYear = arrivalDate.year
-        row.arrivalNumber = try ArrivalNumbers.next(year: arrivalDate.year, db: db)
+        try row.arrive(stamp: record.receivedDate, storedOn: arrival) { try ArrivalNumbers.next(year: $0, db: db) }
         try row.insert(db)
         try SearchIndex.add(row, originalText: letter.originalText, db: db)
         try addParts(of: letter, to: row, db: db, fingerprints: fingerprints)
