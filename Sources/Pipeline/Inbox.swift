@@ -117,14 +117,15 @@ public final class Inbox: @unchecked Sendable {
         }
         logger.info("\(InboxNote.watching(folder: folder, polling: events == nil).text(options.lang))")
         var stability = FileStability(delay: options.stabilityDelay, emptyDelay: options.emptyFileDelay)
-        var undecodableSeen: [[UInt8]: (FileIdentity?, Double)] = [:]
+        var undecodableSeen: [[UInt8]: InboxArchive.SeenName] = [:]
         while !shutdown.isRequested {
             if let fatal = takeFatal() { group.wait(); throw fatal }
             try archive.checkFolders()
             let now = Date().timeIntervalSince1970
             let scan = FileStability.scan(folder)
             stability.observe(scan.entries, now: now)
-            quarantineUndecodable(scan.undecodable, seen: &undecodableSeen, now: now)
+            archive.setAsideUndecodable(scan.undecodable, seen: &undecodableSeen, now: now, settle: options.stabilityDelay,
+                                        lang: options.lang, logger: logger)
             for path in stability.stable(now: now) where !shutdown.isRequested {
                 if isWaiting(path) { continue }
                 if let due = backoff(path), due > Date() { continue }
@@ -395,44 +396,6 @@ public final class Inbox: @unchecked Sendable {
     private func isLink(_ path: String) -> Bool {
         var st = stat()
         return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK
-    }
-
-    /// Names that are not UTF-8 cannot be journalled or shown: once unchanged for the settle delay,
-    /// each goes to `.failed/` under a readable name (bytes that do not decode as `_`) with its reason.
-    private func quarantineUndecodable(_ names: [[UInt8]], seen: inout [[UInt8]: (FileIdentity?, Double)], now: Double) {
-        var current: [[UInt8]: (FileIdentity?, Double)] = [:]
-        for raw in names {
-            let pathBytes = Array(folder.utf8) + [UInt8(ascii: "/")] + raw
-            let id = Self.lstatIdentity(pathBytes)
-            if let (previous, since) = seen[raw], previous == id {
-                current[raw] = (previous, since)
-                guard now - since >= options.stabilityDelay, id != nil else { continue }
-                let shown = String(decoding: raw, as: UTF8.self).replacingOccurrences(of: "\u{FFFD}", with: "_")
-                let destination = archive.failedDestination(for: shown)
-                let reason = IngestError(path: (folder as NSString).appendingPathComponent(shown), .nameNotUTF8).text(options.lang)
-                do {
-                    try archive.makeFolder(archive.failedFolder)
-                    try? archive.writeReason(reason, besides: destination)
-                    let ok = pathBytes.withCString { src in rename(src, destination) == 0 }
-                    if !ok { throw InboxError.cannotMove(shown, destination, SystemFailure(errno: errno)) }
-                    logger.error("\(InboxNote.failed(file: shown, reason: reason).text(options.lang))", metadata: ["to": "\(destination.dropFirst(folder.count + 1))"])
-                    current[raw] = nil
-                } catch {
-                    logger.error("\(InboxNote.couldNotSetAside(file: shown, detail: (error as? any Message)?.text(options.lang) ?? Ingestor.describe(error)).text(options.lang))")
-                }
-            } else {
-                current[raw] = (id, now)
-            }
-        }
-        seen = current
-    }
-
-    private static func lstatIdentity(_ pathBytes: [UInt8]) -> FileIdentity? {
-        var st = stat()
-        let ok = pathBytes.withCString { lstat($0, &st) == 0 }
-        guard ok else { return nil }
-        return FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int(st.st_size),
-                            mtime: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9)
     }
 
     /// One line per file: what it was, what was found, how long it took.

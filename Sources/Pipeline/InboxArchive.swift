@@ -1,6 +1,7 @@
 import Foundation
 import Vocabulary
 import Ingest
+import Logging
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -232,5 +233,48 @@ public enum InboxNote: Message {
         case (.unknownFailure, .vi): return "lỗi không rõ"
         case (.unknownFailure, .en): return "unknown error"
         }
+    }
+}
+
+extension InboxArchive {
+    /// A name not yet set aside: the file's identity when last seen, and since when it was so.
+    public typealias SeenName = (id: FileIdentity?, since: Double)
+
+    /// Names that are not UTF-8 cannot be journalled, queued or shown: once unchanged for `settle`
+    /// seconds, each goes to `.failed/` under a readable name (bytes that do not decode as `_`)
+    /// with its reason. Both inboxes (the local one and the province's queueing one) call this.
+    func setAsideUndecodable(_ names: [[UInt8]], seen: inout [[UInt8]: SeenName], now: Double, settle: Double,
+                             lang: Lang, logger: Logger) {
+        var current: [[UInt8]: SeenName] = [:]
+        for raw in names {
+            let pathBytes = Array(folder.utf8) + [UInt8(ascii: "/")] + raw
+            let id = Self.lstatIdentity(pathBytes)
+            guard let previous = seen[raw], previous.id == id else { current[raw] = (id, now); continue }
+            current[raw] = previous
+            guard now - previous.since >= settle, id != nil else { continue }
+            let shown = String(decoding: raw, as: UTF8.self).replacingOccurrences(of: "\u{FFFD}", with: "_")
+            let destination = failedDestination(for: shown)
+            let reason = IngestError(path: (folder as NSString).appendingPathComponent(shown), .nameNotUTF8).text(lang)
+            do {
+                try makeFolder(failedFolder)
+                try? writeReason(reason, besides: destination)
+                guard pathBytes.withCString({ rename($0, destination) == 0 }) else {
+                    throw InboxError.cannotMove(shown, destination, SystemFailure(errno: errno))
+                }
+                logger.error("\(InboxNote.failed(file: shown, reason: reason).text(lang))",
+                             metadata: ["to": "\(destination.dropFirst(folder.count + 1))"])
+                current[raw] = nil
+            } catch {
+                logger.error("\(InboxNote.couldNotSetAside(file: shown, detail: (error as? any Message)?.text(lang) ?? Ingestor.describe(error)).text(lang))")
+            }
+        }
+        seen = current
+    }
+
+    private static func lstatIdentity(_ pathBytes: [UInt8]) -> FileIdentity? {
+        var st = stat()
+        guard pathBytes.withCString({ lstat($0, &st) == 0 }) else { return nil }
+        return FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int(st.st_size),
+                            mtime: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9)
     }
 }

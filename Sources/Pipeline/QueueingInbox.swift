@@ -60,13 +60,14 @@ public final class QueueingInbox: @unchecked Sendable {
         let events = options.pollInterval == nil ? DirectoryEvents(folder: folder) : nil
         started(events == nil)
         var stability = FileStability(delay: options.stabilityDelay, emptyDelay: options.emptyFileDelay)
-        var undecodable: [[UInt8]: (id: FileIdentity?, since: Double)] = [:]
+        var undecodable: [[UInt8]: InboxArchive.SeenName] = [:]
         while !shutdown.isRequested {
             try archive.checkFolders()
             let now = Date().timeIntervalSince1970
             let scan = FileStability.scan(folder)
             stability.observe(scan.entries, now: now)
-            setAsideUndecodable(scan.undecodable, seen: &undecodable, now: now)
+            archive.setAsideUndecodable(scan.undecodable, seen: &undecodable, now: now, settle: options.stabilityDelay,
+                                        lang: options.lang, logger: logger)
             for path in stability.stable(now: now) where !shutdown.isRequested {
                 if let due = backoff[path]?.due, due > Date() { continue }
                 if scan.entries[path]?.nature == .regular && FileStability.isOpenForWriting(path) {
@@ -123,37 +124,6 @@ public final class QueueingInbox: @unchecked Sendable {
         try archive.move(path, to: destination)
         logger.info("\(note.text(options.lang))", metadata: ["to": "\(destination.dropFirst(folder.count + 1))"])
         return true
-    }
-
-    /// A name that is not UTF-8 cannot be queued nor shown: once it stood still for the settle
-    /// delay it goes to `.failed/` under a readable name (bytes that do not decode as `_`), as in `Inbox`.
-    private func setAsideUndecodable(_ names: [[UInt8]], seen: inout [[UInt8]: (id: FileIdentity?, since: Double)], now: Double) {
-        var current: [[UInt8]: (id: FileIdentity?, since: Double)] = [:]
-        for raw in names {
-            let pathBytes = Array(folder.utf8) + [UInt8(ascii: "/")] + raw
-            var st = stat()
-            let id: FileIdentity? = pathBytes.withCString { lstat($0, &st) == 0 }
-                ? FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int(st.st_size),
-                               mtime: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9) : nil
-            guard let previous = seen[raw], previous.id == id else { current[raw] = (id, now); continue }
-            current[raw] = previous
-            guard now - previous.since >= options.stabilityDelay, id != nil else { continue }
-            let shown = String(decoding: raw, as: UTF8.self).replacingOccurrences(of: "\u{FFFD}", with: "_")
-            let destination = archive.failedDestination(for: shown)
-            let reason = IngestError(path: (folder as NSString).appendingPathComponent(shown), .nameNotUTF8).text(options.lang)
-            do {
-                try archive.makeFolder(archive.failedFolder)
-                try? archive.writeReason(reason, besides: destination)
-                guard pathBytes.withCString({ rename($0, destination) == 0 }) else {
-                    throw InboxError.cannotMove(shown, destination, SystemFailure(errno: errno))
-                }
-                logger.error("\(InboxNote.failed(file: shown, reason: reason).text(options.lang))")
-                current[raw] = nil
-            } catch {
-                logger.error("\(InboxNote.couldNotSetAside(file: shown, detail: (error as? any Message)?.text(options.lang) ?? Ingestor.describe(error)).text(options.lang))")
-            }
-        }
-        seen = current
     }
 
     /// What the queue cannot take (a link, a device, an empty or oversized file) goes to `.failed/`
