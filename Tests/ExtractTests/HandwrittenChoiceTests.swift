@@ -62,4 +62,25 @@ final class HandwrittenChoiceTests: XCTestCase {
         XCTAssertNotEqual(r.number?.seq, 0)
         XCTAssertFalse(r.warnings.map(\.english).contains { $0.contains("citing its own number") })
     }
+
+    func testALetterDatedInDecemberAndSignedInJanuaryKeepsItsSureDay() {
+        // Signed 17 days later, in the next month and year: the signature cannot complete the day,
+        // and the reader's sure 31 stands (OCR read the day as 34).
+        let text = header.replacingOccurrences(of: "ngày …ả tháng 02 năm 2025", with: "ngày 34 tháng 12 năm 2024")
+        let r = extract(text, hints: PageHints(signatureTime: "2025-01-17T08:56:09+07:00"),
+                        HandwrittenFields(day: [R(digits: "31", confidence: 0.98), R(digits: "34", confidence: 0.01)]))
+        XCTAssertEqual(r.date, "2024-12-31")
+    }
+
+    func testTheNearerTheSigningDayTheLikelierAReading() {
+        // Two near-even readings, 12 and 22, of a letter signed on the 26th: four days before
+        // signing is likelier than fourteen, and the warning says the signing time chose.
+        let r = extract(header, hints: PageHints(signatureTime: "2025-02-26T10:40:48+07:00"),
+                        HandwrittenFields(day: [R(digits: "12", confidence: 0.29), R(digits: "22", confidence: 0.26)]))
+        XCTAssertEqual(r.date, "2025-02-22")
+        XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("signing time (2025-02-26T10:40:48+07:00)") }, "\(r.warnings.map(\.english))")
+        // Unsigned, the reader's own order stands.
+        let unsigned = extract(header, HandwrittenFields(day: [R(digits: "12", confidence: 0.69), R(digits: "22", confidence: 0.26)]))
+        XCTAssertEqual(unsigned.date, "2025-02-12")
+    }
 }

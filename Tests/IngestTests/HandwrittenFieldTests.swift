@@ -59,4 +59,37 @@ final class HandwrittenFieldTests: XCTestCase {
         let readings = HandwrittenFieldReader(lineHeight: 40).read(ink)
         XCTAssertEqual(readings.first?.digits, "3058", "\(readings)")
     }
+
+    func testANumberLabelWhoseDigitsOCRMadeLettersOfIsStillTheLabel() {
+        // `Số:ổ0`: the hand read as letters after the colon. The field is still the number's, not
+        // the next `số` below (`Công văn số 4039/STC-HCSN` in the body).
+        let header = [word("Số:ổ0", 467, 394, 650, 456), word("/BC-UBND", 688, 406, 965, 450),
+                      word("Quảng", 1196, 406, 1354, 462), word("Ngãi,", 1365, 407, 1488, 461)]
+        let body = [word("Công", 300, 900, 400, 950), word("văn", 410, 900, 480, 950), word("số", 490, 900, 540, 950),
+                    word("4039/STC-", 550, 900, 760, 950)]
+        let lines = [OCRLine(words: header, box: Box(x0: 467, y0: 394, x1: 1488, y1: 462), block: 1, rotated: false),
+                     OCRLine(words: body, box: Box(x0: 300, y0: 900, x1: 760, y1: 950), block: 2, rotated: false)]
+        let field = HandwrittenRegions.find(lines, pageHeight: 3508).number
+        XCTAssertEqual(field.map { $0.box.y1 < 600 && $0.box.x1 <= 688 }, true, "\(String(describing: field))")
+        XCTAssertNotNil(field?.leftSpan, "where the label ends inside `Số:ổ0` is guessed, to be found in the ink")
+    }
+
+    func testALabelBoxThatSwallowedTheDigitsIsMeasuredByItsLettersAndTheGapInTheInk() {
+        // OCR drew `tháng`'s box over the day written before it (`07 tháng`, read `tháng`): the
+        // field's right side is found at the blank columns before the printed word, not at the box.
+        let words = [word("ngày", 1437, 281, 1543, 330), word("tháng", 1570, 263, 1783, 339),
+                     word("12", 1801, 282, 1850, 319), word("năm", 1880, 284, 1971, 319), word("2011", 2002, 282, 2104, 319)]
+        let line = OCRLine(words: words, box: Box(x0: 1437, y0: 263, x1: 2104, y1: 339), block: 1, rotated: false)
+        let found = HandwrittenRegions.find([line], pageHeight: 3508)
+        let day = try? XCTUnwrap(found.day)
+        XCTAssertNotNil(day?.rightSpan)
+        // Ink: the hand at 1575–1630, the print of `tháng` from 1650 on; blank between.
+        let refined = day.map { field in
+            HandwrittenRegions.refined(field) { box in
+                (box.x0..<box.x1).map { x in (1575...1630).contains(x) || x >= 1650 ? 5 : 0 }
+            }
+        }
+        XCTAssertEqual(refined.map { $0.box.x1 > 1630 && $0.box.x1 <= 1650 }, true, "\(String(describing: refined))")
+        XCTAssertEqual(refined.map { $0.box.x0 <= 1575 }, true)
+    }
 }

@@ -28,6 +28,9 @@ public enum HandwrittenChoice {
     /// Days before the signing time a letter may be dated: usually the same day or one before,
     /// but a letter signed weeks later is seen too; a month bounds it.
     static let signedWithinDays = 31
+    /// How fast the signing day's support fades with the days between dating and signing: full
+    /// for the same day or the day before, a half after about three more days.
+    static let signingFadeDays = 4.0
 
     public enum Evidence: Codable, Hashable, Sendable {
         case signingTime(String)
@@ -109,6 +112,12 @@ public enum HandwrittenChoice {
             let gap = s.dayNumber - c.date.dayNumber
             return gap >= 0 && gap <= signedWithinDays
         }
+        func signingPrior(_ c: Candidate) -> Double {
+            guard let s = signed else { return 0 }
+            let gap = s.dayNumber - c.date.dayNumber
+            guard gap >= 0, gap <= signedWithinDays else { return 0 }
+            return 0.5 * exp(-Double(max(0, gap - 1)) / signingFadeDays)
+        }
         func beforeReceived(_ c: Candidate) -> Bool { received.map { c.date.dayNumber <= $0.dayNumber } ?? true }
         // A letter is signed the day it is dated or a day or two after: a reading that lands there
         // is backed by the signature.
@@ -116,9 +125,13 @@ public enum HandwrittenChoice {
             guard let s = signed else { return false }
             return (0...2).contains(s.dayNumber - c.date.dayNumber)
         }
-        for k in candidates.indices where closeToSigning(candidates[k]) { candidates[k].score += 0.5 }
+        // The nearer the signing day the likelier, fading over days: a letter signed on the 26th
+        // was more likely dated the 22nd than the 12th.
+        let unweighed = candidates.max { $0.score < $1.score }!
+        for k in candidates.indices { candidates[k].score += signingPrior(candidates[k]) }
         let ranked = candidates.sorted { $0.score > $1.score }
         let best = ranked[0]
+        let signingDecided = best.date != unweighed.date
         let bounded = ranked.filter { withinSigning($0) && beforeReceived($0) }
         var pick = best
         var evidence: Evidence?
@@ -126,12 +139,16 @@ public enum HandwrittenChoice {
             pick = b
             evidence = signed != nil && !withinSigning(best) ? .signingTime(signedAt ?? "") : .receivedStamp(received?.iso ?? "")
         }
-        if evidence == nil, pick.fromReader, pick.readerConfidence < sureReading, closeToSigning(pick) {
+        if evidence == nil, pick.fromReader, pick.readerConfidence < sureReading, closeToSigning(pick) || signingDecided {
             evidence = .signingTime(signedAt ?? "")
         }
-        // Signed, but no reading near the signing day: the reader misread (a 5 read as 1), and the
-        // signature's own completion of the day is the better witness.
-        if signed != nil, printed.day == nil, !candidates.contains(where: closeToSigning) { return nil }
+        // Signed in the letter's own month, OCR saw the day's last digit, but no reading is near
+        // the signing day: the reader misread (a 5 read as 1), and the signature's completion of
+        // the day with that digit is the better witness. Where the signature cannot complete it
+        // (signed in a later month, as a letter of 31 December signed in January; or no digit
+        // seen) the reading stands on its own.
+        if let s = signed, s.year == year, s.month == printed.month, printed.day == nil, ocrLastDigit != nil,
+           !candidates.contains(where: closeToSigning) { return nil }
         // A lone reading neither sure nor backed by anything is no better than the OCR'd day.
         if evidence == nil, pick.fromReader, pick.score < sureReading, printed.day != nil { return nil }
         if evidence == nil, pick.fromReader, pick.score < sureReading, signed == nil, received == nil { return nil }

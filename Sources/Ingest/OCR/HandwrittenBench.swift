@@ -29,7 +29,7 @@ public enum HandwrittenBench {
             let t1 = Date()
             let reader = PageRecognizer.readHandwritten(lines, on: prepared.image)
             let t2 = Date()
-            let found = HandwrittenRegions.find(lines, pageHeight: prepared.image.height)
+            let found = HandwrittenRegions.find(lines, on: prepared.image)
             func tesseract(_ field: HandwrittenRegions.Field?) -> [DigitReading] {
                 guard let field, let ink = HandwrittenFieldReader.ink(of: prepared.image, in: field.box),
                       let pix = ink.pix(border: field.lineHeight / 2),
@@ -73,7 +73,7 @@ public enum HandwrittenCrops {
         for path in paths {
             guard let source = Pix.read(path: path), let prepared = PagePreparation().prepare(source) else { continue }
             let lines = HOCRReader.lines(try engine.recognise(prepared.image).hocr)
-            let found = HandwrittenRegions.find(lines, pageHeight: prepared.image.height)
+            let found = HandwrittenRegions.find(lines, on: prepared.image)
             if ProcessInfo.processInfo.environment["VANTHU_BENCH_WORDS"] != nil {
                 for l in lines where l.box.y0 < prepared.image.height / 4 {
                     print(l.words.map { "\($0.text)@\($0.box.x0),\($0.box.y0),\($0.box.x1),\($0.box.y1)" }.joined(separator: " "))

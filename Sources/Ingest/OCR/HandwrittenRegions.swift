@@ -1,4 +1,5 @@
 import Foundation
+import CLeptonica
 
 /// Where on a recognised page the hand-written fields are: the gap between the `Số:` label and
 /// the printed symbol (`/UBND-KTTH`), and the gaps after `ngày` and `tháng` on the date line.
@@ -9,6 +10,17 @@ enum HandwrittenRegions {
         var box: Box
         /// Height of the printed text beside the field.
         var lineHeight: Int
+        /// Where a side was placed by counting printed letters (a label OCR ran into the digits,
+        /// `Số:280`, or a label's box that swallowed them, `tháng` over `07 tháng`), the span the
+        /// true side lies in; `refined(on:)` finds it in the ink. Nil where a word's edge gave it.
+        var leftSpan: ClosedRange<Int>? = nil
+        var rightSpan: ClosedRange<Int>? = nil
+    }
+
+    /// A side guessed from letter widths: the guess and the span to look for the label's gap in.
+    struct Edge {
+        var x: Double
+        var span: ClosedRange<Int>? = nil
     }
 
     struct Found: Equatable {
@@ -24,6 +36,19 @@ enum HandwrittenRegions {
         var text: String
         var folded: String
         var box: Box
+    }
+
+    /// The fields on a page, each side that was guessed from letter widths found in the ink.
+    static func find(_ lines: [OCRLine], on grey: Pix) -> Found {
+        var found = find(lines, pageHeight: grey.height)
+        let columnInk = { (box: Box) -> [Int]? in
+            guard let ink = HandwrittenFieldReader.ink(of: grey, in: box) else { return nil }
+            return (0..<ink.width).map { x in (0..<ink.height).reduce(0) { $0 + (ink[x, $1] > 0.5 ? 1 : 0) } }
+        }
+        found.number = found.number.map { refined($0, columnInk: columnInk) }
+        found.day = found.day.map { refined($0, columnInk: columnInk) }
+        found.month = found.month.map { refined($0, columnInk: columnInk) }
+        return found
     }
 
     static func find(_ lines: [OCRLine], pageHeight: Int) -> Found {
@@ -76,8 +101,9 @@ enum HandwrittenRegions {
             guard after.contains(where: { $0.folded.hasPrefix(PageMarkWords.yearLabel) || ($0.text.count == 4 && $0.text.allSatisfy(\.isNumber)) }) else { continue }
             let m = metrics(words, near: w.box)
             guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height) else { continue }
-            return (field(x0: start + Double(m.height) * 0.1, x1: Double(w.box.x0) - Double(m.height) * 0.1,
-                          anchor: w.box, height: m.height), nil, w.box.y0)
+            let end = rightEdge(before: w.folded.range(of: PageMarkWords.monthLabel)!, in: w, letter: m.letter)
+            return (field(x0: start + Double(m.height) * 0.1, x1: end.x - Double(m.height) * 0.1,
+                          anchor: w.box, height: m.height, right: end.span), nil, w.box.y0)
         }
         return nil
     }
@@ -100,10 +126,13 @@ enum HandwrittenRegions {
 
     /// The box between x0 and x1 on the row of `anchor`, taller than the print: hand-written
     /// digits stand higher and lower than the type beside them.
-    private static func field(x0: Double, x1: Double, anchor: Box, height: Int) -> Field? {
-        guard x1 - x0 >= Double(height) * 0.4 else { return nil }
+    private static func field(x0: Double, x1: Double, anchor: Box, height: Int,
+                              left: ClosedRange<Int>? = nil, right: ClosedRange<Int>? = nil) -> Field? {
+        // A side still to be found in the ink may move: the guess need not leave room yet.
+        guard x1 - x0 >= Double(height) * 0.4 || (left != nil || right != nil) && x1 - x0 >= Double(height) * -0.5 else { return nil }
         let y0 = anchor.y0 - height * 3 / 5, y1 = anchor.y1 + height * 2 / 5
-        return Field(box: Box(x0: Int(x0), y0: max(0, y0), x1: Int(x1), y1: y1), lineHeight: height)
+        return Field(box: Box(x0: Int(x0), y0: max(0, y0), x1: max(Int(x0) + 1, Int(x1)), y1: y1), lineHeight: height,
+                     leftSpan: left, rightSpan: right)
     }
 
     /// `Số:` … `/SYMBOL`.
@@ -112,18 +141,22 @@ enum HandwrittenRegions {
             let f = w.folded
             guard f.hasPrefix(PageMarkWords.numberLabel) else { continue }
             var rest = f.dropFirst(PageMarkWords.numberLabel.count)
-            let labelLength = rest.hasPrefix(":") ? 3 : 2
-            if rest.hasPrefix(":") { rest = rest.dropFirst() }
-            // `Số:`, `Số`, or the label run into the digits (`Số:660`, `Số:660/TB`), not a word like `sở`+letters.
-            guard rest.isEmpty || rest.first.map({ !$0.isLetter }) == true else { continue }
+            let colon = rest.hasPrefix(":")
+            let labelLength = colon ? 3 : 2
+            if colon { rest = rest.dropFirst() }
+            // `Số:`, `Số`, or the label run into the digits (`Số:660`, `Số:660/TB`; after the colon
+            // OCR may make letters of the hand, `Số:ổ0`), not a word like `sở`+letters.
+            guard colon || rest.isEmpty || rest.first.map({ !$0.isLetter }) == true else { continue }
             let m = metrics(words, near: w.box)
-            let start = labelLength == f.count ? Double(w.box.x1) : Double(w.box.x0) + m.letter * Double(labelLength)
+            let start = labelLength == f.count ? wordEnd(w, letters: labelLength, letter: m.letter, next: nextOnRow(w, words))
+                : estimatedEnd(of: w, letters: labelLength, letter: m.letter)
             // The symbol: the first word on the row from here with a `/` or `-` before capitals.
             // Left to right along the row, not in reading order: on a page turned a little the
             // symbol can start a few pixels higher than the label and sort before it.
             let candidates = [w] + words.indices.filter { $0 != i && sameRow(words[$0].box, w.box) && words[$0].box.x0 > w.box.x0 }
                 .map { words[$0] }.sorted { $0.box.x0 < $1.box.x0 }
             var end: Double?
+            var endSpan: ClosedRange<Int>?
             for c in candidates {
                 guard let slash = c.text.firstIndex(where: { $0 == "/" || $0 == "-" }) else { continue }
                 let after = c.text[c.text.index(after: slash)...]
@@ -134,14 +167,16 @@ enum HandwrittenRegions {
                     // Print after the slash is measured from the right: capitals are about one
                     // and a half of a lower-case letter.
                     let printed = Double(after.count + 1) * m.letter * 1.5
-                    end = max(start, Double(c.box.x1) - printed)
+                    let guess = max(start.x, Double(c.box.x1) - printed)
+                    end = guess
+                    endSpan = Int(guess - m.letter / 3)...Int(guess + m.letter)
                 }
                 break
             }
             // No symbol on the row: this `Số`/`Sở` is not the number's label (`SỞ TÀI CHÍNH`).
             guard let stop = end else { continue }
-            guard let field = field(x0: start + Double(m.height) * 0.1, x1: stop - Double(m.height) * 0.1,
-                                    anchor: w.box, height: m.height) else { continue }
+            guard let field = field(x0: start.x + Double(m.height) * 0.1, x1: stop - Double(m.height) * 0.1,
+                                    anchor: w.box, height: m.height, left: start.span, right: endSpan) else { continue }
             return field
         }
         return nil
@@ -154,36 +189,110 @@ enum HandwrittenRegions {
             let row = words.filter { sameRow($0.box, w.box) && $0.box.x0 >= w.box.x0 }.sorted { $0.box.x0 < $1.box.x0 }
             guard let monthWord = row.first(where: { $0.folded.contains(PageMarkWords.monthLabel) }) else { continue }
             let m = metrics(words, near: w.box)
-            let dayStart = leftEdge(after: range, in: w, letter: m.letter)
+            let dayStart = leftEdge(after: range, in: w, letter: m.letter, next: nextOnRow(w, words))
             let monthRange = monthWord.folded.range(of: PageMarkWords.monthLabel)!
             let dayEnd = rightEdge(before: monthRange, in: monthWord, letter: m.letter)
-            let day = field(x0: dayStart + Double(m.height) * 0.1, x1: dayEnd - Double(m.height) * 0.1,
-                            anchor: w.box, height: m.height)
+            let day = field(x0: dayStart.x + Double(m.height) * 0.1, x1: dayEnd.x - Double(m.height) * 0.1,
+                            anchor: w.box, height: m.height, left: dayStart.span, right: dayEnd.span)
             var month: Field?
             let after = row.filter { $0.box.x0 >= monthWord.box.x0 }
             if let yearWord = after.first(where: { $0.folded.hasPrefix(PageMarkWords.yearLabel) || $0.folded.contains(" " + PageMarkWords.yearLabel) }) {
-                let monthStart = leftEdge(after: monthRange, in: monthWord, letter: m.letter)
+                let monthStart = leftEdge(after: monthRange, in: monthWord, letter: m.letter, next: nextOnRow(monthWord, words))
                 let yearRange = yearWord.folded.range(of: PageMarkWords.yearLabel)!
                 let monthEnd = rightEdge(before: yearRange, in: yearWord, letter: m.letter)
-                month = field(x0: monthStart + Double(m.height) * 0.1, x1: monthEnd - Double(m.height) * 0.1,
-                              anchor: w.box, height: m.height)
+                month = field(x0: monthStart.x + Double(m.height) * 0.1, x1: monthEnd.x - Double(m.height) * 0.1,
+                              anchor: w.box, height: m.height, left: monthStart.span, right: monthEnd.span)
             }
             return (day, month, w.box.y0)
         }
         return nil
     }
 
-    /// Where a label inside a word ends: the word's end when nothing follows it, else its start
-    /// plus the label's letters.
-    private static func leftEdge(after label: Range<String.Index>, in w: Word, letter: Double) -> Double {
-        if label.upperBound == w.folded.endIndex { return Double(w.box.x1) }
-        return Double(w.box.x0) + letter * Double(w.folded.distance(from: w.folded.startIndex, to: label.upperBound))
+    /// Where a label inside a word ends: its start plus the label's letters when more follows it,
+    /// else the word's end, unless the word's box is far wider than its letters (OCR took the
+    /// hand-written digits after `ngày` into its box) or the next word starts inside it.
+    private static func leftEdge(after label: Range<String.Index>, in w: Word, letter: Double, next: Word?) -> Edge {
+        let letters = w.folded.distance(from: w.folded.startIndex, to: label.upperBound)
+        if label.upperBound == w.folded.endIndex { return wordEnd(w, letters: letters, letter: letter, next: next) }
+        return estimatedEnd(of: w, letters: letters, letter: letter)
     }
 
-    /// Where a label inside a word begins: the word's start when nothing precedes it, else its
-    /// end less the label's letters and what follows.
-    private static func rightEdge(before label: Range<String.Index>, in w: Word, letter: Double) -> Double {
-        if label.lowerBound == w.folded.startIndex { return Double(w.box.x0) }
-        return Double(w.box.x1) - letter * Double(w.folded.distance(from: label.lowerBound, to: w.folded.endIndex))
+    /// A box this much wider than its letters holds more than its letters.
+    static let swallowedRatio = 1.35
+
+    /// The end of a word that is the label alone: its box's end, or, when the box is too wide or
+    /// the next word begins inside it, a guess from its letters, to be found in the ink.
+    private static func wordEnd(_ w: Word, letters: Int, letter: Double, next: Word?) -> Edge {
+        let expected = letter * Double(letters)
+        if Double(w.box.width) > expected * swallowedRatio { return estimatedEnd(of: w, letters: letters, letter: letter) }
+        if let n = next, n.box.x0 < w.box.x1 {
+            let e = estimatedEnd(of: w, letters: letters, letter: letter)
+            return Edge(x: max(Double(n.box.x0), min(e.x, Double(w.box.x1))), span: e.span)
+        }
+        return Edge(x: Double(w.box.x1))
+    }
+
+    /// The end of the first `letters` letters of `w`, guessed, with the span its gap lies in: a
+    /// letter and a half before the guess (a narrow label) to a third of one after.
+    private static func estimatedEnd(of w: Word, letters: Int, letter: Double) -> Edge {
+        let x = Double(w.box.x0) + letter * Double(letters)
+        let lo = Int(Double(w.box.x0) + letter * max(0.5, Double(letters) - 1.5)), hi = Int(x + letter / 3)
+        return Edge(x: x, span: lo...max(lo, hi))
+    }
+
+    private static func nextOnRow(_ w: Word, _ words: [Word]) -> Word? {
+        words.filter { $0.box.x0 > w.box.x0 && sameRow($0.box, w.box) }.min { $0.box.x0 < $1.box.x0 }
+    }
+
+    /// Where a label inside a word begins: the word's start when nothing precedes it (unless its
+    /// box is far wider than its letters: OCR took the digits before `tháng` into it), else the
+    /// word's end less the label's letters and what follows.
+    private static func rightEdge(before label: Range<String.Index>, in w: Word, letter: Double) -> Edge {
+        let letters = w.folded.distance(from: label.lowerBound, to: w.folded.endIndex)
+        if label.lowerBound == w.folded.startIndex, Double(w.box.width) <= letter * Double(letters) * swallowedRatio {
+            return Edge(x: Double(w.box.x0))
+        }
+        let x = Double(w.box.x1) - letter * Double(letters)
+        let lo = Int(x - letter / 3), hi = Int(Double(w.box.x1) - letter * max(0.5, Double(letters) - 1.5))
+        return Edge(x: x, span: lo...max(lo, hi))
+    }
+
+    // MARK: - Sides found in the ink
+
+    /// The field with each guessed side moved to the label's gap: the blank columns (across the
+    /// field's rows) nearest the guess inside its span, on the label's side. A label touching
+    /// the digits leaves no gap, and the guess stands.
+    static func refined(_ field: Field, columnInk: (Box) -> [Int]?) -> Field {
+        guard field.leftSpan != nil || field.rightSpan != nil else { return field }
+        var out = field
+        let minGap = max(2, field.lineHeight / 12)
+        if let span = field.leftSpan {
+            let box = Box(x0: span.lowerBound, y0: field.box.y0, x1: span.upperBound + 1, y1: field.box.y1)
+            if let cols = columnInk(box), let gap = gaps(cols, minimum: minGap).last {
+                // The field starts where the gap ends (the rightmost gap: the label's last letter is before it).
+                out.box.x0 = box.x0 + gap.upperBound
+            }
+        }
+        if let span = field.rightSpan {
+            let box = Box(x0: span.lowerBound, y0: field.box.y0, x1: span.upperBound + 1, y1: field.box.y1)
+            if let cols = columnInk(box), let gap = gaps(cols, minimum: minGap).first {
+                out.box.x1 = box.x0 + gap.lowerBound
+            }
+        }
+        out.leftSpan = nil; out.rightSpan = nil
+        if out.box.x1 - out.box.x0 < field.lineHeight * 2 / 5 { out.box = field.box }
+        return out
+    }
+
+    /// Runs of blank columns at least `minimum` wide, as index ranges.
+    static func gaps(_ columns: [Int], minimum: Int) -> [ClosedRange<Int>] {
+        var out: [ClosedRange<Int>] = []
+        var start: Int?
+        for (i, c) in columns.enumerated() {
+            if c == 0 { if start == nil { start = i } }
+            else if let s = start { if i - s >= minimum { out.append(s...(i - 1)) }; start = nil }
+        }
+        if let s = start, columns.count - s >= minimum { out.append(s...(columns.count - 1)) }
+        return out
     }
 }

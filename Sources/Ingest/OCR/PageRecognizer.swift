@@ -96,7 +96,7 @@ struct PageRecognizer {
 
     /// The digit reader's readings of the number and the day and month, where the page has them.
     static func readHandwritten(_ lines: [OCRLine], on grey: Pix) -> HandwrittenReadings {
-        let found = HandwrittenRegions.find(lines, pageHeight: grey.height)
+        let found = HandwrittenRegions.find(lines, on: grey)
         func read(_ field: HandwrittenRegions.Field?) -> [DigitReading] {
             guard let field, let ink = HandwrittenFieldReader.ink(of: grey, in: field.box) else { return [] }
             return HandwrittenFieldReader(lineHeight: field.lineHeight).read(ink)
