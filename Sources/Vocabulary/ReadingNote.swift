@@ -11,6 +11,8 @@ public enum ReadingNote: Message, Codable, Hashable {
     case convertedFromTCVN3
     /// Preparation left a page with little text; read again without these steps, it gave more.
     case preparationUndone(page: Int, before: Int, after: Int, steps: [PreparationStep])
+    /// The page's reading had no name under the signer's position; the block read again alone gave one.
+    case signatureBlockReread(page: Int)
 
     public func text(_ lang: Lang) -> String {
         switch (self, lang) {
@@ -28,6 +30,8 @@ public enum ReadingNote: Message, Codable, Hashable {
         case (.encryptedWithOwnerPassword, .en): return "the PDF is encrypted with an owner password; its text was read anyway"
         case (.convertedFromTCVN3, .vi): return "đã chuyển từ bảng mã TCVN3 cũ"
         case (.convertedFromTCVN3, .en): return "converted from the legacy TCVN3 encoding"
+        case (.signatureBlockReread(let p), .vi): return "trang \(p): họ tên người ký nằm dưới dấu, đã đọc lại riêng khối chữ ký"
+        case (.signatureBlockReread(let p), .en): return "page \(p): the signer's name, under the seal, was read again from the signature block alone"
         case (.preparationUndone(let p, let b, let a, let steps), _):
             let names = steps.map { $0.text(lang) }.joined(separator: ", ")
             let whole = steps.count == PreparationStep.allCases.count
@@ -48,6 +52,7 @@ public enum ReadingNote: Message, Codable, Hashable {
         .encryptedWithOwnerPassword, .convertedFromTCVN3,
         .preparationUndone(page: 1, before: 12, after: 1450, steps: [.binarisation]),
         .preparationUndone(page: 1, before: 0, after: 900, steps: PreparationStep.allCases),
+        .signatureBlockReread(page: 2),
     ]
 }
 

@@ -118,7 +118,12 @@ struct PageRecognizer {
                     image = upright; hocr = h2; mean = m2
                 }
             }
-            return (HOCRReader.lines(hocr), mean)
+            var lines = HOCRReader.lines(hocr)
+            if let name = try SignatureBlockRereading.name(in: lines, on: image, engine: engine) {
+                lines.append(name)
+                notes.append(.signatureBlockReread(page: number))
+            }
+            return (lines, mean)
         }
         let layout = LetterPageLayout(pageWidth: image.width, pageHeight: image.height).arrange(lines)
         return Reading(prepared: prepared, image: image, layout: layout, lines: lines, mean: mean, notes: notes)

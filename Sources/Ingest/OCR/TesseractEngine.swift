@@ -77,6 +77,14 @@ final class TesseractEngine: @unchecked Sendable {
         return (hocr, mean)
     }
 
+    /// Recognises a crop as one uniform block of text (no layout analysis): what the page's own
+    /// reading may have lost there, a name under a seal taken for a picture. Returns hOCR.
+    func recogniseBlock(_ pix: Pix) throws -> String {
+        TessBaseAPISetPageSegMode(handle, PSM_SINGLE_BLOCK)
+        defer { TessBaseAPISetPageSegMode(handle, PSM_AUTO) }
+        return try recognise(pix).hocr
+    }
+
     /// A handle for digit strings only (English model, digits whitelisted, one line), made the
     /// first time it is asked for: the yardstick the hand-written digit reader is measured against.
     private var digitsHandle: OpaquePointer?
