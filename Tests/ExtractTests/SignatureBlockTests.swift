@@ -82,6 +82,23 @@ final class SignatureBlockTests: XCTestCase {
                                         "Báo, Đài, CTTĐT tỉnh (đăng, phát nội dung)", "Lưu: VT, Ktr03"])
     }
 
+    func testAsAboveWithItsLabelAndBulletGarbledIsStillTheFirstItem() {
+        // OCR lost `Nơi nhận:` and ran `- Như trên;` into the position beside it.
+        let r = extract(Self.head + """
+        Đề nghị các đơn vị thực hiện./.
+        Mdi ư trên; KT. GIÁM ĐỐC
+        PHÓ GIÁM ĐỐC
+        - Sở Tài chính;
+        - Sở Nội vụ;
+        - Lưu: VT, KT.
+        Nguyễn Thị Lan
+        """)
+        XCTAssertEqual(r.distribution, ["Như trên", "Sở Tài chính", "Sở Nội vụ", "Lưu: VT, KT"])
+        // A line ending otherwise is no `Như trên`.
+        let other = extract(Self.head + "Đề nghị các đơn vị thực hiện./.\nMdi ư tỉnh; KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n- Sở Tài chính;\n- Sở Nội vụ;\n- Lưu: VT, KT.\nNguyễn Thị Lan\n")
+        XCTAssertEqual(other.distribution.first, "Sở Tài chính")
+    }
+
     func testTheLettersOwnTonePlacementIsKeptAndAnOCRSlipIsMended() {
         let r = extract(Self.head + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. UỶ BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn A\n")
         XCTAssertEqual(r.signer?.onBehalfOf, "UỶ BAN NHÂN DÂN", "the older placement is correct Vietnamese")

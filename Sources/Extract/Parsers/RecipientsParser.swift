@@ -27,6 +27,7 @@ enum RecipientsParser {
         }
         // Nơi nhận: the last label in the letter (an appendix may follow the signature).
         var label: (Int, Int)? = nil
+        var asAboveLost = false
         for j in stride(from: doc.count - 1, through: 0, by: -1) {
             if let m = LetterKeywords.distributionLabel.firstMatch(in: doc[j].folded) { label = (j, m.range.length); break }
         }
@@ -47,11 +48,35 @@ enum RecipientsParser {
                     else if !(doc[j + 1].text.hasPrefix("-")) || l.text.hasSuffix(";") || l.text.hasSuffix(".") { break }
                     j -= 1
                 }
-                if luu - first >= 2 { label = (first, 0) }
+                if luu - first >= 2 { label = (first, 0); asAboveLost = garbledAsAbove(doc, before: first, after: start) }
             }
         }
         if let (j, len) = label { distribution(doc, label: j, afterLabel: len, into: &lists) }
+        if asAboveLost, lists.distribution.first.map({ Folding.fold($0) != Folding.fold(LetterKeywords.asAboveItem) }) ?? false {
+            lists.distribution.insert(LetterKeywords.asAboveItem, at: 0)
+        }
         return lists
+    }
+
+    /// Whether one of the two lines above the list's first item is its `Như trên` with the label,
+    /// the bullet and a letter or two garbled (`H dệt ư trên; TL. CHỦ TỊCH`): the text before its
+    /// first `;` ends, spaces ignored, within two edits of `nhutren`.
+    static func garbledAsAbove(_ doc: LetterLines, before first: Int, after start: Int) -> Bool {
+        var j = first - 1, seen = 0
+        while j > start, seen < 2 {
+            defer { j -= 1 }
+            let l = doc[j]
+            if l.isBlank { continue }
+            seen += 1
+            let left = (l.columns.first ?? l.text).split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
+            guard l.text.contains(";") else { continue }
+            let key = Folding.fold(left).filter(\.isLetter)
+            let target = LetterKeywords.asAboveKey
+            for cut in 0...max(0, key.count - 3) where key.count - cut <= target.count + 2 {
+                if Fuzzy.distance(String(key.dropFirst(cut)), target, limit: 2) <= 2 { return true }
+            }
+        }
+        return false
     }
 
     private static func recipients(_ doc: LetterLines, label: Int, afterLabel: Int) -> [String] {

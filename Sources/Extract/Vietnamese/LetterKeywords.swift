@@ -40,6 +40,11 @@ enum LetterKeywords {
     /// The first item of a distribution list (`- Như trên`, `- Như Điều 3`), for when OCR lost the
     /// `Nơi nhận:` label itself.
     static let firstDistributionItem = Pattern(#"^[-+•*]\s*nh[uư]\s*(?:tren|dieu|kinh gui|khoan)"#)
+    /// `Như trên` ("as above": the Kính gửi recipients), the usual first item of the list, and its
+    /// folded, space-free form for finding it in OCR that garbled its bullet and first letters
+    /// (`H dệt ư trên;`).
+    static let asAboveItem = "Như trên"
+    static let asAboveKey = "nhutren"
 
     /// Lines that start the body of the letter: whatever comes after is not header, subject or
     /// recipients.
