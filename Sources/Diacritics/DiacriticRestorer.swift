@@ -38,7 +38,9 @@ public final class DiacriticRestorer: Sendable {
                 channel: OCRChannel = .tesseractEnglish, beam: Int = 16) {
         self.model = model
         self.names = NameIndex(names, model: model)
-        self.channel = channel
+        // VANTHU_OCR_CHANNEL=seed: the channel read off seed s001 alone, the one before the
+        // measured tables (scripts/eval-ocr-restore.py compares the two)
+        self.channel = ProcessInfo.processInfo.environment["VANTHU_OCR_CHANNEL"] == "seed" ? .seedOnly : channel
         self.beam = Int(ProcessInfo.processInfo.environment["VANTHU_BEAM"] ?? "") ?? beam
         var map = [String: String](), clash = Set<String>()
         for s in symbols {
@@ -310,9 +312,12 @@ public final class DiacriticRestorer: Sendable {
         }
         if marked && known != nil {
             // already carries its marks and is a syllable: kept, unless the channel is sure
-            offer(tok.id, 0, nil)
+            // (in OCR'd text, a printed mark the engine uses for others, `é` for `ế`, costs)
+            offer(tok.id, ocr ? channel.keepCost(obs) : 0, nil)
             if !ocr { tok.cands = [keep]; return }
         }
+        // a known word whose printed marks the channel has not measured is trusted more
+        let knownBonus: Float = known != nil && !channel.measuresAll(obs) ? 1.5 : 0
         if !marked || ocr {
             for id in model.candidates(folded: key) {
                 let w = Array(model.word(id).unicodeScalars)
@@ -320,15 +325,16 @@ public final class DiacriticRestorer: Sendable {
                 var cost: Float = 0
                 if marked {
                     // OCR printed a mark: another mark on the same letter costs
-                    for (o, t) in zip(obs, w) where Letters.lower(o.value) != t.value && (Letters.info(o.value)?.marked ?? false) {
-                        cost += channel.wrongMark
+                    for (o, t) in zip(obs, w) where Letters.info(o.value)?.marked ?? false {
+                        let l = Letters.lower(o.value)
+                        cost += l == t.value ? channel.selfCost(l) : channel.markCost(l, t.value)
                     }
-                    if known != nil { cost += 1.5 }
+                    cost += knownBonus
                 }
                 offer(id, cost, cased(w, like: obs, allUpper: allUpper))
             }
         }
-        if ocr { channelCandidates(obs, allUpper: allUpper, marked: marked, known: known != nil, offer: offer) }
+        if ocr { channelCandidates(obs, allUpper: allUpper, marked: marked, knownBonus: knownBonus, offer: offer) }
         if best.isEmpty { tok.cands = [keep]; return }
         if best[tok.id] == nil && known == nil && marked { best[tok.id] = Candidate(id: tok.id, cost: 3, spelling: nil) }
         var list = Array(best.values)
@@ -386,7 +392,7 @@ public final class DiacriticRestorer: Sendable {
 
     /// Candidates through the channel: each observed character (or pair) read as the letter it
     /// stands for, at most two slips a syllable.
-    private func channelCandidates(_ obs: [Unicode.Scalar], allUpper: Bool, marked: Bool, known: Bool,
+    private func channelCandidates(_ obs: [Unicode.Scalar], allUpper: Bool, marked: Bool, knownBonus: Float,
                                    offer: (SyllableModel.WordID, Float, [Unicode.Scalar]?) -> Void) {
         let lower = obs.map { Unicode.Scalar(Letters.lower($0.value))! }
         // partial readings: (folded key so far, segments (observed range), cost, slips)
@@ -422,13 +428,14 @@ public final class DiacriticRestorer: Sendable {
             for id in model.candidates(folded: k) {
                 let w = Array(model.word(id).unicodeScalars)
                 guard w.count == segs.count else { continue }
-                var total = cost + (known ? 1.5 : 0)
+                var total = cost + knownBonus
                 var spelling = [Unicode.Scalar]()
                 for (j, seg) in segs.enumerated() {
                     let o = obs[seg.lowerBound]
-                    if seg.count == 1, let inf = Letters.info(Letters.lower(o.value)), inf.marked, Letters.lower(o.value) != w[j].value,
+                    if seg.count == 1, let inf = Letters.info(Letters.lower(o.value)), inf.marked,
                        inf.folded == Letters.info(w[j].value)?.folded {
-                        total += channel.wrongMark
+                        let l = Letters.lower(o.value)
+                        total += l == w[j].value ? channel.selfCost(l) : channel.markCost(l, w[j].value)
                     }
                     let up = allUpper || Letters.isUpper(o.value)
                     spelling.append(up ? Unicode.Scalar(Letters.upper(w[j].value))! : w[j])
