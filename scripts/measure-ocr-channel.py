@@ -4,7 +4,8 @@ channel (Sources/Diacritics/OCRChannel.swift).
 
 Letters are generated here, never taken from the corpus: pages of ../shared/lm (the model's own
 training text, laws and công văn) drawn with a fixed seed, set with pango-view in the typefaces
-given (DejaVu Serif and Sans by default), printed as a scan (ocrlib.degrade) and OCR'd with
+given (Liberation Serif, metric twin of the Times New Roman of real letters, and DejaVu Serif
+and Sans by default), printed as a scan (ocrlib.degrade) and OCR'd with
 `tesseract -l eng`. Each page's OCR is aligned with its text character by character (Levenshtein);
 every letter of a word of the text is paired with what the OCR printed for it (the aligned
 character and the characters inserted after it, lower case). Counted:
@@ -16,8 +17,8 @@ character and the characters inserted after it, lower case). Counted:
   - words broken or joined (a space printed inside a word, or none between two words).
 Prints the tables as Swift literals to paste into OCRChannel.swift, with the counts.
 
-  python3 scripts/measure-ocr-channel.py [--pages 24] [--out .build/ocr-channel]
-      [--fonts "DejaVu Serif 12,DejaVu Sans 11"]
+  python3 scripts/measure-ocr-channel.py [--pages 48] [--out .build/ocr-channel]
+      [--fonts "Liberation Serif 13,DejaVu Serif 12,Liberation Serif 14,DejaVu Sans 11"]
 """
 import argparse, collections, lzma, math, os, random, subprocess, sys, unicodedata
 import numpy as np
@@ -85,9 +86,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lm", default="../shared/lm")
     ap.add_argument("--out", default=".build/ocr-channel")
-    ap.add_argument("--pages", type=int, default=24)
+    ap.add_argument("--pages", type=int, default=48)
     ap.add_argument("--seed", type=int, default=12)
-    ap.add_argument("--fonts", default="DejaVu Serif 12,DejaVu Sans 11")
+    ap.add_argument("--fonts", default="Liberation Serif 13,DejaVu Serif 12,Liberation Serif 14,DejaVu Sans 11")
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--max-cost", type=float, default=5.0)
     a = ap.parse_args()
@@ -98,10 +99,11 @@ def main():
     marks = collections.Counter()    # (printed marked letter, text letter)
     broken = joined = words = 0
     for k, text in enumerate(pages(a.pages, a.seed, a.lm)):
-        base = os.path.join(a.out, f"g{k:03d}")
+        font = fonts[k % len(fonts)]
+        base = os.path.join(a.out, f"g{a.seed}-{k:03d}-" + font.replace(" ", ""))
         if not os.path.exists(base + ".pgm"):
             open(base + ".txt", "w", encoding="utf-8").write(text)
-            subprocess.run(["pango-view", "-q", f"--font={fonts[k % len(fonts)]}", "--width=700", "--wrap=word",
+            subprocess.run(["pango-view", "-q", f"--font={font}", "--width=700", "--wrap=word",
                             "--margin=60", "-o", base + ".pdf", base + ".txt"], check=True)
             subprocess.run(["pdftoppm", "-r", "300", "-gray", "-f", "1", "-l", "1", "-singlefile", base + ".pdf", base + "-clean"], check=True)
             ocrlib.write_pgm(base + ".pgm", ocrlib.degrade(ocrlib.read_pgm(base + "-clean.pgm"), 9000 + k))
@@ -113,15 +115,25 @@ def main():
         truth = truth[: int(len(ocr) * 1.05) + 20]
         pairs = align(truth, ocr)
         # what was printed for each text character: its aligned character and the inserts after it
+        # characters the OCR inserted go with the text letter they stand beside: the one before,
+        # unless that one was printed right (then the one after: `tr` for `ư` in `chtrc`)
         printed = [""] * len(truth)
-        last = None
+        last, inserted = None, ""
         for i, j in pairs:
-            if i is not None:
-                last = i
-                if j is not None:
-                    printed[i] = ocr[j]
-            elif last is not None:
-                printed[last] += ocr[j]
+            if i is None:
+                inserted += ocr[j]
+                continue
+            if inserted:
+                if last is not None and printed[last].lower() != fold(truth[last]):
+                    printed[last] += inserted
+                else:
+                    printed[i] = inserted
+                inserted = ""
+            last = i
+            if j is not None:
+                printed[i] += ocr[j]
+        if inserted and last is not None:
+            printed[last] += inserted
         for i, c in enumerate(truth):
             inside = i > 0 and is_vi_letter(truth[i - 1]) or i + 1 < len(truth) and is_vi_letter(truth[i + 1])
             if c == " " and i > 0 and is_vi_letter(truth[i - 1]) and i + 1 < len(truth) and is_vi_letter(truth[i + 1]):
@@ -155,9 +167,9 @@ def main():
     for (u, f), n in sorted(subs.items()):
         if fold(u) == f or n < a.min_count or not ("a" <= f <= "z") or not all(map(word_char, u)):
             continue
-        # a letter followed by a stray character (`ht` for `h`) is the alignment's half of a
-        # two-character slip (`thtrc` for `thực`: `tr` for `ư`), not a slip of that letter
-        if len(u) == 2 and fold(u[0]) == f:
+        # a letter with a stray character (`ht` for `h`) is the alignment's half of a
+        # two-character slip, not a slip of that letter
+        if len(u) == 2 and (fold(u[0]) == f or fold(u[1]) == f):
             continue
         best = max(n2 for (v, f2), n2 in subs.items() if v == u and fold(v) != f2)
         cost = max(0.3, math.log(max(1, itself(u), best) / n))

@@ -22,6 +22,8 @@ public final class DiacriticRestorer: Sendable {
     let pruneMargin: Float = Float(ProcessInfo.processInfo.environment["VANTHU_PRUNE"].flatMap(Double.init) ?? 8)
     /// Weight of the case evidence against the language model.
     let caseWeight: Float = Float(ProcessInfo.processInfo.environment["VANTHU_CASE_WEIGHT"].flatMap(Double.init) ?? 1.0)
+    /// Whether list items restart the model's context (VANTHU_ITEMS=0: not, to measure it).
+    let itemBoundaries = ProcessInfo.processInfo.environment["VANTHU_ITEMS"] != "0"
 
     /// - Parameter symbols: abbreviations of the symbols of document numbers as printed (`QĐ`,
     ///   `NĐ`, `HĐND`); a folded one (`QD`) next to `-` or `/` is given back its marks.
@@ -206,6 +208,13 @@ public final class DiacriticRestorer: Sendable {
                     if Letters.isDigit(s[e]) || OCRChannel.letterLike(s[e]) { digits += 1 } else { letters += 1 }
                     e += 1
                 }
+                // OCR'd: a lone digit between two words (`treo cờ 6 địa bàn`) may be a letter
+                // the engine read as a digit (`6` for `ở`); the model weighs it against a number
+                if ocr && e - i == 1 && channel.substitutions[String(c)] != nil && i >= 2 && e + 1 < n
+                    && s[i - 1] == " " && (Letters.isLetter(s[i - 2]) || s[i - 2] == ",") && s[e] == " " && Letters.isLetter(s[e + 1]) {
+                    tokens.append(Token(range: i..<e, kind: .word, id: model.id(of: "<num>") ?? model.unknown))
+                    i = e; continue
+                }
                 if letters == 0 && !s[i..<e].contains(where: OCRChannel.letterLike) {
                     // a number, with inner . , / as the model's <num> token
                     while e + 1 < n && (s[e] == "." || s[e] == "," || s[e] == "/") && Letters.isDigit(s[e + 1]) {
@@ -285,9 +294,11 @@ public final class DiacriticRestorer: Sendable {
         if upperLetters < 2 { allUpper = false }
         let word = String(lower)
         let known = model.id(of: word)
-        tok.id = known ?? model.unknown
+        // a lone digit made a word by the tokenizer: kept, it is a number
+        let loneDigit = ocr && obs.count == 1 && Letters.isDigit(obs[0])
+        tok.id = loneDigit ? tok.id : known ?? model.unknown
         let keep = Candidate(id: tok.id, cost: 0, spelling: nil)
-        guard foldable, anyLetter else { tok.cands = [keep]; return }
+        guard foldable, anyLetter || loneDigit else { tok.cands = [keep]; return }
         // a symbol of a number (`QD-UBND`, `123/QD`): the table's spelling
         if allUpper, obs.count >= 2, prev == "-" || prev == "/" || next == "-" || next == "/" {
             let upperFolded = String(String.UnicodeScalarView(folded.map { Unicode.Scalar(Letters.upper($0.value))! }))
@@ -335,6 +346,7 @@ public final class DiacriticRestorer: Sendable {
             }
         }
         if ocr { channelCandidates(obs, allUpper: allUpper, marked: marked, knownBonus: knownBonus, offer: offer) }
+        if loneDigit { best[tok.id] = keep }
         if best.isEmpty { tok.cands = [keep]; return }
         if best[tok.id] == nil && known == nil && marked { best[tok.id] = Candidate(id: tok.id, cost: 3, spelling: nil) }
         var list = Array(best.values)
@@ -625,7 +637,22 @@ public final class DiacriticRestorer: Sendable {
         let useThird = model.order >= 4
         var prevStart = -1
         var next = [State]()
+        let restart = model.context([model.sentenceStart])
         for t in tokens.indices {
+            // a new item of a list (a line after one ending in `;`, `.` or `:`, or one starting
+            // with `-` or `+`: `- Cổng TTĐT tỉnh;` then `- Lưu: VT`) is a new sentence: the words
+            // of the next item do not choose this one's (`tính` because `Lưu` follows it)
+            if itemBoundaries && t > 0 && startsItem(t, tokens, s) {
+                var best = 0
+                for k in layer.indices where layer[k].score > layer[best].score { best = k }
+                for k in layer.indices {
+                    if k == best {
+                        layer[k].ctx = restart; layer[k].prev2 = -1; layer[k].prev = -1; layer[k].cur = model.sentenceStart
+                    } else {
+                        layer[k].score = -.infinity
+                    }
+                }
+            }
             // a token that is no word has one candidate, itself (no array made for it)
             let isWord = tokens[t].kind == .word
             let single = Candidate(id: tokens[t].id, cost: 0, spelling: nil)
@@ -720,6 +747,16 @@ public final class DiacriticRestorer: Sendable {
         }
         while pos < s.count { out.append(s[pos]); pos += 1 }
         context = Array((context + ids).suffix(max(1, model.order - 1)))
+    }
+
+    /// Whether token `t` is the first of its line and that line is a new item: the line before
+    /// ended with `;`, `.` or `:`, or this one starts with `-` or `+`.
+    private func startsItem(_ t: Int, _ tokens: [Token], _ s: [Unicode.Scalar]) -> Bool {
+        let gap = s[tokens[t - 1].range.upperBound..<tokens[t].range.lowerBound]
+        guard gap.contains("\n") else { return false }
+        if tokens[t].kind == .punct, s[tokens[t].range.lowerBound] == "-" || s[tokens[t].range.lowerBound] == "+" { return true }
+        let last = s[tokens[t - 1].range.lowerBound]
+        return tokens[t - 1].kind == .punct && (last == ";" || last == "." || last == ":")
     }
 
     /// How much worse (nats) the best other candidate of token `t` scores, the chosen words
