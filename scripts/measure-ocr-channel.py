@@ -10,8 +10,9 @@ and Sans by default), printed as a scan (ocrlib.degrade) and OCR'd with
 every letter of a word of the text is paired with what the OCR printed for it (the aligned
 character and the characters inserted after it, lower case). Counted:
   - substitutions: printed unit (one or two characters) → the letter it stands for, folded
-    (`6` → `o`, `ur` → `u`); its cost is ln(n(unit read as itself) / n(unit → letter)), floored
-    at 0.3 (a digit inside a word is never itself): the odds against that reading;
+    (`6` → `o`, `ir` → `u`); its cost is ln(n(unit read as itself) / n(unit → letter)), floored
+    at 0.3 (a digit inside a word is never itself): the odds against that reading. A unit of two
+    characters is itself where two letters of the text were printed right (`tr` in `trong`);
   - marks: a marked letter printed (`é`) → the marked letter of the text (`ế`, `ệ`, `ố` …), the
     same way against `é` read as itself;
   - words broken or joined (a space printed inside a word, or none between two words).
@@ -97,6 +98,7 @@ def main():
     subs = collections.Counter()     # (unit, folded letter)
     units = collections.Counter()    # unit printed for a letter of a word
     marks = collections.Counter()    # (printed marked letter, text letter)
+    pairs_right = collections.Counter()  # two-letter units printed as themselves
     broken = joined = words = 0
     for k, text in enumerate(pages(a.pages, a.seed, a.lm)):
         font = fonts[k % len(fonts)]
@@ -134,6 +136,11 @@ def main():
                 printed[i] += ocr[j]
         if inserted and last is not None:
             printed[last] += inserted
+        # two letters printed right, side by side: how often a two-character unit is itself
+        for i in range(len(truth) - 1):
+            x, y = truth[i], truth[i + 1]
+            if is_vi_letter(x) and is_vi_letter(y) and printed[i].lower() == fold(x) and printed[i + 1].lower() == fold(y):
+                pairs_right[fold(x) + fold(y)] += 1
         for i, c in enumerate(truth):
             inside = i > 0 and is_vi_letter(truth[i - 1]) or i + 1 < len(truth) and is_vi_letter(truth[i + 1])
             if c == " " and i > 0 and is_vi_letter(truth[i - 1]) and i + 1 < len(truth) and is_vi_letter(truth[i + 1]):
@@ -155,6 +162,8 @@ def main():
         print(f"page {k}: {len(truth)} characters", file=sys.stderr)
     # the odds against each reading, against the unit read as itself
     def itself(u):
+        if len(u) == 2:
+            return pairs_right[fold(u[0]) + fold(u[1])]
         return sum(n for (v, f), n in subs.items() if v == u and fold(v) == f)
     print(f"// Measured by scripts/measure-ocr-channel.py --pages {a.pages} --seed {a.seed} --fonts \"{a.fonts}\"")
     print(f"// --min-count {a.min_count} --max-cost {a.max_cost}:")
