@@ -91,6 +91,7 @@ def main():
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("--fonts", default="Liberation Serif 13,DejaVu Serif 12,Liberation Serif 14,DejaVu Sans 11")
     ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--min-count-pair", type=int, default=20)
     ap.add_argument("--max-cost", type=float, default=5.0)
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
@@ -166,7 +167,7 @@ def main():
             return pairs_right[fold(u[0]) + fold(u[1])]
         return sum(n for (v, f), n in subs.items() if v == u and fold(v) == f)
     print(f"// Measured by scripts/measure-ocr-channel.py --pages {a.pages} --seed {a.seed} --fonts \"{a.fonts}\"")
-    print(f"// --min-count {a.min_count} --max-cost {a.max_cost}:")
+    print(f"// --min-count {a.min_count} --min-count-pair {a.min_count_pair} --max-cost {a.max_cost}:")
     print(f"// {sum(units.values())} letters of words, {words} spaces between words; {broken} letters printed with a")
     print(f"// space inside (a broken word), {joined} spaces not printed (two words joined).")
     print("    static let measuredSubstitutions: [String: [(String, Float)]] = [")
@@ -174,7 +175,10 @@ def main():
     def word_char(c):
         return is_vi_letter(c) or c.isdigit() or c in "¢¥"
     for (u, f), n in sorted(subs.items()):
-        if fold(u) == f or n < a.min_count or not ("a" <= f <= "z") or not all(map(word_char, u)):
+        # a slip of two characters is cheap (nothing else reads `ir` as `ư`), so it needs more
+        # sightings than one of a single character before it is trusted
+        if fold(u) == f or n < (a.min_count_pair if len(u) == 2 else a.min_count) or not ("a" <= f <= "z") \
+                or not all(map(word_char, u)):
             continue
         # a letter with a stray character (`ht` for `h`) is the alignment's half of a
         # two-character slip, not a slip of that letter

@@ -151,6 +151,9 @@ public final class DiacriticRestorer: Sendable {
         var modelSpelling = false
     }
 
+    /// Marks an OCR engine strews around what it cannot read (a signature, a handwritten day).
+    static let debris: Set<Unicode.Scalar> = ["‘", "’", "'", "`", "|", "\\", "ﬁ", "ﬂ", "^", "~"]
+
     func looksOCRd(_ text: String) -> Bool {
         var words = 0, noisy = 0
         var cur = [Unicode.Scalar](), letters = 0, digits = 0
@@ -345,7 +348,10 @@ public final class DiacriticRestorer: Sendable {
                 offer(id, cost, cased(w, like: obs, allUpper: allUpper))
             }
         }
-        if ocr { channelCandidates(obs, allUpper: allUpper, marked: marked, knownBonus: knownBonus, offer: offer) }
+        // a word glued to stray marks (`ngc‘zy/ﬁ'`, the engine's reading of a handwritten day) is
+        // debris, not a word with slips: reading it as a word (`nóc`) only hides what it was
+        let glued = prev.map(Self.debris.contains) == true || next.map(Self.debris.contains) == true
+        if ocr && !glued { channelCandidates(obs, allUpper: allUpper, marked: marked, knownBonus: knownBonus, offer: offer) }
         if loneDigit { best[tok.id] = keep }
         if best.isEmpty { tok.cands = [keep]; return }
         if best[tok.id] == nil && known == nil && marked { best[tok.id] = Candidate(id: tok.id, cost: 3, spelling: nil) }

@@ -97,7 +97,7 @@ public struct OCRChannel: Sendable {
     ]
 
     // Measured by scripts/measure-ocr-channel.py --pages 48 --seed 12 --fonts "Liberation Serif 13,DejaVu Serif 12,Liberation Serif 14,DejaVu Sans 11"
-    // --min-count 3 --max-cost 5.0:
+    // --min-count 3 --min-count-pair 20 --max-cost 5.0:
     // 62184 letters of words, 15882 spaces between words; 3 letters printed with a
     // space inside (a broken word), 24 spaces not printed (two words joined).
     static let measuredSubstitutions: [String: [(String, Float)]] = [
@@ -105,33 +105,26 @@ public struct OCRChannel: Sendable {
         "1": [("l", 0.3)],  // of 55: l 55
         "4": [("a", 0.3)],  // of 23: a 23
         "6": [("o", 0.3)],  // of 478: o 472
-        "6é": [("o", 0.3)],  // of 14: o 14
         "d": [("o", 1.7), ("a", 2.4), ("u", 4.5)],  // of 3238: o 452, a 218, u 27
-        "dé": [("o", 0.3)],  // of 8: o 8
         "e": [("c", 3.2), ("o", 4.2), ("a", 4.5)],  // of 296: c 11, o 4, a 3
         "g": [("o", 3.0)],  // of 3212: o 158
         "i": [("u", 3.3)],  // of 4790: u 172
         "if": [("u", 0.3)],  // of 30: u 30
-        "ii": [("u", 0.5)],  // of 8: u 5
         "ir": [("u", 0.3)],  // of 65: u 65
         "it": [("u", 0.3)],  // of 71: u 71
-        "iv": [("u", 0.3)],  // of 15: u 15
         "j": [("i", 0.3)],  // of 6: i 4
         "l": [("u", 3.1)],  // of 869: u 36
         "r": [("u", 4.0)],  // of 824: u 14
         "t": [("u", 3.5)],  // of 4344: u 126
-        "tf": [("u", 0.3)],  // of 8: u 8
         "ti": [("u", 1.4)],  // of 58: u 58
         "tr": [("u", 2.8)],  // of 44: u 44
         "tt": [("u", 0.3)],  // of 58: u 43
-        "tv": [("u", 0.3)],  // of 9: u 9
         "u": [("o", 4.8)],  // of 4121: o 33
         "v": [("u", 3.1)],  // of 1195: u 53
         "w": [("u", 0.3)],  // of 116: u 111
         "y": [("u", 3.2)],  // of 1180: u 44
         "¢": [("o", 0.3)],  // of 12: o 11
         "é": [("o", 0.9), ("a", 4.7)],  // of 3293: o 929, a 21
-        "é6": [("o", 0.3)],  // of 6: o 6
     ]
     static let measuredMarks: [String: [(String, Float)]] = [
         "é": [("ê", 0.0), ("ế", 0.0), ("ề", 0.0), ("ể", 0.0), ("ệ", 0.0), ("ễ", 0.7), ("è", 1.4), ("ẻ", 1.5), ("ẽ", 2.3)],  // itself 41; ê 341, ế 486, ề 482, ể 260, ệ 683, ễ 20, è 10, ẻ 9, ẽ 4
