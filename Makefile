@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 APT_PACKAGES := libtesseract-dev libleptonica-dev libxml2-dev libsqlite3-dev tesseract-ocr-vie \
                 tesseract-ocr-eng tesseract-ocr-osd poppler-utils antiword pkg-config \
-                zlib1g-dev pango1.0-tools fonts-dejavu-core tesseract-ocr time qpdf \
+                zlib1g-dev pango1.0-tools fonts-dejavu-core fonts-liberation2 tesseract-ocr time qpdf \
                 openssl libnss3-tools sqlite3 python3 \
                 libxlsxwriter-dev msmtp-mta python3-aiosmtpd python3-icalendar python3-openpyxl \
                 fonts-dkg-handwriting fonts-bwht fonts-breip fonts-femkeklaver fonts-rufscript \
