@@ -8,7 +8,7 @@ given (Liberation Serif, metric twin of the Times New Roman of real letters, and
 and Sans by default), printed as a scan (ocrlib.degrade) and OCR'd with
 `tesseract -l eng`. Each page's OCR is aligned with its text character by character (Levenshtein);
 every letter of a word of the text is paired with what the OCR printed for it (the aligned
-character and the characters inserted after it, lower case). Counted:
+character and the characters inserted beside it, lower case). Counted:
   - substitutions: printed unit (one or two characters) → the letter it stands for, folded
     (`6` → `o`, `ir` → `u`); its cost is ln(n(unit read as itself) / n(unit → letter)), floored
     at 0.3 (a digit inside a word is never itself): the odds against that reading. A unit of two
