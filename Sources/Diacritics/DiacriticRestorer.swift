@@ -22,6 +22,8 @@ public final class DiacriticRestorer: Sendable {
     let pruneMargin: Float = Float(ProcessInfo.processInfo.environment["VANTHU_PRUNE"].flatMap(Double.init) ?? 8)
     /// Weight of the case evidence against the language model.
     let caseWeight: Float = Float(ProcessInfo.processInfo.environment["VANTHU_CASE_WEIGHT"].flatMap(Double.init) ?? 1.0)
+    /// Whether list items restart the model's context (VANTHU_ITEMS=0: not, to measure it).
+    let itemBoundaries = ProcessInfo.processInfo.environment["VANTHU_ITEMS"] != "0"
 
     /// - Parameter symbols: abbreviations of the symbols of document numbers as printed (`QĐ`,
     ///   `NĐ`, `HĐND`); a folded one (`QD`) next to `-` or `/` is given back its marks.
@@ -38,7 +40,9 @@ public final class DiacriticRestorer: Sendable {
                 channel: OCRChannel = .tesseractEnglish, beam: Int = 16) {
         self.model = model
         self.names = NameIndex(names, model: model)
-        self.channel = channel
+        // VANTHU_OCR_CHANNEL=seed: the channel read off seed s001 alone, the one before the
+        // measured tables (scripts/eval-ocr-restore.py compares the two)
+        self.channel = ProcessInfo.processInfo.environment["VANTHU_OCR_CHANNEL"] == "seed" ? .seedOnly : channel
         self.beam = Int(ProcessInfo.processInfo.environment["VANTHU_BEAM"] ?? "") ?? beam
         var map = [String: String](), clash = Set<String>()
         for s in symbols {
@@ -147,6 +151,9 @@ public final class DiacriticRestorer: Sendable {
         var modelSpelling = false
     }
 
+    /// Marks an OCR engine strews around what it cannot read (a signature, a handwritten day).
+    static let debris: Set<Unicode.Scalar> = ["‘", "’", "'", "`", "|", "\\", "ﬁ", "ﬂ", "^", "~"]
+
     func looksOCRd(_ text: String) -> Bool {
         var words = 0, noisy = 0
         var cur = [Unicode.Scalar](), letters = 0, digits = 0
@@ -203,6 +210,13 @@ public final class DiacriticRestorer: Sendable {
                 while e < n && (Letters.isLetter(s[e]) || Letters.isDigit(s[e]) || ocr && OCRChannel.letterLike(s[e])) {
                     if Letters.isDigit(s[e]) || OCRChannel.letterLike(s[e]) { digits += 1 } else { letters += 1 }
                     e += 1
+                }
+                // OCR'd: a lone digit between two words (`treo cờ 6 địa bàn`) may be a letter
+                // the engine read as a digit (`6` for `ở`); the model weighs it against a number
+                if ocr && e - i == 1 && channel.substitutions[String(c)] != nil && i >= 2 && e + 1 < n
+                    && s[i - 1] == " " && (Letters.isLetter(s[i - 2]) || s[i - 2] == ",") && s[e] == " " && Letters.isLetter(s[e + 1]) {
+                    tokens.append(Token(range: i..<e, kind: .word, id: model.id(of: "<num>") ?? model.unknown))
+                    i = e; continue
                 }
                 if letters == 0 && !s[i..<e].contains(where: OCRChannel.letterLike) {
                     // a number, with inner . , / as the model's <num> token
@@ -283,9 +297,11 @@ public final class DiacriticRestorer: Sendable {
         if upperLetters < 2 { allUpper = false }
         let word = String(lower)
         let known = model.id(of: word)
-        tok.id = known ?? model.unknown
+        // a lone digit made a word by the tokenizer: kept, it is a number
+        let loneDigit = ocr && obs.count == 1 && Letters.isDigit(obs[0])
+        tok.id = loneDigit ? tok.id : known ?? model.unknown
         let keep = Candidate(id: tok.id, cost: 0, spelling: nil)
-        guard foldable, anyLetter else { tok.cands = [keep]; return }
+        guard foldable, anyLetter || loneDigit else { tok.cands = [keep]; return }
         // a symbol of a number (`QD-UBND`, `123/QD`): the table's spelling
         if allUpper, obs.count >= 2, prev == "-" || prev == "/" || next == "-" || next == "/" {
             let upperFolded = String(String.UnicodeScalarView(folded.map { Unicode.Scalar(Letters.upper($0.value))! }))
@@ -310,9 +326,12 @@ public final class DiacriticRestorer: Sendable {
         }
         if marked && known != nil {
             // already carries its marks and is a syllable: kept, unless the channel is sure
-            offer(tok.id, 0, nil)
+            // (in OCR'd text, a printed mark the engine uses for others, `é` for `ế`, costs)
+            offer(tok.id, ocr ? channel.keepCost(obs) : 0, nil)
             if !ocr { tok.cands = [keep]; return }
         }
+        // a known word whose printed marks the channel has not measured is trusted more
+        let knownBonus: Float = known != nil && !channel.measuresAll(obs) ? 1.5 : 0
         if !marked || ocr {
             for id in model.candidates(folded: key) {
                 let w = Array(model.word(id).unicodeScalars)
@@ -320,15 +339,20 @@ public final class DiacriticRestorer: Sendable {
                 var cost: Float = 0
                 if marked {
                     // OCR printed a mark: another mark on the same letter costs
-                    for (o, t) in zip(obs, w) where Letters.lower(o.value) != t.value && (Letters.info(o.value)?.marked ?? false) {
-                        cost += channel.wrongMark
+                    for (o, t) in zip(obs, w) where Letters.info(o.value)?.marked ?? false {
+                        let l = Letters.lower(o.value)
+                        cost += l == t.value ? channel.selfCost(l) : channel.markCost(l, t.value)
                     }
-                    if known != nil { cost += 1.5 }
+                    cost += knownBonus
                 }
                 offer(id, cost, cased(w, like: obs, allUpper: allUpper))
             }
         }
-        if ocr { channelCandidates(obs, allUpper: allUpper, marked: marked, known: known != nil, offer: offer) }
+        // a word glued to stray marks (`ngc‘zy/ﬁ'`, the engine's reading of a handwritten day) is
+        // debris, not a word with slips: reading it as a word (`nóc`) only hides what it was
+        let glued = prev.map(Self.debris.contains) == true || next.map(Self.debris.contains) == true
+        if ocr && !glued { channelCandidates(obs, allUpper: allUpper, marked: marked, knownBonus: knownBonus, offer: offer) }
+        if loneDigit { best[tok.id] = keep }
         if best.isEmpty { tok.cands = [keep]; return }
         if best[tok.id] == nil && known == nil && marked { best[tok.id] = Candidate(id: tok.id, cost: 3, spelling: nil) }
         var list = Array(best.values)
@@ -386,7 +410,7 @@ public final class DiacriticRestorer: Sendable {
 
     /// Candidates through the channel: each observed character (or pair) read as the letter it
     /// stands for, at most two slips a syllable.
-    private func channelCandidates(_ obs: [Unicode.Scalar], allUpper: Bool, marked: Bool, known: Bool,
+    private func channelCandidates(_ obs: [Unicode.Scalar], allUpper: Bool, marked: Bool, knownBonus: Float,
                                    offer: (SyllableModel.WordID, Float, [Unicode.Scalar]?) -> Void) {
         let lower = obs.map { Unicode.Scalar(Letters.lower($0.value))! }
         // partial readings: (folded key so far, segments (observed range), cost, slips)
@@ -422,13 +446,14 @@ public final class DiacriticRestorer: Sendable {
             for id in model.candidates(folded: k) {
                 let w = Array(model.word(id).unicodeScalars)
                 guard w.count == segs.count else { continue }
-                var total = cost + (known ? 1.5 : 0)
+                var total = cost + knownBonus
                 var spelling = [Unicode.Scalar]()
                 for (j, seg) in segs.enumerated() {
                     let o = obs[seg.lowerBound]
-                    if seg.count == 1, let inf = Letters.info(Letters.lower(o.value)), inf.marked, Letters.lower(o.value) != w[j].value,
+                    if seg.count == 1, let inf = Letters.info(Letters.lower(o.value)), inf.marked,
                        inf.folded == Letters.info(w[j].value)?.folded {
-                        total += channel.wrongMark
+                        let l = Letters.lower(o.value)
+                        total += l == w[j].value ? channel.selfCost(l) : channel.markCost(l, w[j].value)
                     }
                     let up = allUpper || Letters.isUpper(o.value)
                     spelling.append(up ? Unicode.Scalar(Letters.upper(w[j].value))! : w[j])
@@ -618,7 +643,22 @@ public final class DiacriticRestorer: Sendable {
         let useThird = model.order >= 4
         var prevStart = -1
         var next = [State]()
+        let restart = model.context([model.sentenceStart])
         for t in tokens.indices {
+            // a new item of a list (a line after one ending in `;`, `.` or `:`, or one starting
+            // with `-` or `+`: `- Cổng TTĐT tỉnh;` then `- Lưu: VT`) is a new sentence: the words
+            // of the next item do not choose this one's (`tính` because `Lưu` follows it)
+            if itemBoundaries && t > 0 && startsItem(t, tokens, s) {
+                var best = 0
+                for k in layer.indices where layer[k].score > layer[best].score { best = k }
+                for k in layer.indices {
+                    if k == best {
+                        layer[k].ctx = restart; layer[k].prev2 = -1; layer[k].prev = -1; layer[k].cur = model.sentenceStart
+                    } else {
+                        layer[k].score = -.infinity
+                    }
+                }
+            }
             // a token that is no word has one candidate, itself (no array made for it)
             let isWord = tokens[t].kind == .word
             let single = Candidate(id: tokens[t].id, cost: 0, spelling: nil)
@@ -713,6 +753,16 @@ public final class DiacriticRestorer: Sendable {
         }
         while pos < s.count { out.append(s[pos]); pos += 1 }
         context = Array((context + ids).suffix(max(1, model.order - 1)))
+    }
+
+    /// Whether token `t` is the first of its line and that line is a new item: the line before
+    /// ended with `;`, `.` or `:`, or this one starts with `-` or `+`.
+    private func startsItem(_ t: Int, _ tokens: [Token], _ s: [Unicode.Scalar]) -> Bool {
+        let gap = s[tokens[t - 1].range.upperBound..<tokens[t].range.lowerBound]
+        guard gap.contains("\n") else { return false }
+        if tokens[t].kind == .punct, s[tokens[t].range.lowerBound] == "-" || s[tokens[t].range.lowerBound] == "+" { return true }
+        let last = s[tokens[t - 1].range.lowerBound]
+        return tokens[t - 1].kind == .punct && (last == ";" || last == "." || last == ":")
     }
 
     /// How much worse (nats) the best other candidate of token `t` scores, the chosen words

@@ -31,7 +31,9 @@ public final class SyllableModel: @unchecked Sendable {
     private let vocabOffsets: UnsafePointer<UInt32>, vocabBytes: UnsafePointer<UInt8>
     private let wordIndex: [String: WordID]
     private let candidateIndex: [String: Range<Int>]
-    private let candidateIDs: UnsafePointer<UInt16>
+    private var candidateIDs: UnsafePointer<UInt16>
+    /// The candidate lists as kept (owned; the file's lists less the rare and the variant spellings).
+    private var ownedCandidates: UnsafeMutablePointer<UInt16>?
     /// The same tables keyed by the packed ASCII form (≤ 8 characters, one byte each): a
     /// syllable is looked up without building a String.
     private let packedCandidates: [UInt64: Range<Int>]
@@ -148,6 +150,36 @@ public final class SyllableModel: @unchecked Sendable {
             while end < r.upperBound && probBookCopy[Int(uniProb[Int(candidateIDs[end])])] - top >= floor { end += 1 }
             candidateIndex[k] = r.lowerBound..<end
         }
+        // Spellings of one syllable that differ only in where the tone mark sits (`ủy`/`uỷ`,
+        // `hòa`/`hoà`, `thủy`/`thuỷ`) are one word written two ways; the model splits its counts
+        // between them, and the rarer one's contexts back off cheaply, so the decoder would
+        // choose the spelling by chance (`Tỉnh uỷ;` where the text has `Tỉnh ủy` 40 times as
+        // often). Only the more frequent spelling stays a candidate (VANTHU_TONE_VARIANTS=keep:
+        // both, to measure it).
+        if ProcessInfo.processInfo.environment["VANTHU_TONE_VARIANTS"] != "keep" {
+            let total = candidateIndex.values.reduce(0) { $0 + $1.count }
+            let owned = UnsafeMutablePointer<UInt16>.allocate(capacity: max(1, total))
+            var pos = 0
+            let offsets = vocabOffsets, bytes = vocabBytes, ids = candidateIDs
+            func spelling(_ id: UInt16) -> String {
+                let s = Int(offsets[Int(id)]), e = Int(offsets[Int(id) + 1])
+                return String(decoding: UnsafeBufferPointer(start: bytes + s, count: e - s), as: UTF8.self)
+            }
+            for (k, r) in candidateIndex {
+                let start = pos
+                var seen = Set<String>()
+                for i in r {
+                    let id = ids[i]
+                    // lists are by frequency, most frequent first: the first of a variant group stays
+                    if r.count > 1 && !seen.insert(Self.toneKey(spelling(id))).inserted { continue }
+                    owned[pos] = id
+                    pos += 1
+                }
+                candidateIndex[k] = start..<pos
+            }
+            ownedCandidates = owned
+            candidateIDs = UnsafePointer(owned)
+        }
         self.candidateIndex = candidateIndex
         var packedCandidates = [UInt64: Range<Int>](minimumCapacity: keys)
         for (k, r) in candidateIndex { if let p = Self.pack(k.unicodeScalars) { packedCandidates[p] = r } }
@@ -166,8 +198,23 @@ public final class SyllableModel: @unchecked Sendable {
     }
 
     deinit {
-        base.deallocate(); probBook.deallocate(); bowBook.deallocate()
+        base.deallocate(); probBook.deallocate(); bowBook.deallocate(); ownedCandidates?.deallocate()
         childStart.deallocate(); gramWord.deallocate(); gramProb.deallocate(); gramBow.deallocate()
+    }
+
+    /// A syllable with its tone mark taken off to the end (`ủy` and `uỷ` → `uy` + hook): spellings
+    /// that differ only in where the mark sits have the same key.
+    static func toneKey(_ w: String) -> String {
+        var base = String.UnicodeScalarView()
+        var tone: Unicode.Scalar?
+        for u in w.decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch u.value {
+            case 0x300, 0x301, 0x303, 0x309, 0x323: tone = u
+            default: base.append(u)
+            }
+        }
+        if let t = tone { base.append(t) }
+        return String(base)
     }
 
     /// Number of n-grams stored for each order (1…n).

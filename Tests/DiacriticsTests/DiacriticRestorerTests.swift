@@ -54,6 +54,35 @@ final class DiacriticRestorerTests: XCTestCase {
         XCTAssertTrue(out.text.contains("Giao Sở Khoa học và Công nghệ chủ trì."), out.text)
     }
 
+    func testOCRChannelReadsTheMeasuredSlips() {
+        // `-l eng` prints `ư` as `tt`/`it`, `ê`-words with `é`, `ô` as `6`, `ở` alone as `6`
+        // (the measured table; the seed's alone leaves `nghién cttu, nhitng vén`)
+        let input = "Bao cao két qua nghién cttu, nhitng vén dé con ton tai va dé xuat giai phap thuc hién trong thoi gian t6i. "
+            + "Kiém tra viéc treo co T6 quéc 6 cac don vi tir ngay 6 thang 5 nam 2026."
+        let out = r.restore(input, ocr: true).text
+        XCTAssertTrue(out.hasPrefix("Báo cáo kết quả nghiên cứu, những vấn đề còn tồn tại và đề xuất giải pháp thực hiện trong thời gian tới."), out)
+        // the lone `6` between words is `ở`; the day's `6` stays a number
+        XCTAssertTrue(out.hasSuffix("Kiểm tra việc treo cờ Tổ quốc ở các đơn vị từ ngày 6 tháng 5 năm 2026."), out)
+    }
+
+    func testListItemsRestartTheContext() {
+        // the next item's first word (`Lưu`) does not choose this one's last (`tính`)
+        let out = r.restore("- Nhu tren;\n- Cong TTDT tinh;\n- Luu: VT, VX.\n", ocr: false).text
+        XCTAssertEqual(out, "- Như trên;\n- Cổng TTĐT tỉnh;\n- Lưu: VT, VX.\n")
+    }
+
+    func testToneVariantsAreOneWordTheCommonerSpellingWins() {
+        XCTAssertEqual(SyllableModel.toneKey("ủy"), SyllableModel.toneKey("uỷ"))
+        XCTAssertEqual(SyllableModel.toneKey("hòa"), SyllableModel.toneKey("hoà"))
+        XCTAssertNotEqual(SyllableModel.toneKey("ủy"), SyllableModel.toneKey("úy"))
+        XCTAssertNotEqual(SyllableModel.toneKey("ưu"), SyllableModel.toneKey("ứu"))
+        let cands = r.model.candidates(folded: "uy").map { r.model.word($0) }
+        XCTAssertTrue(cands.contains("ủy"), "\(cands)")
+        XCTAssertFalse(cands.contains("uỷ"), "\(cands)")
+        XCTAssertEqual(r.restore("- Thuong truc Tinh uy;\n- Thuong truc HDND tinh;\n", ocr: false).text,
+                       "- Thường trực Tỉnh ủy;\n- Thường trực HĐND tỉnh;\n")
+    }
+
     func testOCRModeIsDetectedFromTheSeed() throws {
         let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../fixtures/s001.txt").standardizedFileURL
@@ -63,6 +92,9 @@ final class DiacriticRestorerTests: XCTestCase {
         XCTAssertTrue(out.text.contains("Kính gửi:"), out.text)
         XCTAssertTrue(out.text.contains("- Các sở, ban, ngành; đơn vị trực thuộc UBND tỉnh;"), out.text)
         XCTAssertTrue(out.text.contains("Báo cáo kết quả về UBND tỉnh (thông qua Sở Khoa học và"), out.text)
+        // the label and the handwritten day's debris stay as printed, for the extractor to read
+        XCTAssertTrue(out.text.contains("\nViv đẩy mạnh hoạt động"), out.text)
+        XCTAssertTrue(out.text.contains("Quảng Ngãi, ngc‘zy/ﬁ' tháng 4 năm 2025"), out.text)
         XCTAssertGreaterThan(out.uncertain, 0)
         XCTAssertLessThan(out.uncertain, out.syllables / 4)
     }
