@@ -23,16 +23,27 @@ enum PostgresSearch {
     /// The SQL of a letter's two vectors, their texts bound in `q`: subject and number weigh A,
     /// the issuer B, the body D (SQLite ranks with bm25 weights 8, 4, 8, 1).
     static func vectors(_ row: LetterRow, originalText: String?, _ q: inout Statement) -> (folded: String, written: String) {
+        let texts = parts(row, originalText: originalText)
+        return (vector { q.bind(.text(texts.folded[$0])) }, vector { q.bind(.text(texts.written[$0])) })
+    }
+
+    /// The weight of each part of a letter's vector, in the order of `parts`.
+    static let weights: [Character] = ["A", "B", "A", "D"]
+
+    /// The texts a letter's two vectors are made of, in the order of `weights`: subject, issuer,
+    /// number, body (with the text as it came, when its diacritics were put back), as tokens,
+    /// folded and as written. The bulk loader (PostgresBulkLoad) sends the same texts.
+    static func parts(_ row: LetterRow, originalText: String?) -> (folded: [String], written: [String]) {
         var body = row.fullText
         if let o = originalText, o != row.fullText { body += "\n" + o }
-        func vector(_ parts: [(String?, Character)], fold: Bool) -> String {
-            parts.map { text, weight in
-                let t = tokens(text ?? "")
-                return "setweight(to_tsvector('simple', \(q.bind(.text(fold ? Folding.fold(t) : t)))), '\(weight)')"
-            }.joined(separator: " || ")
-        }
-        let parts: [(String?, Character)] = [(row.subject, "A"), (row.issuer, "B"), (row.numberText, "A"), (body, "D")]
-        return (vector(parts, fold: true), vector(parts, fold: false))
+        let written = [row.subject, row.issuer, row.numberText, body].map { tokens($0 ?? "") }
+        return (written.map { Folding.fold($0) }, written)
+    }
+
+    /// The SQL of one vector, `text(i)` giving the SQL of part `i`'s text (a placeholder, a column).
+    static func vector(_ text: (Int) -> String) -> String {
+        weights.enumerated().map { i, weight in "setweight(to_tsvector('simple', \(text(i))), '\(weight)')" }
+            .joined(separator: " || ")
     }
 
     /// A tsquery phrase of tokens (letters and digits only, so quoting them is enough).
