@@ -99,8 +99,9 @@ extension PostgresLetterStore {
             if let below { range += " AND id < \(q.bind(.int(below)))" }
             let condition = matching(&q)
             let rankQuery = q.bind(.text((folded ?? written)!))
+            // The fenced walk keeps its key order (ORDER BY inside): the LIMIT stops it early.
             let source = from == nil ? "letters WHERE true\(range) AND" :
-                "(SELECT id, search_folded, search_written FROM letters WHERE true\(range) OFFSET 0) l WHERE"
+                "(SELECT id, search_folded, search_written FROM letters WHERE true\(range) ORDER BY id DESC OFFSET 0) l WHERE"
             q.sql = """
                 SELECT id, ts_rank(\(rankColumn), to_tsquery('simple', \(rankQuery))) AS rank
                 FROM \(source) \(condition) ORDER BY id DESC LIMIT \(q.bind(.of(count)))

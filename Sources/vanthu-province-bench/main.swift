@@ -11,7 +11,7 @@ import Store
 // row-level security would let through unchecked. Every figure comes from the stores' own query
 // methods (`deadlines`, `find`), the ones `vanthu deadlines` and `vanthu search` call.
 //
-//   vanthu-province-bench --postgres URL [--letters N] [--offices K]
+//   vanthu-province-bench --postgres URL [--letters N] [--offices K] [--reuse SQLITE-FILE]
 
 var args = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
@@ -19,7 +19,7 @@ func option(_ name: String) -> String? {
     return args[i + 1]
 }
 guard let url = option("--postgres") else {
-    FileHandle.standardError.write(Data("usage: vanthu-province-bench --postgres URL [--letters N] [--offices K]\n".utf8)); exit(2)
+    FileHandle.standardError.write(Data("usage: vanthu-province-bench --postgres URL [--letters N] [--offices K] [--reuse SQLITE-FILE]\n".utf8)); exit(2)
 }
 let total = Int(option("--letters") ?? "") ?? 1_000_000
 let officeCount = Int(option("--offices") ?? "") ?? 100
@@ -56,12 +56,15 @@ func benchLetter(_ i: Int, office o: Int) -> NewLetter {
                      file: OriginalFile(sha256: String(format: "%032x%032x", o, i), byteCount: text.utf8.count, originalPath: "/bench/\(o)/\(i).txt"))
 }
 
-let sqlitePath = NSTemporaryDirectory() + "vanthu-province-bench-\(getpid()).sqlite"
-defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + s) } }
+// `--reuse PATH`: the queries again, on an SQLite file and a PostgreSQL index this bench loaded
+// before (the same `--letters` and `--offices`), without loading them again.
+let reused = option("--reuse")
+let sqlitePath = reused ?? NSTemporaryDirectory() + "vanthu-province-bench-\(getpid()).sqlite"
+defer { if reused == nil { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + s) } } }
 let sqlite = try LetterStore(path: sqlitePath)
 let admin = try PostgresSession(url: url)
 let offices = (0..<officeCount).map { String(format: "O%03d", $0) }
-for code in offices { try OfficeAdmin.addOffice(code: code, name: "Cơ quan \(code)", session: admin) }
+if reused == nil { for code in offices { try OfficeAdmin.addOffice(code: code, name: "Cơ quan \(code)", session: admin) } }
 let day = CalendarDate(year: 2025, month: 1, day: 15)
 sqlite.arrivalDay = { day }
 
@@ -74,7 +77,7 @@ let batch = 2000
 final class Timer: @unchecked Sendable { var seconds = 0.0; var error: Error? }
 let pgTimer = Timer(), sqliteTimer = Timer()
 let pgDone = DispatchSemaphore(value: 0)
-Thread {
+if reused != nil { pgDone.signal() } else { Thread {
     defer { pgDone.signal() }
     do {
         for (o, code) in offices.enumerated() {
@@ -88,8 +91,8 @@ Thread {
             }
         }
     } catch { pgTimer.error = error }
-}.start()
-for o in 0..<officeCount {
+}.start() }
+for o in 0..<officeCount where reused == nil {
     for start in stride(from: 0, to: perOffice, by: batch) {
         let letters = (start..<min(start + batch, perOffice)).map { benchLetter(o * perOffice + $0, office: o) }
         let t = wallClock()
@@ -104,9 +107,11 @@ let loaded = perOffice * officeCount
 // As autovacuum leaves a table that has settled: statistics taken, pages marked all-visible.
 var t = wallClock()
 try admin.query("VACUUM ANALYZE")
-say("loaded \(loaded) letters from \(officeCount) offices in \(String(format: "%.0f", wallClock() - t0)) s: "
+if reused == nil { say("loaded \(loaded) letters from \(officeCount) offices in \(String(format: "%.0f", wallClock() - t0)) s: "
     + "PostgreSQL \(Int(Double(loaded) / pgTimer.seconds)) letters/s (bulk) + VACUUM ANALYZE \(String(format: "%.0f", wallClock() - t)) s, "
-    + "SQLite \(Int(Double(loaded) / sqliteTimer.seconds)) letters/s (storeAll)")
+    + "SQLite \(Int(Double(loaded) / sqliteTimer.seconds)) letters/s (storeAll)") }
+say("sizes: PostgreSQL database \(try admin.scalar("SELECT pg_size_pretty(pg_database_size(current_database()))", as: String.self) ?? "?"), "
+    + "SQLite file \(((try? FileManager.default.attributesOfItem(atPath: sqlitePath)[.size] as? Int) ?? 0) / 1_000_000) MB")
 
 // The people who ask: a clerk of one office, the council.
 let suffix = "\(getpid())"
