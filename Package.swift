@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Vocabulary", "LanguageCheck", "CLeptonica", "CZlib", "Extract", "Pipeline"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "PostgresStore", "Extract", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DiacriticsTests", dependencies: ["Diacritics"]),
-        .testTarget(name: "QueueTests", dependencies: ["ProvinceQueue", "PostgresStore", "Ingest"]),
+        .testTarget(name: "QueueTests", dependencies: ["ProvinceQueue", "PostgresStore", "Ingest", "Store", "Extract"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "Extract", "Store", "LanguageCheck"]),
     ],
     swiftLanguageModes: [.v5]

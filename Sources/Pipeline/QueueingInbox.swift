@@ -30,17 +30,23 @@ public struct InboxFile: Sendable {
 public final class QueueingInbox: @unchecked Sendable {
     /// What the queue said about a file: its log line, and whether it is now in the queue.
     public typealias Hand = (InboxFile) throws -> any Message
+    /// Said to the queue just before the file is moved (`keep` false), and again (`keep` true) if it
+    /// changed even then: until a file is let go, a later content of it is that file grown, and
+    /// replaces what its earlier bytes gave (as `Inbox` replaces a stale letter).
+    public typealias Release = (_ file: InboxFile, _ keep: Bool) throws -> Void
 
     public let folder: String
     let options: Inbox.Options
     let archive: InboxArchive
     let hand: Hand
+    let release: Release
     let maxBytes: Int
     let logger: Logger
     private var backoff: [String: (due: Date, failures: Int)] = [:]
 
     public init(folder: String, options: Inbox.Options = Inbox.Options(), maxBytes: Int = IngestLimits().maxBytes,
-                logger: Logger = Logger(label: "vanthu.inbox"), hand: @escaping Hand) throws {
+                logger: Logger = Logger(label: "vanthu.inbox"), release: @escaping Release = { _, _ in },
+                hand: @escaping Hand) throws {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
             throw InboxError.notAFolder(folder)
@@ -49,6 +55,7 @@ public final class QueueingInbox: @unchecked Sendable {
         self.options = options
         self.archive = InboxArchive(folder: self.folder)
         self.hand = hand
+        self.release = release
         self.maxBytes = maxBytes
         self.logger = logger
         try archive.checkFolders()
@@ -106,6 +113,10 @@ public final class QueueingInbox: @unchecked Sendable {
         let note: any Message
         do {
             note = try hand(item)
+            // Committed. Still the same file (not grown nor replaced since it was read)? Else its
+            // job stays the file's, and the content it settles to takes its place.
+            guard FileIdentity.of(path: path).map({ $0 == file.identity }) == true else { return false }
+            try release(item, false)
             backoff[path] = nil
         } catch {
             let failures = (backoff[path]?.failures ?? 0) + 1
@@ -115,8 +126,11 @@ public final class QueueingInbox: @unchecked Sendable {
             logger.error("\(QueueingNote.notHanded(file: name, detail: detail, seconds: Int(delay.rounded(.up))).text(options.lang))")
             return true
         }
-        // Committed: now the file may go. Still the same file (not replaced since it was read)?
-        guard FileIdentity.of(path: path).map({ $0 == file.identity }) == true else { return false }
+        // Let go: now the file may go, unless it changed even now (then it is the file's again).
+        guard FileIdentity.of(path: path).map({ $0 == file.identity }) == true else {
+            try? release(item, true)
+            return false
+        }
         var destination = item.destination
         if FileIdentity.of(path: destination) != nil {
             destination = archive.freePath(in: (destination as NSString).deletingLastPathComponent, name: name)

@@ -171,21 +171,27 @@ extension PostgresLetterStore {
         try row.take(scan.record)
         row.fullText = scan.fullText
         row.paper = false
+        try rewrite(row, originalText: scan.originalText)
+        try addHistory(letterID: row.id!, action: .scanJoined, detail: scan.file.originalPath,
+                       actor: RegisterHistory.systemActor, at: Date(), office: office)
+    }
+
+    /// Writes a letter row's values read from its record and text (and its search vectors) over
+    /// its stored ones; its số đến, ngày đến and assignment stay.
+    func rewrite(_ row: LetterRow, originalText: String?) throws {
         var q = Statement(arguments: [.of(row.id)])
         let values = ([.text(row.recordJSON), .of(row.numberText), .of(row.numberText.map(LetterNumberKey.key)), .of(row.seq),
                       .of(row.symbol), .of(row.issuer), .of(row.date), .text(row.kind), .of(row.subject), .text(row.fullText),
-                      .of(row.isInitiative), .of(row.callsForInitiatives)] as [SQLValue]).map { q.bind($0) }
-        let search = PostgresSearch.vectors(row, originalText: scan.originalText, &q)
+                      .of(row.isInitiative), .of(row.callsForInitiatives), .of(row.paper)] as [SQLValue]).map { q.bind($0) }
+        let search = PostgresSearch.vectors(row, originalText: originalText, &q)
         q.sql = """
             UPDATE letters SET record_json = \(values[0]), number_text = \(values[1]), number_key = \(values[2]), seq = \(values[3]),
               symbol = \(values[4]), issuer = \(values[5]), date = \(values[6]), kind = \(values[7]), subject = \(values[8]),
-              full_text = \(values[9]), is_initiative = \(values[10]), calls_for_initiatives = \(values[11]), paper = false,
+              full_text = \(values[9]), is_initiative = \(values[10]), calls_for_initiatives = \(values[11]), paper = \(values[12]),
               search_folded = \(search.folded), search_written = \(search.written)
             WHERE id = $1
             """
         try session.query(q.sql, q.arguments)
-        try addHistory(letterID: row.id!, action: .scanJoined, detail: scan.file.originalPath,
-                       actor: RegisterHistory.systemActor, at: Date(), office: office)
     }
 
     @discardableResult

@@ -84,10 +84,28 @@ public final class PostgresLetterStore: LetterIndex, @unchecked Sendable {
 
     @discardableResult
     public func store(_ letter: NewLetter, job: Int64? = nil, replacing stale: String? = nil) throws -> StoreOutcome {
-        try refuseStale(stale)
         let office = try writeOffice(), day = arrivalDay()
         return try session.transaction {
-            let outcome = try insert(letter, office: office, arrival: day)
+            let outcome: StoreOutcome
+            if let stale, stale != letter.file.sha256 {
+                // As SQLite's store (LetterStore.store): the stale letter takes the new content in its
+                // place, its số đến kept; or, the new content being another letter already, it goes.
+                try session.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [.text(office + "\u{1F}" + letter.file.sha256)])
+                let held = try session.scalar("SELECT letter_id FROM original_files WHERE office = $1 AND sha256 = $2",
+                                              [.text(office), .text(letter.file.sha256)], as: Int64.self)
+                if held == nil, var row = try takeApart(sha256: stale, office: office) {
+                    try row.take(letter.record)
+                    row.fullText = letter.fullText
+                    try rewrite(row, originalText: letter.originalText)
+                    try addParts(of: letter, to: row, office: office)
+                    outcome = .stored(letterID: row.id!)
+                } else {
+                    try withdraw(sha256: stale, office: office)
+                    outcome = try insert(letter, office: office, arrival: day)
+                }
+            } else {
+                outcome = try insert(letter, office: office, arrival: day)
+            }
             if let job { try markStored(job: job, outcome: outcome, sha256: letter.file.sha256) }
             return outcome
         }
@@ -338,19 +356,74 @@ public final class PostgresLetterStore: LetterIndex, @unchecked Sendable {
     }
 
     public func recordAlreadyStored(job: Int64, letterID: Int64, sha256: String, discarding stale: String? = nil) throws {
-        try refuseStale(stale)
-        try markStored(job: job, outcome: .alreadyStored(letterID: letterID), sha256: sha256)
+        let office = try writeOffice()
+        try session.transaction {
+            if let stale, stale != sha256 { try withdraw(sha256: stale, office: office) }
+            try markStored(job: job, outcome: .alreadyStored(letterID: letterID), sha256: sha256)
+        }
     }
 }
 
+/// A letter stored from bytes its file no longer holds (a copy that went on after its first part
+/// was read and stored): Store's StaleLetters, over the office's rows. Only a letter that file
+/// alone gave is touched; one other files (or the clerk's paper entry, or the clerk's register
+/// work) also hold keeps its row. Deleting needs the DELETE the worker role is granted
+/// (QueueSchema's queue2); an office's clerks have none.
 extension PostgresLetterStore {
-    /// A stale letter (its file changed after it was stored) is replaced by the SQLite inbox's
-    /// journal only: a province's watcher queues bytes it has checked whole (`vanthu worker` reads
-    /// them), so nothing here is ever asked to replace one. Said loudly rather than ignored.
-    func refuseStale(_ stale: String?) throws {
-        if let stale {
-            throw PostgresStoreError.server(sqlState: "0A000", message: "replacing the stale letter \(stale) is not done on a PostgreSQL index")
-        }
+    /// Removes the stale content's file row and, when that was the letter's only file, everything
+    /// derived from its text (deadlines, references, links, initiative entry); returns the bare
+    /// letter row to fill again (its search vectors are rewritten with it), or nil when there is
+    /// none to reuse.
+    func takeApart(sha256: String, office: String) throws -> LetterRow? {
+        guard let file = try session.query("""
+                SELECT id, letter_id FROM original_files WHERE office = $1 AND sha256 = $2 ORDER BY id LIMIT 1 FOR UPDATE
+                """, [.text(office), .text(sha256)]).first,
+              let row = try session.query("SELECT \(PostgresRows.letterColumns) FROM letters WHERE id = $1 FOR UPDATE",
+                                          [.int(try file("letter_id", as: Int64.self))]).first.map(PostgresRows.letter)
+        else { return nil }
+        let id = row.id!
+        try session.query("DELETE FROM original_files WHERE id = $1", [.int(try file("id", as: Int64.self))])
+        let others = try session.scalar("""
+            SELECT (SELECT count(*) FROM original_files WHERE letter_id = $1)
+                 + (SELECT count(*) FROM register_history WHERE letter_id = $1 AND action <> 'registered')
+            """, [.int(id)], as: Int.self) ?? 0
+        guard others == 0, !row.paper else { return nil }
+        for statement in [
+            """
+            DELETE FROM letter_links WHERE citing_letter_id = $1 OR cited_letter_id = $1
+               OR reference_id IN (SELECT id FROM letter_references WHERE letter_id = $1)
+            """,
+            "DELETE FROM letter_references WHERE letter_id = $1",
+            "UPDATE register_history SET deadline_id = NULL WHERE deadline_id IN (SELECT id FROM deadlines WHERE letter_id = $1)",
+            "UPDATE deadlines SET previous_id = NULL WHERE letter_id = $1",
+            "DELETE FROM deadlines WHERE letter_id = $1",
+            """
+            DELETE FROM initiative_duplicates WHERE initiative_id IN (SELECT id FROM initiatives WHERE letter_id = $1)
+               OR earlier_initiative_id IN (SELECT id FROM initiatives WHERE letter_id = $1)
+            """,
+            "DELETE FROM initiative_reviews WHERE initiative_id IN (SELECT id FROM initiatives WHERE letter_id = $1)",
+            "DELETE FROM initiatives WHERE letter_id = $1",
+            "UPDATE initiatives SET campaign_letter_id = NULL WHERE campaign_letter_id = $1",
+        ] { try session.query(statement, [.int(id)]) }
+        return row
+    }
+
+    /// The stale letter taken out altogether (its new content is another letter already stored).
+    /// A queue job that named it keeps its row, without the letter (its key is set null on delete).
+    func withdraw(sha256: String, office: String) throws {
+        guard let row = try takeApart(sha256: sha256, office: office), let id = row.id else { return }
+        for statement in [
+            "UPDATE inbox_journal SET letter_id = NULL WHERE letter_id = $1",
+            "DELETE FROM register_history WHERE letter_id = $1",
+            "DELETE FROM letters WHERE id = $1",
+        ] { try session.query(statement, [.int(id)]) }
+    }
+
+    /// Discards the letter a stale content gave (a queue job whose file's whole content turned out
+    /// to be a letter stored already).
+    public func withdrawStale(sha256: String) throws {
+        let office = try writeOffice()
+        try session.transaction { try withdraw(sha256: sha256, office: office) }
     }
 }
 

@@ -21,6 +21,9 @@ public struct ClaimedJob: Sendable {
     public var claims: Int
     public var failures: Int
     public var lapses: Int
+    /// The stale content whose letter this job's letter replaces (see QueueSchema's queue2), as
+    /// it stood when claimed; `complete` reads it again under its lock.
+    public var replaces: String?
 }
 
 /// A job as the clerk sees it (`vanthu jobs`).
@@ -77,31 +80,79 @@ public struct JobQueue: Sendable {
 
     /// Queues a file's bytes for its office, once per content: the same content queued again is
     /// not added (a parked one is queued again). Committed when this returns.
+    ///
+    /// The job waits for the file to be let go (`release`, just before the watcher moves it): a
+    /// different content queued from the same `source` meanwhile is the same file grown (its copy
+    /// had paused), and takes the place of the earlier one, as SQLite's inbox does: an earlier job
+    /// not stored yet is superseded (nothing of it is stored), the letter of one stored already is
+    /// replaced by this job's, keeping its số đến.
     public func enqueue(office: String, sha256: String, fileName: String, source: String, archivePath: String?,
                         content: [UInt8]) throws -> EnqueueOutcome {
-        // The bytes travel as base64 text (decoded by the server) so the session binds text only.
-        let rows = try session.query("""
-            INSERT INTO queue_jobs (office, sha256, file_name, source, archive_path, content, byte_count)
-            VALUES ($1, $2, $3, $4, $5, decode($6, 'base64'), $7)
-            ON CONFLICT (office, sha256) DO UPDATE
-              SET state = 'queued', failures = 0, lapses = 0, not_before = now(), worker = NULL, lease_until = NULL,
-                  finished_at = NULL, file_name = excluded.file_name, source = excluded.source,
-                  archive_path = excluded.archive_path, content = excluded.content
-              WHERE queue_jobs.state = 'parked'
-            RETURNING id, (xmax = 0) AS inserted
-            """, [.text(office), .text(sha256), .text(fileName), .text(source), .text(archivePath),
-                  .text(Data(content).base64EncodedString()), .int(Int64(content.count))])
-        if let row = rows.first {
-            let id: Int64 = try row("id")
-            return try row("inserted", as: Bool.self) ? .queued(id: id) : .requeued(id: id)
+        try session.transaction {
+            // The file's earlier content, queued and not let go. Locked: a worker completing it
+            // finishes first (its letter is then the one replaced), or finds it superseded.
+            var stale: String?
+            if let earlier = try session.query("""
+                    SELECT id, sha256, state, outcome, replaces_sha256 FROM queue_jobs
+                    WHERE office = $1 AND source = $2 AND awaiting_move AND sha256 <> $3
+                    ORDER BY id DESC LIMIT 1 FOR UPDATE
+                    """, [.text(office), .text(source), .text(sha256)]).first {
+                let id: Int64 = try earlier("id")
+                if try earlier("state", as: String.self) == QueueJobState.done.rawValue {
+                    // Its letter, if it stored one (a content stored already is another file's letter;
+                    // what it replaced, it replaced then).
+                    if try earlier("outcome", as: String?.self) == "stored" { stale = try earlier("sha256", as: String.self) }
+                    try session.query("UPDATE queue_jobs SET awaiting_move = false WHERE id = $1", [.int(id)])
+                } else {
+                    // Not stored: nothing of it will be; what it was to replace, this job replaces.
+                    stale = try earlier("replaces_sha256", as: String?.self)
+                    try session.query("""
+                        UPDATE queue_jobs SET state = 'done', outcome = 'superseded', content = NULL, finished_at = now(),
+                               lease_until = NULL, worker = NULL, awaiting_move = false
+                        WHERE id = $1
+                        """, [.int(id)])
+                }
+            }
+            // The bytes travel as base64 text (decoded by the server) so the session binds text only.
+            // The same content queued before: a parked one is queued again; one that must now
+            // replace a stale letter is queued again too (done: its worker withdraws the stale one).
+            let rows = try session.query("""
+                INSERT INTO queue_jobs (office, sha256, file_name, source, archive_path, content, byte_count, awaiting_move,
+                                        replaces_sha256)
+                VALUES ($1, $2, $3, $4, $5, decode($6, 'base64'), $7, true, $8)
+                ON CONFLICT (office, sha256) DO UPDATE
+                  SET state = 'queued', failures = 0, lapses = 0, not_before = now(), worker = NULL, lease_until = NULL,
+                      finished_at = NULL, file_name = excluded.file_name, source = excluded.source,
+                      archive_path = excluded.archive_path, content = excluded.content, awaiting_move = true,
+                      replaces_sha256 = coalesce(excluded.replaces_sha256, queue_jobs.replaces_sha256)
+                  WHERE queue_jobs.state = 'parked' OR (excluded.replaces_sha256 IS NOT NULL AND queue_jobs.state = 'done')
+                RETURNING id, (xmax = 0) AS inserted
+                """, [.text(office), .text(sha256), .text(fileName), .text(source), .text(archivePath),
+                      .text(Data(content).base64EncodedString()), .int(Int64(content.count)), .text(stale)])
+            if let row = rows.first {
+                let id: Int64 = try row("id")
+                return try row("inserted", as: Bool.self) ? .queued(id: id) : .requeued(id: id)
+            }
+            // Queued or under way: it replaces the stale letter when its worker completes it.
+            guard let row = try session.query("""
+                    UPDATE queue_jobs SET awaiting_move = true, source = $3,
+                           replaces_sha256 = coalesce($4, replaces_sha256)
+                    WHERE office = $1 AND sha256 = $2 RETURNING id, state
+                    """, [.text(office), .text(sha256), .text(source), .text(stale)]).first else {
+                // Not visible to this login (another office's row under row-level security) cannot
+                // happen for its own office: the insert would have succeeded.
+                throw PostgresStoreError.noSuchOffice(office)
+            }
+            return .alreadyQueued(id: try row("id"), state: QueueJobState(rawValue: try row("state")) ?? .queued)
         }
-        guard let row = try session.query("SELECT id, state FROM queue_jobs WHERE office = $1 AND sha256 = $2",
-                                          [.text(office), .text(sha256)]).first else {
-            // Not visible to this login (another office's row under row-level security) cannot
-            // happen for its own office: the insert would have succeeded.
-            throw PostgresStoreError.noSuchOffice(office)
-        }
-        return .alreadyQueued(id: try row("id"), state: QueueJobState(rawValue: try row("state")) ?? .queued)
+    }
+
+    /// The watcher lets the file go (it moves it to `.done/` next): a later content from the same
+    /// place is a new file, not this one grown. `keep`: the file changed after all, just now:
+    /// awaiting again.
+    public func release(office: String, sha256: String, source: String, keep: Bool = false) throws {
+        try session.query("UPDATE queue_jobs SET awaiting_move = $4 WHERE office = $1 AND sha256 = $2 AND source = $3",
+                          [.text(office), .text(sha256), .text(source), .bool(keep)])
     }
 
     /// Where the watcher finally put the file, when it was not where the job first said.
@@ -127,7 +178,7 @@ public struct JobQueue: Sendable {
                   worker = $1, lease_until = now() + make_interval(secs => $2), started_at = now()
             FROM next WHERE j.id = next.id
             RETURNING j.id, j.office, j.sha256, j.file_name, j.source, j.archive_path,
-                      encode(j.content, 'base64') AS content64, j.claims, j.failures, j.lapses
+                      encode(j.content, 'base64') AS content64, j.claims, j.failures, j.lapses, j.replaces_sha256
             """, [.text(worker), .double(lease)])
         guard let row = rows.first else { return nil }
         let content64: String? = try row("content64")
@@ -135,7 +186,7 @@ public struct JobQueue: Sendable {
                           fileName: try row("file_name"), source: try row("source"), archivePath: try row("archive_path"),
                           content: content64.flatMap { Data(base64Encoded: $0, options: .ignoreUnknownCharacters) }.map { [UInt8]($0) } ?? [],
                           claims: Int(try row("claims", as: Int32.self)), failures: Int(try row("failures", as: Int32.self)),
-                          lapses: Int(try row("lapses", as: Int32.self)))
+                          lapses: Int(try row("lapses", as: Int32.self)), replaces: try row("replaces_sha256"))
     }
 
     /// Parks the jobs whose lease ran out `maxLapses` times already (a file that kills the worker
@@ -167,12 +218,15 @@ public struct JobQueue: Sendable {
     /// store's statements join it) and says which letter the file is. The job row is locked first and
     /// must still be under this claim, else `LeaseLost` is thrown and nothing is committed: the
     /// worker that took it over stores the letter instead. A crash at any point leaves both or neither.
-    public func complete(_ job: ClaimedJob, store: () throws -> (letterID: Int64, stored: Bool)) throws {
+    /// `store` is given the stale content its letter replaces, as the row says now (a watcher may
+    /// have set it since the claim).
+    public func complete(_ job: ClaimedJob, store: (_ replacing: String?) throws -> (letterID: Int64, stored: Bool)) throws {
         try session.transaction {
-            let current = try session.query("SELECT claims, state FROM queue_jobs WHERE id = $1 FOR UPDATE", [.int(job.id)]).first
+            let current = try session.query("SELECT claims, state, replaces_sha256 FROM queue_jobs WHERE id = $1 FOR UPDATE",
+                                            [.int(job.id)]).first
             guard let current, try current("state", as: String.self) == QueueJobState.running.rawValue,
                   Int(try current("claims", as: Int32.self)) == job.claims else { throw LeaseLost(job: job.id) }
-            let letter = try store()
+            let letter = try store(try current("replaces_sha256", as: String?.self))
             try session.query("""
                 UPDATE queue_jobs SET state = 'done', outcome = $2, letter_id = $3, content = NULL, finished_at = now(),
                        lease_until = NULL, reason_vi = NULL, reason_en = NULL

@@ -19,6 +19,7 @@ public enum QueueSchema {
 
     public static let migrations: [PostgresMigration] = [
         PostgresMigration("queue1: the shared job queue, the worker role", sql: v1),
+        PostgresMigration("queue2: a file whose copy went on after its bytes were queued replaces its stale letter", sql: v2),
     ]
 
     /// Every migration an index with a queue has, in order.
@@ -87,5 +88,31 @@ public enum QueueSchema {
             sql += "CREATE POLICY worker_all ON \(t) TO \(workerRole) USING (true) WITH CHECK (true);\n"
         }
         return sql
+    }
+
+    /// As SQLite's inbox journal: the watcher queued a file's bytes, then saw it change before it
+    /// could move it (the copy had paused, then went on). The job of its later, whole content
+    /// replaces what the earlier one gave, keeping its số đến.
+    /// - `awaiting_move`: the watcher has queued this file's bytes and not yet let it go (it
+    ///   clears the flag just before moving the file to `.done/`); the next content queued from
+    ///   the same place in the office while it is set is that file's continuation.
+    /// - `replaces_sha256`: the stale content whose letter this job's letter replaces (or, its
+    ///   content being a letter already, withdraws).
+    /// - outcome `superseded`: a job whose file went on before any worker stored it; nothing of
+    ///   it is stored (its later job is the letter).
+    /// - the worker deletes a stale letter's rows: DELETE for its role (its policies cover every
+    ///   command already); an office's clerks still delete nothing.
+    static var v2: String {
+        """
+        ALTER TABLE queue_jobs ADD COLUMN awaiting_move boolean NOT NULL DEFAULT false;
+        ALTER TABLE queue_jobs ADD COLUMN replaces_sha256 text;
+        CREATE INDEX queue_jobs_awaiting_move ON queue_jobs (office, source, id) WHERE awaiting_move;
+        ALTER TABLE queue_jobs DROP CONSTRAINT queue_jobs_outcome_check;
+        ALTER TABLE queue_jobs ADD CONSTRAINT queue_jobs_outcome_check CHECK (outcome IN ('stored', 'already_stored', 'superseded'));
+        ALTER TABLE queue_jobs DROP CONSTRAINT queue_jobs_letter_id_fkey;
+        ALTER TABLE queue_jobs ADD CONSTRAINT queue_jobs_letter_id_fkey FOREIGN KEY (letter_id) REFERENCES letters(id) ON DELETE SET NULL;
+        GRANT DELETE ON letters, original_files, deadlines, letter_references, letter_links, register_history, initiatives,
+          initiative_reviews, initiative_duplicates TO \(workerRole);
+        """
     }
 }

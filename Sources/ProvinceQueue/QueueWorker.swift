@@ -171,8 +171,13 @@ public final class QueueWorker: @unchecked Sendable {
             let shown = "\(job.office)/\(job.fileName)"
             // The same content stored already (by `ingest`, or a job whose completion was lost):
             // only the job is finished.
-            if let existing = try store.letterID(sha256: job.sha256) {
-                try finish(job, queue: queue, shutdown: shutdown) { (existing, false) }
+            // (One that replaces a stale letter is read: its store says which letter stays.)
+            if job.replaces == nil, let existing = try store.letterID(sha256: job.sha256) {
+                try finish(job, queue: queue, shutdown: shutdown) { replacing in
+                    // Set since the claim: the stale letter goes, this content being a letter already.
+                    if let replacing, replacing != job.sha256 { try (store as? PostgresLetterStore)?.withdrawStale(sha256: replacing) }
+                    return (existing, false)
+                }
                 worker.logger.info("\(QueueNote.alreadyStored(file: shown, office: job.office, job: job.id, letter: existing).text(lang))")
                 return
             }
@@ -187,8 +192,8 @@ public final class QueueWorker: @unchecked Sendable {
             }
             var outcome: StoreOutcome?
             do {
-                try finish(job, queue: queue, shutdown: shutdown) {
-                    let o = try store.store(letter, job: nil)
+                try finish(job, queue: queue, shutdown: shutdown) { replacing in
+                    let o = try store.store(letter, job: nil, replacing: replacing)
                     outcome = o
                     if case .stored(let id) = o { return (id, true) }
                     return (o.letterID, false)
@@ -216,7 +221,7 @@ public final class QueueWorker: @unchecked Sendable {
         /// (the heartbeat keeps the lease meanwhile): either it had committed (the job is done, the
         /// letter there), or it had not and is committed now; a claim taken over is left to its taker.
         func finish(_ job: ClaimedJob, queue: JobQueue, shutdown: ShutdownSignal,
-                    store: () throws -> (letterID: Int64, stored: Bool)) throws {
+                    store: (_ replacing: String?) throws -> (letterID: Int64, stored: Bool)) throws {
             var tries = 0
             while true {
                 do {

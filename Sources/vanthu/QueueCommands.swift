@@ -169,7 +169,9 @@ enum OfficeInbox {
         let machine = String(cString: host)
         let logger = Logger(label: "vanthu.watch")
         do {
-            let inbox = try QueueingInbox(folder: folder, options: options, logger: logger) { file in
+            let inbox = try QueueingInbox(folder: folder, options: options, logger: logger, release: { file, keep in
+                try queue.release(office: office, sha256: file.sha256, source: "\(machine):\(file.path)", keep: keep)
+            }) { file in
                 let outcome = try queue.enqueue(office: office, sha256: file.sha256, fileName: file.name,
                                                 source: "\(machine):\(file.path)", archivePath: "\(machine):\(file.destination)",
                                                 content: file.bytes)

@@ -1,7 +1,9 @@
 import Foundation
 import XCTest
 import Ingest
+import Extract
 import PostgresStore
+import Store
 @testable import ProvinceQueue
 
 /// The queue's statements against a real PostgreSQL server (VANTHU_TEST_POSTGRES, a superuser URL
@@ -42,8 +44,9 @@ final class JobQueueTests: XCTestCase {
 
     @discardableResult
     func enqueue(_ q: JobQueue, office: String = "VP", _ text: String) throws -> EnqueueOutcome {
-        let bytes = Array(text.utf8)
-        return try q.enqueue(office: office, sha256: SHA256.hex(bytes), fileName: "thu.txt", source: "host:/in/thu.txt",
+        let bytes = Array(text.utf8), sha = SHA256.hex(bytes)
+        // A file of its own for each content (one place's later content is that file grown).
+        return try q.enqueue(office: office, sha256: sha, fileName: "thu.txt", source: "host:/in/\(sha.prefix(12)).txt",
                              archivePath: nil, content: bytes)
     }
 
@@ -68,7 +71,7 @@ final class JobQueueTests: XCTestCase {
         XCTAssertEqual(second.lapses, 1)
         XCTAssertGreaterThan(second.claims, first.claims)
         // The first worker, back from the dead, commits nothing.
-        XCTAssertThrowsError(try a.complete(first) { (1, true) }) { XCTAssertTrue($0 is LeaseLost) }
+        XCTAssertThrowsError(try a.complete(first) { _ in (1, true) }) { XCTAssertTrue($0 is LeaseLost) }
         XCTAssertEqual(try a.heartbeat([(first.id, first.claims)], lease: 30), [first.id])
     }
 
@@ -114,6 +117,38 @@ final class JobQueueTests: XCTestCase {
         XCTAssertEqual(try q.parkLapsed(maxLapses: 2, reason: ("chết", "died")).count, 1)
         XCTAssertNil(try q.claim(worker: "w", lease: 30))
         XCTAssertEqual(try q.jobs(failedOnly: true).first?.reasonEn, "died")
+    }
+
+    func testAFileThatGrewBeforeItWasLetGoTakesThePlaceOfItsEarlierJob() throws {
+        let q = try queue()
+        func put(_ text: String, at source: String) throws -> EnqueueOutcome {
+            let bytes = Array(text.utf8)
+            return try q.enqueue(office: "VP", sha256: SHA256.hex(bytes), fileName: "thu.txt", source: source, archivePath: nil, content: bytes)
+        }
+        // Not stored yet: superseded, nothing of it will be stored.
+        guard case .queued(let half) = try put("công văn nửa", at: "h:/in/a.txt"),
+              case .queued(let whole) = try put("công văn nửa và phần còn lại", at: "h:/in/a.txt") else { return XCTFail("not queued") }
+        XCTAssertEqual(try q.jobs().first { $0.id == half }?.outcome, "superseded")
+        let job = try XCTUnwrap(try q.claim(worker: "w", lease: 30))
+        XCTAssertEqual(job.id, whole, "the superseded job is not taken")
+        XCTAssertNil(job.replaces)
+        XCTAssertNil(try q.claim(worker: "w", lease: 30))
+        // Stored, then grown: the later job replaces its letter. Let go first: a new file.
+        let store = try PostgresLetterStore(session: q.session, office: "VP", migrate: false)
+        try q.complete(job) { _ in
+            let text = "UBND TỈNH\nSố: 7/UBND\nV/v công văn nửa và phần còn lại\n"
+            let record = LetterRecord(source: Source(file: "a.txt"), kind: .congVan, number: LetterNumber(text: "7/UBND", seq: 7, symbol: "UBND"),
+                                      date: "2026-03-01", subject: "công văn nửa và phần còn lại")
+            let letter = NewLetter(record: record, fullText: text,
+                                   file: OriginalFile(sha256: job.sha256, byteCount: text.utf8.count, originalPath: "h:/in/a.txt"))
+            return (try store.store(letter).letterID, true)
+        }
+        guard case .queued(let grown) = try put("công văn nửa và phần còn lại, hết", at: "h:/in/a.txt") else { return XCTFail("not queued") }
+        XCTAssertEqual(try q.claim(worker: "w", lease: 30)?.replaces, SHA256.hex(Array("công văn nửa và phần còn lại".utf8)))
+        try q.release(office: "VP", sha256: SHA256.hex(Array("công văn nửa và phần còn lại, hết".utf8)), source: "h:/in/a.txt")
+        guard case .queued(let next) = try put("thư khác cùng tên", at: "h:/in/a.txt") else { return XCTFail("not queued") }
+        XCTAssertNotEqual(next, grown)
+        XCTAssertNil(try q.claim(worker: "w", lease: 30)?.replaces, "a file let go is not the next one's earlier part")
     }
 
     func testAnOfficeLoginSeesAndQueuesOnlyItsOwnJobs() throws {
