@@ -24,7 +24,7 @@ guard let url = option("--postgres") else {
 let total = Int(option("--letters") ?? "") ?? 1_000_000
 let officeCount = Int(option("--offices") ?? "") ?? 100
 
-func wallClock() -> Double { Date().timeIntervalSince1970 }
+@Sendable func wallClock() -> Double { Date().timeIntervalSince1970 }
 func ms(_ s: Double) -> String { String(format: "%.2f ms", s * 1000) }
 func median(_ runs: Int = 21, _ body: () throws -> Void) rethrows -> Double {
     try body()   // warm: plans and pages, as a clerk's second query finds them
@@ -41,7 +41,7 @@ let subjects = ["đẩy mạnh hoạt động sáng kiến trong các đơn vị
 
 /// Letter `i` of office `o`: number, date, one deadline, a body of a few lines. Dates run over
 /// 2024 and 2025; a deadline falls 15 to 104 days after its letter.
-func benchLetter(_ i: Int, office o: Int) -> NewLetter {
+@Sendable func benchLetter(_ i: Int, office o: Int) -> NewLetter {
     let year = 2024 + i % 2, month = 1 + (i / 7) % 12, day = 1 + (i / 3) % 28
     let subject = subjects[i % subjects.count] + " \(i)"
     let due = CalendarDate(year: year, month: month, day: day).adding(days: 15 + i % 90).iso

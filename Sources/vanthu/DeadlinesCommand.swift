@@ -42,6 +42,7 @@ struct DeadlinesListCommand: ParsableCommand {
     @Option(name: .long, help: Help.unitFilter.argument) var unit: String?
     @Option(name: .long, help: Help.remindDays.argument) var remind: Int = 3
     @Flag(name: .long, help: Help.all.argument) var all = false
+    @Option(name: .long, help: Help.deadlineLimit.argument) var limit: Int?
 
     /// A window longer than a century is a typing slip, not a plan (and keeps date arithmetic finite).
     static let longestWindow = 36_500
@@ -54,6 +55,7 @@ struct DeadlinesListCommand: ParsableCommand {
             throw ValidationError(CLIMessage.fromAfterTo(from: from.date.iso, to: to.date.iso).here)
         }
         if !(0...365).contains(remind) { throw ValidationError(CLIMessage.notNegative(option: "--remind").here) }
+        if let limit, limit <= 0 { throw ValidationError(CLIMessage.notPositive(option: "--limit").here) }
     }
 
     func run() throws {
@@ -66,6 +68,7 @@ struct DeadlinesListCommand: ParsableCommand {
         query.from = from?.date.iso
         query.to = to?.date.iso
         query.unit = unit
+        query.limit = limit
         let store = try index.open(readOnly: true)
         // The current period's occurrence of each recurring deadline (an index on a read-only
         // disk is listed as it stands).

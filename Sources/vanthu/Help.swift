@@ -17,7 +17,7 @@ enum Help: String, CaseIterable, Message {
     case maxFileSeconds, maxPageSeconds, maxPageMb, followSymlinks, maxAttempts
     case restoreFlag, fileOrStandardInput
     case filesArgument, fileArgument, pathsArgument, folderArgument, settle, poll
-    case overdue, within, from, to, all, note, deadlineID, letterArgument, queryArgument, limit
+    case overdue, within, from, to, all, note, deadlineID, letterArgument, queryArgument, limit, deadlineLimit
     case status, decision, score, initiativeID
     case unitFilter, remindDays, reply, by
     case register, registerList, registerListMore, registerAdd, registerAddMore, assign, assignMore, remind, remindMore
@@ -241,6 +241,7 @@ enum Help: String, CaseIterable, Message {
         .from: ("Hạn từ ngày này trở đi (YYYY-MM-DD hoặc dd/mm/yyyy).", "Due on or after this day (YYYY-MM-DD or dd/mm/yyyy)."),
         .to: ("Hạn đến hết ngày này (YYYY-MM-DD hoặc dd/mm/yyyy).", "Due on or before this day (YYYY-MM-DD or dd/mm/yyyy)."),
         .all: ("Cả các hạn đã xong.", "Done deadlines too."),
+        .deadlineLimit: ("Chỉ hiện N hạn sớm nhất (một trang của cả tỉnh).", "Only the N earliest deadlines (a page of a whole province's)."),
         .note: ("Ghi chú kèm theo (việc đã làm, số văn bản trả lời).", "A note kept with it (what was done, the reply's number)."),
         .deadlineID: ("Mã của hạn xử lý (cột đầu của `vanthu deadlines`).", "The deadline's ID (first column of `vanthu deadlines`)."),
         .letterArgument: ("Mã văn bản (từ kết quả tìm kiếm) hoặc số hiệu của nó (2164/UBND-KGVX).",

@@ -47,6 +47,12 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(Set(rows.map { $0["due"] as! String }), ["2025-12-15", "2025-05-31", "2025-09-25", "2025-09-30", "2025-11-30"])
         XCTAssertEqual(rows.map { $0["due"] as! String }, rows.map { $0["due"] as! String }.sorted())
         XCTAssertTrue(rows.allSatisfy { $0["status"] as? String == "open" && $0["number"] != nil && $0["days_left"] is Int })
+        // A page of them: the earliest first.
+        let page = try vanthu(["deadlines", "--db", ws.db, "--json", "--limit", "2"]).split(separator: "\n")
+        XCTAssertEqual(page.count, 2)
+        XCTAssertEqual(try page.map { (try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["due"] as! String },
+                       Array(rows.map { $0["due"] as! String }.prefix(2)))
+        try vanthu(["deadlines", "--db", ws.db, "--limit", "0"], status: 64)
 
         let csv = try vanthu(["deadlines", "--db", ws.db, "--csv"])
         XCTAssertTrue(csv.hasPrefix("\u{FEFF}Mã,Hạn,Còn lại (ngày),Trạng thái,Độ chính xác,Lặp lại,Số hiệu,Cơ quan ban hành,Ngày văn bản,Việc phải làm,Đơn vị,Người xử lý,Người đánh dấu xong,Ghi chú\r\n"), csv)
