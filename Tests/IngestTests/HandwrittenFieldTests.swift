@@ -92,4 +92,25 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertEqual(refined.map { $0.box.x1 > 1630 && $0.box.x1 <= 1650 }, true, "\(String(describing: refined))")
         XCTAssertEqual(refined.map { $0.box.x0 <= 1575 }, true)
     }
+
+    func testADottedLeaderIsTakenOffThePageButTheDotsUnderVowelsStay() throws {
+        // A grey page at 300 DPI: a leader of 5×5 dots every 13 px, broken where a digit lies over
+        // it, and a row of dots at the irregular steps of the dots under vowels (`ạ ệ ị ộ ụ`).
+        let pix = try XCTUnwrap(Pix(pixCreate(1200, 400, 8)))
+        pix.with { _ = pixSetAll($0) }
+        func dot(_ x: Int, _ y: Int) { pix.with { p in for dy in 0..<5 { for dx in 0..<5 { pixSetPixel(p, Int32(x + dx), Int32(y + dy), 0) } } } }
+        let leader = Array(stride(from: 100, to: 200, by: 13)) + Array(stride(from: 290, to: 400, by: 13))
+        for x in leader { dot(x, 100) }
+        for x in [100, 131, 150, 190, 205, 251, 270, 320] { dot(x, 300) }
+        let found = DottedLeaders.find(pix)
+        XCTAssertEqual(found.count, leader.count, "the leader's dots, on both sides of the digit")
+        XCTAssertTrue(found.allSatisfy { $0.y0 < 200 }, "no dot under a vowel")
+        let (cleaned, removed) = DottedLeaders.removed(from: pix)
+        XCTAssertEqual(removed, leader.count)
+        var v: UInt32 = 0
+        cleaned.with { _ = pixGetPixel($0, 102, 102, &v) }
+        XCTAssertEqual(v, 255, "the dot is painted white")
+        cleaned.with { _ = pixGetPixel($0, 102, 302, &v) }
+        XCTAssertEqual(v, 0, "a dot under a vowel is kept")
+    }
 }

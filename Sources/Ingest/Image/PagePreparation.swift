@@ -46,8 +46,10 @@ struct PagePreparation {
         let normalised = skipping.contains(.backgroundNormalisation) ? scaled
             : (scaled.map { pixBackgroundNormSimple($0, nil, nil) } ?? scaled)
         var angle: Float = 0, confidence: Float = 0
-        let deskewed = skipping.contains(.deskew) ? normalised
+        let deskewedWithLeaders = skipping.contains(.deskew) ? normalised
             : (normalised.map { pixDeskewGeneral($0, 0, 0, 0, 0, 0, &angle, &confidence) } ?? normalised)
+        // The dotted lines left for hand-written fields, which OCR reads as letters.
+        let deskewed = DottedLeaders.removed(from: deskewedWithLeaders).0
         let ink = inkFraction(deskewed)
         var redLayer: Pix?
         if let red, red.fraction >= redLayerThreshold {

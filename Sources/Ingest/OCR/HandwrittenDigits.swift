@@ -22,10 +22,29 @@ public struct HandwrittenReadings: Sendable, Equatable {
     public var isEmpty: Bool { number.isEmpty && day.isEmpty && month.isEmpty }
 }
 
-/// The handwritten-digit classifier: a small dense network (weights in `DigitModelWeights`,
-/// trained by scripts/train-digits.py) run in plain Swift on 28×28 crops.
+/// One layer of the digit classifier, as `DigitModelWeights.layers` lists them. Every layer but
+/// the last is followed by a ReLU (a pooling layer has none of its own).
+enum DigitLayer: Sendable {
+    /// A valid (unpadded) convolution, stride 1; weights [outputs][inputs][kernel][kernel], then
+    /// the biases.
+    case conv(inputs: Int, outputs: Int, kernel: Int)
+    /// 2×2 max pooling, stride 2 (an odd last row or column is dropped).
+    case maxPool
+    /// A dense layer; weights input-major ([inputs][outputs]), then the biases.
+    case dense(inputs: Int, outputs: Int)
+}
+
+/// The handwritten-digit classifier: a small convolutional network (layers and weights in
+/// `DigitModelWeights`, trained by scripts/train-digits.py) run in plain Swift on 28×28 crops.
+/// Activations are kept channel by channel ([channel][row][column]) in flat Float arrays, so the
+/// inner loops run over contiguous columns and the compiler can vectorise them.
 struct DigitClassifier: Sendable {
-    private let layers: [(inputs: Int, outputs: Int, weights: [Float], biases: [Float])]
+    private struct Layer: Sendable {
+        var kind: DigitLayer
+        var weights: [Float]
+        var biases: [Float]
+    }
+    private let layers: [Layer]
 
     static let shared = DigitClassifier()
     /// Whether the model was trained on deskewed crops (so its input must be deskewed too).
@@ -38,31 +57,82 @@ struct DigitClassifier: Sendable {
         var halves = [UInt16](repeating: 0, count: data.count / 2)
         _ = halves.withUnsafeMutableBytes { data.copyBytes(to: $0) }
         var offset = 0
-        var layers: [(Int, Int, [Float], [Float])] = []
-        for (n, m) in DigitModelWeights.layers {
-            guard offset + n * m + m <= halves.count else { break }
-            let w = halves[offset..<offset + n * m].map { Float(Float16(bitPattern: UInt16(littleEndian: $0))) }
-            offset += n * m
-            let b = halves[offset..<offset + m].map { Float(Float16(bitPattern: UInt16(littleEndian: $0))) }
-            offset += m
-            layers.append((n, m, w, b))
+        var layers: [Layer] = []
+        func take(_ n: Int) -> [Float]? {
+            guard offset + n <= halves.count else { return nil }
+            defer { offset += n }
+            return halves[offset..<offset + n].map { Float(Float16(bitPattern: UInt16(littleEndian: $0))) }
         }
-        self.layers = layers.map { (inputs: $0.0, outputs: $0.1, weights: $0.2, biases: $0.3) }
+        for kind in DigitModelWeights.layers {
+            switch kind {
+            case let .conv(n, m, k):
+                guard let w = take(m * n * k * k), let b = take(m) else { break }
+                layers.append(Layer(kind: kind, weights: w, biases: b))
+            case let .dense(n, m):
+                guard let w = take(n * m), let b = take(m) else { break }
+                layers.append(Layer(kind: kind, weights: w, biases: b))
+            case .maxPool:
+                layers.append(Layer(kind: kind, weights: [], biases: []))
+            }
+        }
+        self.layers = layers
     }
 
-    /// Probabilities of 0…9 (and of "not one digit", when the model has that class) for a normalised crop (784 values, 0 = paper, 1 = ink).
+    /// Probabilities of 0…9 and of "not one digit" for a normalised crop (784 values, 0 = paper, 1 = ink).
     func probabilities(_ crop: [Float]) -> [Double] {
         var a = crop
-        for (k, layer) in layers.enumerated() {
-            var z = layer.biases
-            layer.weights.withUnsafeBufferPointer { w in
-                for i in 0..<layer.inputs where a[i] != 0 {
-                    let x = a[i], row = i * layer.outputs
-                    for j in 0..<layer.outputs { z[j] += x * w[row + j] }
+        var channels = 1, side = 28
+        for (index, layer) in layers.enumerated() {
+            let last = index == layers.count - 1
+            switch layer.kind {
+            case let .conv(n, m, k):
+                let out = side - k + 1
+                var z = [Float](repeating: 0, count: m * out * out)
+                a.withUnsafeBufferPointer { input in
+                    layer.weights.withUnsafeBufferPointer { w in
+                        z.withUnsafeMutableBufferPointer { z in
+                            for o in 0..<m {
+                                let plane = o * out * out
+                                for i in 0 ..< out * out { z[plane + i] = layer.biases[o] }
+                                for c in 0..<n {
+                                    let source = c * side * side
+                                    for ky in 0..<k { for kx in 0..<k {
+                                        let weight = w[((o * n + c) * k + ky) * k + kx]
+                                        for y in 0..<out {
+                                            let row = plane + y * out, from = source + (y + ky) * side + kx
+                                            for x in 0..<out { z[row + x] += weight * input[from + x] }
+                                        }
+                                    } }
+                                }
+                            }
+                        }
+                    }
                 }
+                channels = m; side = out; a = z
+            case .maxPool:
+                let out = side / 2
+                var z = [Float](repeating: 0, count: channels * out * out)
+                for c in 0..<channels { for y in 0..<out { for x in 0..<out {
+                    let p = c * side * side + 2 * y * side + 2 * x
+                    z[(c * out + y) * out + x] = max(max(a[p], a[p + 1]), max(a[p + side], a[p + side + 1]))
+                } } }
+                a = z; side = out
+            case let .dense(n, m):
+                guard a.count == n else { return [Double](repeating: 1.0 / 11, count: 11) }
+                var z = layer.biases
+                layer.weights.withUnsafeBufferPointer { w in
+                    z.withUnsafeMutableBufferPointer { z in
+                        // After a ReLU most inputs are zero: their rows are skipped.
+                        for i in 0..<n where a[i] != 0 {
+                            let x = a[i], row = i * m
+                            for j in 0..<m { z[j] += x * w[row + j] }
+                        }
+                    }
+                }
+                a = z
             }
-            if k < layers.count - 1 { for j in z.indices where z[j] < 0 { z[j] = 0 } }
-            a = z
+            if !last, case .conv = layer.kind { for j in a.indices where a[j] < 0 { a[j] = 0 } }
+            if !last, case .dense = layer.kind { for j in a.indices where a[j] < 0 { a[j] = 0 } }
         }
         guard a.count == 10 || a.count == 11 else { return [Double](repeating: 0.1, count: 10) }
         let top = a.max()!

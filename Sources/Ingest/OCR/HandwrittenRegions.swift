@@ -130,7 +130,9 @@ enum HandwrittenRegions {
                               left: ClosedRange<Int>? = nil, right: ClosedRange<Int>? = nil) -> Field? {
         // A side still to be found in the ink may move: the guess need not leave room yet.
         guard x1 - x0 >= Double(height) * 0.4 || (left != nil || right != nil) && x1 - x0 >= Double(height) * -0.5 else { return nil }
-        let y0 = anchor.y0 - height * 3 / 5, y1 = anchor.y1 + height * 2 / 5
+        // Written digits stand on the print's baseline but are often twice its height or more: a
+        // box only a little taller than the print cuts their tops (a 9 read as a 4, a 3 as a 5).
+        let y0 = anchor.y0 - height * 3 / 2, y1 = anchor.y1 + height / 2
         return Field(box: Box(x0: Int(x0), y0: max(0, y0), x1: max(Int(x0) + 1, Int(x1)), y1: y1), lineHeight: height,
                      leftSpan: left, rightSpan: right)
     }
