@@ -54,8 +54,10 @@ public enum DateGrammar {
     /// by OCR (`ngày.24_ tháng ({ năm 2026`: a handwritten day or month read as marks): each part
     /// is read on its own, so a garbled day or month loses only itself, never the place or the
     /// year. Groups: 1 the text between the comma and `tháng` (holds the day), 2 the text between
-    /// `tháng` and `năm` (holds the month), 3 year.
-    public static let placeDate = Pattern(#",\s*(ng.{0,14}?)\s*"# + monthWord + #"\s*(.{0,6}?)\s*"# + yearWord + #"\s*([12][0-9]{3})"#)
+    /// `tháng` and `năm` (holds the month), 3 year. The `ngày` itself may be garbled with the
+    /// hand-written day beside it (`Phú Thọ, này S tháng`, `Bình Dương, hoài É Ô số tháng`): up to
+    /// a dozen characters stand for both.
+    public static let placeDate = Pattern(#",\s*(ng.{0,14}?|[^,]{0,12}?)\s*"# + monthWord + #"\s*(.{0,6}?)\s*"# + yearWord + #"\s*([12][0-9]{3})"#)
     /// A month that is only a number (`4`, `12,`, `04 -`): anything else between `tháng` and
     /// `năm` is a month OCR garbled. Group 1 the month.
     public static let cleanMonth = Pattern(#"^\s*([0-9]{1,2})?\s*[-.,]?\s*$"#)

@@ -78,13 +78,11 @@ enum HeaderParser {
                 let after = m.range.location + m.range.length
                 let tail = rest.slice(from: after, to: rest.utf16Length)
                 var parsed = NumberParser.parse(tail)
-                // A handwritten number OCR garbled (`Số:4@\` /TB-UBND`): the printed symbol is
-                // still good, so the number is given blank with a warning rather than lost.
-                if parsed == nil, let slash = tail.firstIndex(of: "/"), tail.distance(from: tail.startIndex, to: slash) <= 8,
-                   tail[..<slash].contains(where: { !$0.isLetter || !$0.isASCII }),
-                   let blank = NumberParser.parse(String(tail[slash...])), blank.0.seq == nil {
-                    let skipped = tail.utf16.distance(from: tail.utf16.startIndex, to: slash.samePosition(in: tail.utf16)!)
-                    parsed = (blank.0, skipped + blank.1)
+                // A handwritten number OCR garbled (`Số:4@\` /TB-UBND`, `Số: v/ ự ô /BC-UBND`): the
+                // printed symbol is still good, so the number is given blank with a warning rather
+                // than lost.
+                if parsed == nil, let blank = symbolAlone(tail) {
+                    parsed = (blank.number, blank.end)
                     h.numberGarbled = true
                 }
                 if let (n, used) = parsed {
@@ -100,6 +98,14 @@ enum HeaderParser {
                     if h.date == nil, let d = parseDate(tail, Folding.fold(tail)) { apply(d, line: i, to: &h) }
                     rest = rest.slice(from: 0, to: m.range.location); restFolded = Folding.fold(rest)
                 }
+            }
+            // No `Số:` read at all, the label and the hand-written digits garbled together
+            // (`so/n r5 †} /KH-UBND`) or lost (`/BC-UBND` alone): the printed symbol still says
+            // where the number is, and the number is given blank for the digit reader to fill.
+            if h.number == nil, h.numberLine == nil, h.dateLine.map({ $0 >= i - 1 }) ?? true,
+               let blank = symbolAlone(rest) {
+                h.number = blank.number; h.numberLine = i; h.numberGarbled = true; isHeaderLine = true
+                rest = rest.slice(from: 0, to: blank.start); restFolded = Folding.fold(rest)
             }
             if h.date == nil, let d = parseDate(rest, restFolded) {
                 apply(d, line: i, to: &h); isHeaderLine = true
@@ -223,6 +229,24 @@ enum HeaderParser {
     }
 
     // MARK: - Issuer
+
+    /// A number's printed symbol with no legible label or digits before it, in the line's first
+    /// column: `/KH-UBND`, `lon Da. /UBND-KTTH`, `so/n r5 †} /KH-UBND` (at most twelve characters
+    /// of debris before the last slash). The symbol must have a dash (`KH-UBND`), as a letter's
+    /// symbol has and the issuer's lines and the motto never do, and end the column. Returns the
+    /// blank number, where the column starts and where the symbol ends (UTF-16 offsets).
+    static func symbolAlone(_ text: String) -> (number: LetterNumber, start: Int, end: Int)? {
+        let column = text.columns.first ?? text
+        guard let slash = column.lastIndex(of: "/"), column.distance(from: column.startIndex, to: slash) <= 12,
+              let (n, used) = NumberParser.parse(String(column[slash...])), n.seq == nil, let symbol = n.symbol,
+              symbol.contains("-"), symbol.count >= 4 else { return nil }
+        let afterSymbol = String(column[slash...]).slice(from: used, to: String(column[slash...]).utf16Length)
+        guard afterSymbol.allSatisfy({ $0 == " " || $0 == "." || $0 == "," }),
+              let at = text.range(of: column) else { return nil }
+        let start = text.utf16.distance(from: text.utf16.startIndex, to: at.lowerBound.samePosition(in: text.utf16)!)
+        let slashOffset = column.utf16.distance(from: column.utf16.startIndex, to: slash.samePosition(in: column.utf16)!)
+        return (n, start, start + slashOffset + used)
+    }
 
     /// Issuer text is upper case (allowing OCR noise), not a page number or a stray mark.
     static func isIssuerText(_ s: String) -> Bool {

@@ -363,8 +363,12 @@ struct HandwrittenFieldReader {
             let cut = m.x0 == 0 || m.x1 == image.width - 1
             return !small && !rule && !edgeToEdge && !cut && m.count >= 6
         }
-        // Only the marks of the band the field's digits sit in: the tallest mark's rows.
-        guard let tallest = kept.max(by: { $0.height < $1.height }) else { return nil }
+        // Only the marks of the band the field's digits sit in: the rows of the tallest mark that
+        // crosses the print's own rows (the digits stand on its baseline; the line above, the
+        // issuer's last letters or the motto, does not reach down to it).
+        let printRows = HandwrittenRegions.printRows(cropHeight: image.height, lineHeight: lh)
+        let onRow = kept.filter { $0.y1 >= printRows.lowerBound && $0.y0 <= printRows.upperBound }
+        guard let tallest = (onRow.isEmpty ? kept : onRow).max(by: { $0.height < $1.height }) else { return nil }
         kept = kept.filter { min($0.y1, tallest.y1) - max($0.y0, tallest.y0) > min($0.height, tallest.height) / 3 }
         kept.sort { $0.x0 < $1.x0 }
         // Marks that share most of their columns are one digit (a 5's flag, a broken 4).

@@ -17,6 +17,16 @@ enum HandwrittenRegions {
         var rightSpan: ClosedRange<Int>? = nil
     }
 
+    /// The rows of a field's crop that the printed line beside it takes (from the top of the crop):
+    /// `field` reaches a print height and a half above the label and half of one below it, so
+    /// the print is the band one print height tall above that lower half. The reader picks the
+    /// digits' band from the marks crossing it, and the ink's gaps are looked for there: the
+    /// line above (the motto's rule, the issuer's last letters) lies outside it.
+    static func printRows(cropHeight: Int, lineHeight: Int) -> ClosedRange<Int> {
+        let bottom = max(0, cropHeight - lineHeight / 2 - 1)
+        return max(0, bottom - lineHeight)...bottom
+    }
+
     /// A side guessed from letter widths: the guess and the span to look for the label's gap in.
     struct Edge {
         var x: Double
@@ -101,9 +111,18 @@ enum HandwrittenRegions {
             guard after.contains(where: { $0.folded.hasPrefix(PageMarkWords.yearLabel) || ($0.text.count == 4 && $0.text.allSatisfy(\.isNumber)) }) else { continue }
             let m = metrics(words, near: w.box)
             guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height) else { continue }
-            let end = rightEdge(before: w.folded.range(of: PageMarkWords.monthLabel)!, in: w, letter: m.letter)
+            let monthRange = w.folded.range(of: PageMarkWords.monthLabel)!
+            let end = rightEdge(before: monthRange, in: w, letter: m.letter)
+            // The month between `tháng` and `năm`, written by hand too on some forms.
+            var month: Field?
+            if let yearWord = after.sorted(by: { $0.box.x0 < $1.box.x0 }).first(where: { $0.folded.hasPrefix(PageMarkWords.yearLabel) }) {
+                let monthStart = leftEdge(after: monthRange, in: w, letter: m.letter, next: nextOnRow(w, words))
+                let monthEnd = rightEdge(before: yearWord.folded.range(of: PageMarkWords.yearLabel)!, in: yearWord, letter: m.letter)
+                month = field(x0: monthStart.x + Double(m.height) * 0.1, x1: monthEnd.x - Double(m.height) * 0.1,
+                              anchor: w.box, height: m.height, left: monthStart.span, right: monthEnd.span)
+            }
             return (field(x0: start + Double(m.height) * 0.1, x1: end.x - Double(m.height) * 0.1,
-                          anchor: w.box, height: m.height, right: end.span), nil, w.box.y0)
+                          anchor: w.box, height: m.height, right: end.span), month, w.box.y0)
         }
         return nil
     }
@@ -268,15 +287,17 @@ enum HandwrittenRegions {
         guard field.leftSpan != nil || field.rightSpan != nil else { return field }
         var out = field
         let minGap = max(2, field.lineHeight / 12)
+        let rows = printRows(cropHeight: field.box.height, lineHeight: field.lineHeight)
+        let band = (y0: field.box.y0 + rows.lowerBound, y1: field.box.y0 + rows.upperBound + 1)
         if let span = field.leftSpan {
-            let box = Box(x0: span.lowerBound, y0: field.box.y0, x1: span.upperBound + 1, y1: field.box.y1)
+            let box = Box(x0: span.lowerBound, y0: band.y0, x1: span.upperBound + 1, y1: band.y1)
             if let cols = columnInk(box), let gap = gaps(cols, minimum: minGap).last {
                 // The field starts where the gap ends (the rightmost gap: the label's last letter is before it).
                 out.box.x0 = box.x0 + gap.upperBound
             }
         }
         if let span = field.rightSpan {
-            let box = Box(x0: span.lowerBound, y0: field.box.y0, x1: span.upperBound + 1, y1: field.box.y1)
+            let box = Box(x0: span.lowerBound, y0: band.y0, x1: span.upperBound + 1, y1: band.y1)
             if let cols = columnInk(box), let gap = gaps(cols, minimum: minGap).first {
                 out.box.x1 = box.x0 + gap.lowerBound
             }
