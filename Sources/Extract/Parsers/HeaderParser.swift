@@ -80,7 +80,10 @@ enum HeaderParser {
                 var parsed = NumberParser.parse(tail)
                 // A handwritten number OCR garbled (`Số:4@\` /TB-UBND`): the printed symbol is
                 // still good, so the number is given blank with a warning rather than lost.
-                if parsed == nil, let slash = tail.firstIndex(of: "/"), tail.distance(from: tail.startIndex, to: slash) <= 8,
+                // Large hand-written digits come out as several garbled words, slashes among them
+                // (`Số: v/ ự ô /BC-UBND`): the first slash that starts a symbol is taken.
+                if parsed == nil,
+                   let slash = tail.indices.prefix(24).first(where: { tail[$0] == "/" && NumberParser.parse(String(tail[$0...]))?.0.symbol != nil }),
                    tail[..<slash].contains(where: { !$0.isLetter || !$0.isASCII }),
                    let blank = NumberParser.parse(String(tail[slash...])), blank.0.seq == nil {
                     let skipped = tail.utf16.distance(from: tail.utf16.startIndex, to: slash.samePosition(in: tail.utf16)!)
