@@ -48,6 +48,21 @@ final class GarbledScanHeaderTests: XCTestCase {
         XCTAssertEqual(r.kind, .quyetDinh)
     }
 
+    func testLargeHandwrittenDigitsGarbledIntoWordsWithSlashesKeepTheSymbol() {
+        // Tall digits written over the line come out as several words, a slash among them.
+        let r = ocr("""
+        SỞ TÀI CHÍNH                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        TỈNH BÌNH DƯƠNG                   Độc lập - Tự do - Hạnh phúc
+        Số: v/ ự ô /BC-UBND            Bình Dương, ngày 28 tháng 7 năm 2026
+
+        BÁO CÁO
+        Về kết quả thực hiện nhiệm vụ quý 3
+        """ + body)
+        XCTAssertEqual(r.number?.symbol, "BC-UBND")
+        XCTAssertNil(r.number?.seq)
+        XCTAssertEqual(r.date, "2026-07-28")
+    }
+
     func testATitleOCRGarbledStillNamesTheKind() {
         for title in ["QUYÉT ĐỊNH", "QUYÉT ĐịNH", "QUYÉT ĐNH", "QUYỂT DlNH"] {
             // No symbol to tell the kind: the title alone must.

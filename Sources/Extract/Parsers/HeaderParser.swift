@@ -231,13 +231,13 @@ enum HeaderParser {
     // MARK: - Issuer
 
     /// A number's printed symbol with no legible label or digits before it, in the line's first
-    /// column: `/KH-UBND`, `lon Da. /UBND-KTTH`, `so/n r5 †} /KH-UBND` (at most twelve characters
+    /// column: `/KH-UBND`, `lon Da. /UBND-KTTH`, `so/n r5 †} /KH-UBND` (at most sixteen characters
     /// of debris before the last slash). The symbol must have a dash (`KH-UBND`), as a letter's
     /// symbol has and the issuer's lines and the motto never do, and end the column. Returns the
     /// blank number, where the column starts and where the symbol ends (UTF-16 offsets).
     static func symbolAlone(_ text: String) -> (number: LetterNumber, start: Int, end: Int)? {
         let column = text.columns.first ?? text
-        guard let slash = column.lastIndex(of: "/"), column.distance(from: column.startIndex, to: slash) <= 12,
+        guard let slash = column.lastIndex(of: "/"), column.distance(from: column.startIndex, to: slash) <= 16,
               let (n, used) = NumberParser.parse(String(column[slash...])), n.seq == nil, let symbol = n.symbol,
               symbol.contains("-"), symbol.count >= 4 else { return nil }
         let afterSymbol = String(column[slash...]).slice(from: used, to: String(column[slash...]).utf16Length)
