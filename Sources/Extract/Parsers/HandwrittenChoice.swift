@@ -93,10 +93,11 @@ public enum HandwrittenChoice {
         let rescale = possibleShare > 0 && allShare > possibleShare ? min(allShare / possibleShare, 1 / (possible.map(\.confidence).max() ?? 1)) : 1
         for r in possible.map({ HandwrittenFields.Reading(digits: $0.digits, confidence: min(1, $0.confidence * rescale)) }) {
             guard let d = Int(r.digits) else { continue }
-            // OCR garbled the day but saw its last digit (`44`): a reading that ends otherwise
-            // contradicts the page, unless the reader is all but certain.
-            if let last = ocrLastDigit, d % 10 != last, r.confidence < 0.95 { continue }
-            days.append((d, r.confidence, true))
+            // OCR garbled the day but seemed to see its last digit (`44`): a reading that ends
+            // otherwise is less likely, not impossible; OCR misreads hand-written digits too
+            // (a 31 read `34`).
+            let contradicted = ocrLastDigit.map { d % 10 != $0 } ?? false
+            days.append((d, contradicted && r.confidence < 0.95 ? r.confidence * 0.5 : r.confidence, true))
         }
 
         struct Candidate { var date: CalendarDate; var score: Double; var fromReader: Bool; var readerConfidence: Double }
@@ -157,6 +158,8 @@ public enum HandwrittenChoice {
         // A lone reading neither sure nor backed by anything is no better than the OCR'd day.
         if evidence == nil, pick.fromReader, pick.score < sureReading, printed.day != nil { return nil }
         if evidence == nil, pick.fromReader, pick.score < sureReading, signed == nil, received == nil { return nil }
+        // A reading the reader itself doubts, with nothing else behind it, is no day at all.
+        if evidence == nil, pick.fromReader, pick.readerConfidence < sureNumberReading { return nil }
         if pick.date == CalendarDate(year: year, month: printed.month, day: printed.day) { return nil }
         return DayChoice(date: pick.date, evidence: evidence ?? .digitReader(pick.readerConfidence))
     }
