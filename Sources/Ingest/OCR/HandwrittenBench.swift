@@ -13,6 +13,9 @@ public enum HandwrittenBench {
         public var pageSeconds: Double
         public var readerSeconds: Double
         public var tesseractSeconds: Double
+        /// Seconds spent reading the signature block again (only where the page lost the name).
+        public var signatureSeconds: Double = 0
+        public var signatureReread = false
     }
 
     public static func run(paths: [String], tessdataPath: String? = nil) throws -> [PageResult] {
@@ -38,9 +41,12 @@ public enum HandwrittenBench {
             }
             let tess = HandwrittenReadings(number: tesseract(found.number), day: tesseract(found.day), month: tesseract(found.month))
             let t3 = Date()
+            let name = try SignatureBlockRereading.name(in: lines, on: prepared.image, engine: engine)
+            let t4 = Date()
             results.append(PageResult(file: path, reader: reader, tesseract: tess,
                                       pageSeconds: t1.timeIntervalSince(t0), readerSeconds: t2.timeIntervalSince(t1),
-                                      tesseractSeconds: t3.timeIntervalSince(t2)))
+                                      tesseractSeconds: t3.timeIntervalSince(t2), signatureSeconds: t4.timeIntervalSince(t3),
+                                      signatureReread: name != nil))
         }
         return results
     }
