@@ -66,6 +66,11 @@ public struct LetterExtractor: Sendable {
                                                ocrLastDigit: header.garbledDayLastDigit) {
             letterDate = choice.date
             record.date = choice.date.iso
+            if header.date?.month == nil, let month = choice.date.month {
+                // The month OCR could not read is read now: say so instead of "only the year".
+                warnings.removeAll { if case .monthIllegible = $0 { return true } else { return false } }
+                warnings.append(.handwrittenMonthChosen(month: month))
+            }
             warnings.append(.handwrittenDayChosen(day: choice.date.day ?? 0, evidence: choice.evidence))
         } else if let signing, let hinted = signatureDate(signing, printed: header.date, lastDigit: header.garbledDayLastDigit) {
             letterDate = hinted

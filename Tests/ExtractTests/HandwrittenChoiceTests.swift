@@ -86,6 +86,16 @@ final class HandwrittenChoiceTests: XCTestCase {
         XCTAssertEqual(doubtful.date, "2024-12")
     }
 
+    func testAMonthWrittenByHandIsTakenFromTheReaderAndTheWarningSaysSo() {
+        // Day and month both by hand; OCR read neither (`ngày S tháng / năm 2025`).
+        let text = header.replacingOccurrences(of: "ngày …ả tháng 02 năm 2025", with: "này S tháng / năm 2025")
+        let r = extract(text, HandwrittenFields(day: [R(digits: "15", confidence: 0.9)], month: [R(digits: "01", confidence: 0.9)]))
+        XCTAssertEqual(r.date, "2025-01-15")
+        let english = r.warnings.map(\.english)
+        XCTAssertTrue(english.contains { $0.contains("handwritten month 1") }, "\(english)")
+        XCTAssertFalse(english.contains { $0.contains("only the year") }, "\(english)")
+    }
+
     func testTheNearerTheSigningDayTheLikelierAReading() {
         // Two near-even readings, 12 and 22, of a letter signed on the 26th: four days before
         // signing is likelier than fourteen, and the warning says the signing time chose.

@@ -20,6 +20,8 @@ public enum LetterWarning: Message, Codable, Hashable {
     /// The hand-written digits of the number or the day, chosen among the digit reader's readings.
     case handwrittenNumberChosen(digits: String, evidence: HandwrittenChoice.Evidence)
     case handwrittenDayChosen(day: Int, evidence: HandwrittenChoice.Evidence)
+    /// The month too was written by hand and OCR could not read it; the digit reader's reading was taken.
+    case handwrittenMonthChosen(month: Int)
     /// The text came without diacritics and the restorer put them back, unsure of some syllables.
     case diacriticsRestored(uncertain: Int, syllables: Int)
     /// A warning stored by an earlier version as text only: shown as it was written.
@@ -51,6 +53,8 @@ public enum LetterWarning: Message, Codable, Hashable {
         case (.handwrittenNumberChosen(let d, let e), .en): return "number: the handwritten digits \(d) were chosen by \(e.text(.en))"
         case (.handwrittenDayChosen(let d, let e), .vi): return "ngày: ngày viết tay \(d) được chọn theo \(e.text(.vi))"
         case (.handwrittenDayChosen(let d, let e), .en): return "date: the handwritten day \(d) was chosen by \(e.text(.en))"
+        case (.handwrittenMonthChosen(let m), .vi): return "ngày: tháng viết tay \(m) do bộ đọc chữ số viết tay đọc"
+        case (.handwrittenMonthChosen(let m), .en): return "date: the handwritten month \(m) was read by the handwritten-digit reader"
         case (.dateAfterSigning(let d, let t), .vi): return "ngày: \(d) ở sau lúc văn bản được ký (\(t)): đọc nhầm?"
         case (.dateAfterSigning(let d, let t), .en): return "date: \(d) is after the letter was signed (\(t)): misread?"
         case (.diacriticsRestored(let u, let n), .vi): return "dấu tiếng Việt được đặt lại theo mô hình ngôn ngữ: \(u)/\(n) âm tiết chưa chắc chắn"
@@ -80,7 +84,7 @@ public enum LetterWarning: Message, Codable, Hashable {
             .diacriticsRestored(uncertain: 3, syllables: 412),
             .dateAfterSigning(date: "2025-02-09", signed: "2025-02-07T17:12:11+07:00"),
         ] + HandwrittenChoice.Evidence.examples.flatMap { e in
-            [LetterWarning.handwrittenNumberChosen(digits: "574", evidence: e), .handwrittenDayChosen(day: 4, evidence: e)]
+            [LetterWarning.handwrittenNumberChosen(digits: "574", evidence: e), .handwrittenDayChosen(day: 4, evidence: e)] + [.handwrittenMonthChosen(month: 3)]
         }
 }
 
