@@ -151,9 +151,6 @@ public final class DiacriticRestorer: Sendable {
         var modelSpelling = false
     }
 
-    /// Marks an OCR engine strews around what it cannot read (a signature, a handwritten day).
-    static let debris: Set<Unicode.Scalar> = ["‘", "’", "'", "`", "|", "\\", "ﬁ", "ﬂ", "^", "~"]
-
     func looksOCRd(_ text: String) -> Bool {
         var words = 0, noisy = 0
         var cur = [Unicode.Scalar](), letters = 0, digits = 0
@@ -350,7 +347,7 @@ public final class DiacriticRestorer: Sendable {
         }
         // a word glued to stray marks (`ngc‘zy/ﬁ'`, the engine's reading of a handwritten day) is
         // debris, not a word with slips: reading it as a word (`nóc`) only hides what it was
-        let glued = prev.map(Self.debris.contains) == true || next.map(Self.debris.contains) == true
+        let glued = prev.map(OCRChannel.debris.contains) == true || next.map(OCRChannel.debris.contains) == true
         if ocr && !glued { channelCandidates(obs, allUpper: allUpper, marked: marked, knownBonus: knownBonus, offer: offer) }
         if loneDigit { best[tok.id] = keep }
         if best.isEmpty { tok.cands = [keep]; return }

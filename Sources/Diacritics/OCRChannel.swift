@@ -133,6 +133,10 @@ public struct OCRChannel: Sendable {
         "é": 2.8,  // itself 41, likeliest other 683
     ]
 
+    /// Marks the engine strews around what it cannot read (a signature, a handwritten day): a
+    /// word glued to them is debris, not a word with slips (seen on seed s001's date line).
+    static let debris: Set<Unicode.Scalar> = ["‘", "’", "'", "`", "|", "\\", "ﬁ", "ﬂ", "^", "~"]
+
     /// Symbols the engine prints for a letter (`¢` for `ở`, `¥` for `ỹ`): part of a word in OCR'd text.
     @inline(__always) public static func letterLike(_ u: Unicode.Scalar) -> Bool { u == "¢" || u == "¥" }
 }

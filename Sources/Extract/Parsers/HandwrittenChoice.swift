@@ -25,11 +25,12 @@ public struct HandwrittenFields: Sendable, Equatable {
 public enum HandwrittenChoice {
     /// A reading the digit reader is this sure of stands on its own.
     static let sureReading = 0.6
-    /// A number reading this sure stands against OCR's own digits: OCR reads hand-written digits
+    /// A reading this sure is trusted: a number's stands against OCR's own digits, and a day's
+    /// below it, with nothing else behind it, is no day. OCR reads hand-written digits
     /// badly (none of 60 generated letters' numbers exactly), while the reader's first reading
     /// at 0.3 or more was right in 42 of 46 of those letters, below it in 2 of 6
     /// (scripts/measure-digits.sh, held-out MNIST writers).
-    static let sureNumberReading = 0.3
+    static let trustedReading = 0.3
     /// Days before the signing time a letter may be dated: usually the same day or one before,
     /// but a letter signed weeks later is seen too; a month bounds it.
     static let signedWithinDays = 31
@@ -159,7 +160,7 @@ public enum HandwrittenChoice {
         if evidence == nil, pick.fromReader, pick.score < sureReading, printed.day != nil { return nil }
         if evidence == nil, pick.fromReader, pick.score < sureReading, signed == nil, received == nil { return nil }
         // A reading the reader itself doubts, with nothing else behind it, is no day at all.
-        if evidence == nil, pick.fromReader, pick.readerConfidence < sureNumberReading { return nil }
+        if evidence == nil, pick.fromReader, pick.readerConfidence < trustedReading { return nil }
         if pick.date == CalendarDate(year: year, month: printed.month, day: printed.day) { return nil }
         return DayChoice(date: pick.date, evidence: evidence ?? .digitReader(pick.readerConfidence))
     }
@@ -195,7 +196,7 @@ public enum HandwrittenChoice {
         // reading of the digit reader wins unless OCR's own digits are among its first three.
         let best = readings[0]
         if let p = printedSeq, readings.prefix(3).contains(where: { $0.digits == p }) { return nil }
-        guard best.confidence >= sureNumberReading, best.digits != printedSeq else { return nil }
+        guard best.confidence >= trustedReading, best.digits != printedSeq else { return nil }
         return NumberChoice(number: withSequence(printed, best.digits), evidence: .digitReader(best.confidence))
     }
 

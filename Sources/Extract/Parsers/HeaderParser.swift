@@ -237,10 +237,11 @@ enum HeaderParser {
     /// blank number, where the column starts and where the symbol ends (UTF-16 offsets).
     static func symbolAlone(_ text: String) -> (number: LetterNumber, start: Int, end: Int)? {
         let column = text.columns.first ?? text
-        guard let slash = column.lastIndex(of: "/"), column.distance(from: column.startIndex, to: slash) <= 16,
-              let (n, used) = NumberParser.parse(String(column[slash...])), n.seq == nil, let symbol = n.symbol,
+        guard let slash = column.lastIndex(of: "/"), column.distance(from: column.startIndex, to: slash) <= 16 else { return nil }
+        let fromSlash = String(column[slash...])
+        guard let (n, used) = NumberParser.parse(fromSlash), n.seq == nil, let symbol = n.symbol,
               symbol.contains("-"), symbol.count >= 4 else { return nil }
-        let afterSymbol = String(column[slash...]).slice(from: used, to: String(column[slash...]).utf16Length)
+        let afterSymbol = fromSlash.slice(from: used, to: fromSlash.utf16Length)
         guard afterSymbol.allSatisfy({ $0 == " " || $0 == "." || $0 == "," }),
               let at = text.range(of: column) else { return nil }
         let start = text.utf16.distance(from: text.utf16.startIndex, to: at.lowerBound.samePosition(in: text.utf16)!)

@@ -72,9 +72,9 @@ enum RecipientsParser {
             guard l.text.contains(";") else { continue }
             let key = Folding.fold(left).filter(\.isLetter)
             let target = LetterKeywords.asAboveKey
-            for cut in 0...max(0, key.count - 3) where key.count - cut <= target.count + 2 {
-                if Fuzzy.distance(String(key.dropFirst(cut)), target, limit: 2) <= 2 { return true }
-            }
+            // The ends of the text as long as the target give or take the two edits allowed.
+            let lengths = (target.count - 2)...(target.count + 2)
+            if lengths.contains(where: { $0 <= key.count && Fuzzy.distance(String(key.suffix($0)), target, limit: 2) <= 2 }) { return true }
         }
         return false
     }

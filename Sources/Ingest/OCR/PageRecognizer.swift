@@ -76,8 +76,16 @@ struct PageRecognizer {
                 break
             }
         }
-        guard let reading else { return Outcome(page: nil, hints: PageHints(), notes: [.pageBlank(page: number)]) }
+        guard var reading else { return Outcome(page: nil, hints: PageHints(), notes: [.pageBlank(page: number)]) }
         notes = reading.notes + notes
+        // The signer's name the reading lost, read again on the reading kept (not on each
+        // preparation tried).
+        let kept = reading
+        if let name = try pool.withEngine({ try SignatureBlockRereading.name(in: kept.lines, on: kept.image, engine: $0) }) {
+            reading.lines.append(name)
+            reading.layout = LetterPageLayout(pageWidth: kept.image.width, pageHeight: kept.image.height).arrange(reading.lines)
+            notes.append(.signatureBlockReread(page: number))
+        }
         var layout = reading.layout
         if number == readStampsOnPage, let red = reading.prepared.redLayer ?? prepared.redLayer {
             layout.hints = layout.hints.filling(from: try stampHints(red))
@@ -118,12 +126,7 @@ struct PageRecognizer {
                     image = upright; hocr = h2; mean = m2
                 }
             }
-            var lines = HOCRReader.lines(hocr)
-            if let name = try SignatureBlockRereading.name(in: lines, on: image, engine: engine) {
-                lines.append(name)
-                notes.append(.signatureBlockReread(page: number))
-            }
-            return (lines, mean)
+            return (HOCRReader.lines(hocr), mean)
         }
         let layout = LetterPageLayout(pageWidth: image.width, pageHeight: image.height).arrange(lines)
         return Reading(prepared: prepared, image: image, layout: layout, lines: lines, mean: mean, notes: notes)

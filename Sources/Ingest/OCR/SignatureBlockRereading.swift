@@ -20,9 +20,12 @@ enum SignatureBlockRereading {
     /// A line holding the name found in the re-read block, in page coordinates; nil when the page
     /// has no signer's position, a name under it already, or the block gives none either.
     static func name(in lines: [OCRLine], on page: Pix, engine: TesseractEngine) throws -> OCRLine? {
-        guard let title = positionLine(lines, width: page.width, height: page.height) else { return nil }
+        // Tesseract may give the Nơi nhận item and the position beside it as one line: the
+        // layout's own cut at wide gaps takes them apart.
+        let segments = LetterPageLayout(pageWidth: page.width, pageHeight: page.height).split(lines).filter { !$0.rotated }
+        guard let title = position(segments, width: page.width, height: page.height) else { return nil }
         let lh = max(12, title.box.height)
-        let below = lines.filter { !$0.rotated }.flatMap(columnParts).filter { $0.box.y0 >= title.box.y1 && $0.box.y0 <= title.box.y1 + depth * lh
+        let below = segments.filter { $0.box.y0 >= title.box.y1 && $0.box.y0 <= title.box.y1 + depth * lh
             && $0.box.x1 > title.box.x0 - 2 * lh && $0.box.x0 < title.box.x1 + 2 * lh }
         guard !below.contains(where: { nameRun(in: $0.words) != nil }) else { return nil }
         let x0 = max(0, title.box.x0 - 3 * lh), x1 = min(page.width, title.box.x1 + 3 * lh)
@@ -50,32 +53,19 @@ enum SignatureBlockRereading {
         return nil
     }
 
-    /// The lowest line in the lower right that is mostly capitals, two words or more: the
-    /// signer's position (or `TM. ỦY BAN NHÂN DÂN` above it, when the position was lost too).
-    /// Tesseract may give the Nơi nhận item and the position beside it as one line: a line is
-    /// taken apart at its wide gaps first.
-    static func positionLine(_ lines: [OCRLine], width: Int, height: Int) -> OCRLine? {
-        lines.filter { !$0.rotated }.flatMap(columnParts).filter { l in
+    /// The lowest piece of a line in the lower right that is mostly capitals, two words or more:
+    /// the signer's position (or `TM. ỦY BAN NHÂN DÂN` above it, when the position was lost too).
+    static func position(_ segments: [LetterPageLayout.Segment], width: Int, height: Int) -> LetterPageLayout.Segment? {
+        segments.filter { l in
             guard Double(l.box.y0) > Double(height) * lowestTop, Double(l.box.x0) > Double(width) * rightOf else { return false }
             let letters = l.text.filter(\.isLetter)
             return l.words.count >= 2 && letters.count >= 5 && Double(letters.filter(\.isUppercase).count) >= 0.8 * Double(letters.count)
         }.max { $0.box.y0 < $1.box.y0 }
     }
 
-    /// A line cut where the space between two words is wider than two line heights.
-    static func columnParts(_ line: OCRLine) -> [OCRLine] {
-        let words = line.words.sorted { $0.box.x0 < $1.box.x0 }
-        guard !words.isEmpty else { return [] }
-        let gap = 2 * max(12, line.box.height)
-        var parts: [[OCRWord]] = [[words[0]]]
-        for w in words.dropFirst() {
-            if w.box.x0 - parts[parts.count - 1].last!.box.x1 > gap { parts.append([w]) } else { parts[parts.count - 1].append(w) }
-        }
-        return parts.map { ws in
-            OCRLine(words: ws, box: Box(x0: ws.map(\.box.x0).min()!, y0: ws.map(\.box.y0).min()!,
-                                        x1: ws.map(\.box.x1).max()!, y1: ws.map(\.box.y1).max()!),
-                    block: line.block, rotated: false)
-        }
+    /// `position` on a page's recognised lines.
+    static func positionLine(_ lines: [OCRLine], width: Int, height: Int) -> LetterPageLayout.Segment? {
+        position(LetterPageLayout(pageWidth: width, pageHeight: height).split(lines).filter { !$0.rotated }, width: width, height: height)
     }
 
     /// The trailing run of two to five words written as a name is (a capital, then small
