@@ -13,6 +13,8 @@ public enum ReadingNote: Message, Codable, Hashable {
     case preparationUndone(page: Int, before: Int, after: Int, steps: [PreparationStep])
     /// The page's reading had no name under the signer's position; the block read again alone gave one.
     case signatureBlockReread(page: Int)
+    /// The header's number-and-date row, garbled by the hand-written digits in it, was read again alone.
+    case headerRowReread(page: Int)
 
     public func text(_ lang: Lang) -> String {
         switch (self, lang) {
@@ -32,6 +34,8 @@ public enum ReadingNote: Message, Codable, Hashable {
         case (.convertedFromTCVN3, .en): return "converted from the legacy TCVN3 encoding"
         case (.signatureBlockReread(let p), .vi): return "trang \(p): họ tên người ký nằm dưới dấu, đã đọc lại riêng khối chữ ký"
         case (.signatureBlockReread(let p), .en): return "page \(p): the signer's name, under the seal, was read again from the signature block alone"
+        case (.headerRowReread(let p), .vi): return "trang \(p): dòng số và ngày ở đầu văn bản bị chữ viết tay làm đọc sai, đã đọc lại riêng dòng đó"
+        case (.headerRowReread(let p), .en): return "page \(p): the header's number and date row, garbled by the hand-written digits, was read again alone"
         case (.preparationUndone(let p, let b, let a, let steps), _):
             let names = steps.map { $0.text(lang) }.joined(separator: ", ")
             let whole = steps.count == PreparationStep.allCases.count
@@ -52,7 +56,7 @@ public enum ReadingNote: Message, Codable, Hashable {
         .encryptedWithOwnerPassword, .convertedFromTCVN3,
         .preparationUndone(page: 1, before: 12, after: 1450, steps: [.binarisation]),
         .preparationUndone(page: 1, before: 0, after: 900, steps: PreparationStep.allCases),
-        .signatureBlockReread(page: 2),
+        .signatureBlockReread(page: 2), .headerRowReread(page: 1),
     ]
 }
 

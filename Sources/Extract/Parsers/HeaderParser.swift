@@ -102,6 +102,14 @@ enum HeaderParser {
             // No `Số:` read at all, the label and the hand-written digits garbled together
             // (`so/n r5 †} /KH-UBND`) or lost (`/BC-UBND` alone): the printed symbol still says
             // where the number is, and the number is given blank for the digit reader to fill.
+            // The symbol gone to a later line, the garbled digits left behind with `Số:` (`Số: &'}5`,
+            // taken for a received stamp's field, then, after the motto, `/UBND-KTTH Bình Dương,
+            // ngày …`): it starts that line, before the date.
+            if h.number == nil, h.date == nil, h.numberLine.map({ $0 < i }) ?? true, let lead = symbolLeading(rest) {
+                h.number = lead.number; h.numberGarbled = true; isHeaderLine = true
+                if h.numberLine == nil { h.numberLine = i }
+                rest = rest.slice(from: lead.end, to: rest.utf16Length); restFolded = Folding.fold(rest)
+            }
             if h.number == nil, h.numberLine == nil, h.dateLine.map({ $0 >= i - 1 }) ?? true,
                let blank = symbolAlone(rest) {
                 h.number = blank.number; h.numberLine = i; h.numberGarbled = true; isHeaderLine = true
@@ -242,11 +250,23 @@ enum HeaderParser {
         guard let (n, used) = NumberParser.parse(fromSlash), n.seq == nil, let symbol = n.symbol,
               symbol.contains("-"), symbol.count >= 4 else { return nil }
         let afterSymbol = fromSlash.slice(from: used, to: fromSlash.utf16Length)
-        guard afterSymbol.allSatisfy({ $0 == " " || $0 == "." || $0 == "," }),
+        // Only marks may follow it: spaces, stops, OCR's specks (`/TB-UBND “`).
+        guard afterSymbol.allSatisfy({ !$0.isLetter && !$0.isNumber }),
               let at = text.range(of: column) else { return nil }
         let start = text.utf16.distance(from: text.utf16.startIndex, to: at.lowerBound.samePosition(in: text.utf16)!)
         let slashOffset = column.utf16.distance(from: column.utf16.startIndex, to: slash.samePosition(in: column.utf16)!)
         return (n, start, start + slashOffset + used)
+    }
+
+    /// A symbol that starts the text (`/UBND-KTTH Bình Dương, …`), with a dash as a letter's
+    /// symbol has: the blank number and where the symbol ends (UTF-16 offset).
+    static func symbolLeading(_ text: String) -> (number: LetterNumber, end: Int)? {
+        let trimmed = text.drop { $0 == " " }
+        guard trimmed.first == "/" else { return nil }
+        let skipped = text.utf16.count - trimmed.utf16.count
+        guard let (n, used) = NumberParser.parse(String(trimmed)), n.seq == nil, let symbol = n.symbol,
+              symbol.contains("-"), symbol.count >= 4 else { return nil }
+        return (n, skipped + used)
     }
 
     /// Issuer text is upper case (allowing OCR noise), not a page number or a stray mark.

@@ -95,7 +95,8 @@ enum HandwrittenRegions {
     private static func numberFieldBySymbol(_ words: [Word]) -> Field? {
         for w in words {
             let t = Array(w.text)
-            guard t.count >= 3, t[0] == "/", t[1].isUppercase, w.text.contains("-") || t.count <= 6 else { continue }
+            guard t.count >= 3, t[0] == "/", t[1].isUppercase || symbolGarbled(t.dropFirst()),
+                  w.text.contains("-") || t.count <= 6 || symbolGarbled(t.dropFirst()) else { continue }
             let m = metrics(words, near: w.box)
             guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height) else { continue }
             return field(x0: start + Double(m.height) * 0.1, x1: Double(w.box.x0) - Double(m.height) * 0.1,
@@ -125,6 +126,12 @@ enum HandwrittenRegions {
                           anchor: w.box, height: m.height, right: end.span), month, w.box.y0)
         }
         return nil
+    }
+
+    /// A symbol whose first letters OCR garbled (`/rB-UBND`, `/mc.UBND`): its issuer's capitals
+    /// still follow.
+    static func symbolGarbled<S: Sequence>(_ rest: S) -> Bool where S.Element == Character {
+        rest.filter(\.isUppercase).count >= 3
     }
 
     /// Median height of the printed words and width of one printed letter near `anchor`.
@@ -181,7 +188,7 @@ enum HandwrittenRegions {
             for c in candidates {
                 guard let slash = c.text.firstIndex(where: { $0 == "/" || $0 == "-" }) else { continue }
                 let after = c.text[c.text.index(after: slash)...]
-                guard after.first.map({ $0.isUppercase || $0.isNumber }) == true else { continue }
+                guard after.first.map({ $0.isUppercase || $0.isNumber }) == true || symbolGarbled(after) else { continue }
                 let before = c.text.distance(from: c.text.startIndex, to: slash)
                 if before == 0 { end = Double(c.box.x0) }
                 else {

@@ -86,6 +86,16 @@ struct PageRecognizer {
             reading.layout = LetterPageLayout(pageWidth: kept.image.width, pageHeight: kept.image.height).arrange(reading.lines)
             notes.append(.signatureBlockReread(page: number))
         }
+        // The number-and-date row the hand-written digits garbled, read again alone.
+        var reread: [OCRLine]?
+        if number == readHandwrittenOnPage,
+           let lines = try pool.withEngine({ try HeaderRowRereading.lines(in: kept.lines, on: kept.image, engine: $0) }) {
+            let signature = reading.lines.filter { !kept.lines.contains($0) }
+            reread = lines
+            reading.lines = lines + signature
+            reading.layout = LetterPageLayout(pageWidth: kept.image.width, pageHeight: kept.image.height).arrange(reading.lines)
+            notes.append(.headerRowReread(page: number))
+        }
         var layout = reading.layout
         if number == readStampsOnPage, let red = reading.prepared.redLayer ?? prepared.redLayer {
             layout.hints = layout.hints.filling(from: try stampHints(red))
@@ -94,7 +104,7 @@ struct PageRecognizer {
             return Outcome(page: nil, hints: layout.hints, notes: notes + [.pageUnreadable(page: number)])
         }
         var handwritten = HandwrittenReadings()
-        if number == readHandwrittenOnPage { handwritten = Self.readHandwritten(reading.lines, on: reading.image) }
+        if number == readHandwrittenOnPage { handwritten = Self.readHandwritten(kept.lines, reread: reread, on: reading.image) }
         let words = layout.lines.compactMap(\.confidence)
         let confidence = words.isEmpty ? Double(reading.mean) / 100 : words.reduce(0, +) / Double(words.count)
         let page = Page(number: number, text: layout.text, origin: .ocr, lines: layout.lines,
@@ -103,8 +113,12 @@ struct PageRecognizer {
     }
 
     /// The digit reader's readings of the number and the day and month, where the page has them.
-    static func readHandwritten(_ lines: [OCRLine], on grey: Pix) -> HandwrittenReadings {
-        let found = HandwrittenRegions.find(lines, on: grey)
+    static func readHandwritten(_ lines: [OCRLine], reread: [OCRLine]? = nil, on grey: Pix) -> HandwrittenReadings {
+        var found = HandwrittenRegions.find(lines, on: grey)
+        if let reread {
+            found = HeaderRowRereading.merged(found, HandwrittenRegions.find(reread, on: grey),
+                                              rows: HeaderRowRereading.candidateRows(lines, pageHeight: grey.height))
+        }
         func read(_ field: HandwrittenRegions.Field?) -> [DigitReading] {
             guard let field, let ink = HandwrittenFieldReader.ink(of: grey, in: field.box) else { return [] }
             return HandwrittenFieldReader(lineHeight: field.lineHeight).read(ink)

@@ -1,0 +1,187 @@
+import CLeptonica
+import Foundation
+
+/// The header's number-and-date row read again alone when the page's reading lost part of it.
+/// Hand-written digits stand twice as tall as the print beside them, and Tesseract's layout
+/// analysis of the whole page then often garbles the row's print with them: `Số:` and the symbol
+/// (`mBUBND` for `/TB-UBND`), or `tháng … năm` after the day. The same row cut out across the
+/// page's width and read as one block gives its print back (on generated scans, `/KH-UBND` and
+/// `tháng 10 năm 2026` where the page gave `sẽW\Ñ rusxp` and `ngày & .....`). The row is read
+/// only when a field is missing or the date row found is not the highest one of the header, so a
+/// page read well costs nothing more; the re-read is kept only when it finds more.
+enum HeaderRowRereading {
+    /// A row re-read is cut this many print heights below its lines, and `above` above them.
+    static let margin = 0.5, above = 1.2
+    /// A mark taller than this many print heights (a word's box, accents and tails included) is
+    /// no printed letter's: the hand-written digits stand 1.5 to 2 times as tall.
+    static let handHeight = 1.15
+
+    /// Whitens the marks on the grey `crop` taller than print (and their soft edges): what is
+    /// left of the row is its print, which Tesseract then reads whole.
+    static func withoutHand(_ crop: Pix, printHeight: Int) {
+        // Half way between the paper and the ink, on the crop's own scale (a light pen, a pale scan).
+        guard let binary = crop.map({ pixThresholdToBinary($0, threshold(crop)) }),
+              let tall = binary.map({ pixSelectBySize($0, 0, Int32(Double(printHeight) * handHeight), 8,
+                                                      Int32(L_SELECT_HEIGHT), Int32(L_SELECT_IF_GT), nil) }),
+              let mask = tall.map({ pixDilateBrick(nil, $0, 5, 5) }) else { return }
+        _ = crop.with { c in mask.with { m in pixSetMasked(c, m, 255) } }
+    }
+
+    /// The grey level half way between the crop's paper and its darkest ink.
+    static func threshold(_ crop: Pix) -> Int32 {
+        var histogram = [Int](repeating: 0, count: 256)
+        crop.with { p in
+            guard let data = pixGetData(p) else { return }
+            let wpl = Int(pixGetWpl(p)), w = crop.width
+            let bytes = UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self)
+            for y in 0..<crop.height { for x in 0..<w { histogram[Int(bytes[y * wpl * 4 + (x ^ 3)])] += 1 } }
+        }
+        let total = histogram.reduce(0, +)
+        func level(_ share: Double) -> Int {
+            var seen = 0
+            for (v, n) in histogram.enumerated() { seen += n; if Double(seen) >= share * Double(total) { return v } }
+            return 255
+        }
+        return Int32((level(0.9) + level(0.005)) / 2)
+    }
+
+    /// The page's lines with the header rows read again in place of what the page gave for them;
+    /// nil when nothing was read again or the re-read found no more.
+    static func lines(in lines: [OCRLine], on page: Pix, engine: TesseractEngine) throws -> [OCRLine]? {
+        let before = HandwrittenRegions.find(lines, pageHeight: page.height)
+        let rows = candidateRows(lines, pageHeight: page.height)
+        guard !rows.isEmpty, !complete(before, rows: rows) || !hasSymbol(lines, rows: rows) else { return nil }
+        var current = lines, best = before
+        var block = (lines.map(\.block).max() ?? 0) + 1
+        // The number's row and the date's (one row on most letters): a date word further down is
+        // the body's (`trước ngày 30 tháng 6`).
+        let wanted = [rows.first(where: \.numbered), rows.first(where: \.dated)].compactMap { $0 }
+        for row in rows where wanted.contains(row) {
+            // Above the row by a print height and more: the hand-written digits' tops, so their
+            // marks are whole (and tall) when the hand is taken out.
+            let y0 = max(0, row.y0 - Int(Double(row.printHeight) * above))
+            let y1 = min(page.height, row.y1 + Int(Double(row.printHeight) * margin))
+            guard y1 - y0 > row.printHeight, let box = boxCreate(0, Int32(y0), Int32(page.width), Int32(y1 - y0)) else { continue }
+            var b: UnsafeMutablePointer<BOX>? = box
+            defer { boxDestroy(&b) }
+            guard let crop = page.map({ pixClipRectangle($0, box, nil) }), crop.depth == 8 else { continue }
+            withoutHand(crop, printHeight: row.printHeight)
+            let read = HOCRReader.lines(try engine.recogniseBlock(crop)).map { line -> OCRLine in
+                defer { block += 1 }
+                let words = line.words.map { w in
+                    OCRWord(text: w.text, box: Box(x0: w.box.x0, y0: w.box.y0 + y0, x1: w.box.x1, y1: w.box.y1 + y0), confidence: w.confidence)
+                }
+                return OCRLine(words: words, box: Box(x0: line.box.x0, y0: line.box.y0 + y0, x1: line.box.x1, y1: line.box.y1 + y0),
+                               block: block, rotated: false)
+            }.filter { !$0.words.isEmpty }
+            guard !read.isEmpty else { continue }
+            // The row's own lines only: the crop's edges catch pieces of the lines above and below.
+            let own = (row.y0 - row.printHeight / 2)...(row.y1 + row.printHeight / 2)
+            let inside = { (l: OCRLine) in !l.rotated && own.contains((l.box.y0 + l.box.y1) / 2) }
+            let candidate = current.filter { !inside($0) } + read.filter(inside)
+            let found = HandwrittenRegions.find(candidate, pageHeight: page.height)
+            if better(found, than: best, printHeight: row.printHeight)
+                || count(found) == count(best) && !hasSymbol(current, rows: rows) && hasSymbol(candidate, rows: rows) {
+                current = candidate; best = found
+            }
+        }
+        return current == lines ? nil : current
+    }
+
+    /// A header row that holds, or should hold, the number or the date: its lines' extent and the
+    /// height of its print.
+    struct Row: Equatable {
+        var y0: Int
+        var y1: Int
+        var printHeight: Int
+        /// Whether it holds a date word (`ngày`, `tháng`, `năm`, a year).
+        var dated: Bool
+        /// Whether it holds `Số` or a symbol.
+        var numbered: Bool
+    }
+
+    /// The header's rows with a word of the number's or the date's print, top first; lines on the
+    /// same row (the number's column and the date's) are one row.
+    static func candidateRows(_ lines: [OCRLine], pageHeight: Int) -> [Row] {
+        let limit = Int(Double(pageHeight) * HandwrittenRegions.headerShare)
+        var rows: [Row] = []
+        for line in lines.filter({ !$0.rotated && $0.box.y0 < limit }).sorted(by: { $0.box.y0 < $1.box.y0 }) {
+            let numbered = line.words.contains { isNumberWord($0.text) }
+            let dated = line.words.contains { isDateWord($0.text) }
+            guard numbered || dated else { continue }
+            let lettered = line.words.filter { $0.text.filter(\.isLetter).count >= 3 }.map(\.box.height).sorted()
+            let print = max(10, lettered.isEmpty ? line.box.height : lettered[lettered.count / 2])
+            if let i = rows.indices.last, line.box.y0 < rows[i].y1 - print / 2 {
+                rows[i].y0 = min(rows[i].y0, line.box.y0); rows[i].y1 = max(rows[i].y1, line.box.y1)
+                rows[i].printHeight = max(rows[i].printHeight, print); rows[i].dated = rows[i].dated || dated
+                rows[i].numbered = rows[i].numbered || numbered
+            } else {
+                rows.append(Row(y0: line.box.y0, y1: line.box.y1, printHeight: print, dated: dated, numbered: numbered))
+            }
+        }
+        return rows
+    }
+
+    /// `Số` as OCR gives it (`Số:`, `số.`, `sơ.`, `Sốc`: an s and a small letter, not the
+    /// capitals of `SỞ TÀI CHÍNH`) or a symbol (`/KH-UBND`).
+    static func isNumberWord(_ text: String) -> Bool {
+        let t = Array(text)
+        if let slash = t.firstIndex(of: "/"), slash + 1 < t.count,
+           t[slash + 1].isUppercase || HandwrittenRegions.symbolGarbled(t[(slash + 1)...]) { return true }
+        guard t.count >= 2, t.count <= 5 else { return false }
+        return Folding.fold(String(t[0])) == "s" && t[1].isLowercase && Folding.fold(String(t.prefix(2))).hasPrefix(PageMarkWords.numberLabel)
+    }
+
+    /// A word of the date row: `ngày`, `tháng`, `năm` or a year.
+    static func isDateWord(_ text: String) -> Bool {
+        // Lower case: the motto's `VIỆT NAM` is no `năm`.
+        guard let first = text.first(where: \.isLetter) ?? text.first, !first.isUppercase else { return false }
+        let f = Folding.fold(text).trimmingCharacters(in: .punctuationCharacters)
+        if f.hasPrefix(PageMarkWords.dayLabel) || f.hasPrefix(PageMarkWords.monthLabel) { return true }
+        if f == PageMarkWords.yearLabel { return true }
+        return f.count == 4 && f.allSatisfy(\.isNumber) && (f.hasPrefix("19") || f.hasPrefix("20"))
+    }
+
+    /// Both fields found, and the day on the highest row that holds a date word: a page that
+    /// lost the header's `tháng` finds its day in the body (`trước ngày 30 tháng 6`).
+    static func complete(_ found: HandwrittenRegions.Found, rows: [Row]) -> Bool {
+        guard found.number != nil, let day = found.day else { return false }
+        guard let top = rows.first(where: \.dated) else { return true }
+        return day.box.y0 <= top.y1
+    }
+
+    /// The fields of the page's own reading where it found them on the right rows, the re-read
+    /// row's for the rest: where the page did find a field its words' boxes are the print's own,
+    /// while the re-read row lost the label's last letter wherever the hand touched it.
+    static func merged(_ page: HandwrittenRegions.Found, _ reread: HandwrittenRegions.Found, rows: [Row]) -> HandwrittenRegions.Found {
+        var out = page
+        if out.number == nil { out.number = reread.number }
+        let topDated = rows.first(where: \.dated)
+        let dayOnTop = page.day.map { d in topDated.map { d.box.y0 <= $0.y1 } ?? true } ?? false
+        if !dayOnTop, reread.day != nil || reread.month != nil { out.day = reread.day; out.month = reread.month }
+        return out
+    }
+
+    /// Whether the number's row holds its symbol whole (`/UBND-KTTH`): without it the text gives
+    /// the number no place, whatever the digit reader reads (`Số: &'}5 €)`, `/mc.UBND`).
+    static func hasSymbol(_ lines: [OCRLine], rows: [Row]) -> Bool {
+        guard let row = rows.first(where: \.numbered) else { return false }
+        let band = (row.y0 - row.printHeight / 2)...(row.y1 + row.printHeight / 2)
+        return lines.contains { l in
+            band.contains((l.box.y0 + l.box.y1) / 2) && l.words.contains { w in
+                let t = Array(w.text)
+                guard let slash = t.firstIndex(of: "/"), slash + 2 < t.count, t[slash + 1].isUppercase, t[(slash + 1)...].contains("-") else { return false }
+                return t[(slash + 1)...].allSatisfy { $0.isUppercase || $0.isNumber || $0 == "-" || $0 == "Đ" }
+            }
+        }
+    }
+
+    static func count(_ f: HandwrittenRegions.Found) -> Int { [f.number, f.day, f.month].compactMap { $0 }.count }
+
+    /// More fields, or as many with the day on a higher row.
+    static func better(_ a: HandwrittenRegions.Found, than b: HandwrittenRegions.Found, printHeight: Int) -> Bool {
+        if count(a) != count(b) { return count(a) > count(b) }
+        if let da = a.day, let db = b.day { return da.box.y0 < db.box.y0 - printHeight }
+        return false
+    }
+}
