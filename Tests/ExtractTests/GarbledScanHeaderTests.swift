@@ -63,6 +63,39 @@ final class GarbledScanHeaderTests: XCTestCase {
         XCTAssertEqual(r.date, "2026-07-28")
     }
 
+    func testASymbolFollowedByOCRSpecksStillGivesTheBlankNumber() {
+        let r = ocr("""
+        ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        THÀNH PHỐ HÀ NỘI                  Độc lập - Tự do - Hạnh phúc
+        Số: % Z4 ` /TB-UBND “            Hà Nội, ngày 27 tháng 02 năm 2023
+
+        THÔNG BÁO
+        Về việc treo cờ Tổ quốc
+        """ + body)
+        XCTAssertEqual(r.number?.symbol, "TB-UBND")
+        XCTAssertNil(r.number?.seq)
+        XCTAssertEqual(r.date, "2023-02-27")
+    }
+
+    func testASymbolTheLayoutPutAfterTheMottoStillGivesTheBlankNumber() {
+        // The digits garbled with `Số:` (taken for a received stamp's field), the symbol gone to
+        // the right column's date line, as the page layout gave it.
+        let r = ocr("""
+        SỞ TÀI CHÍNH
+        TỈNH BÌNH DƯƠNG
+        Số: &'}5 €)
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Độc lập - Tự do - Hạnh phúc
+        /UBND-KTTH Bình Dương, ngày 14 tháng 03 năm 2026
+        V/v triển khai kế hoạch năm
+        """ + body)
+        XCTAssertEqual(r.number?.symbol, "UBND-KTTH")
+        XCTAssertNil(r.number?.seq)
+        XCTAssertEqual(r.issuer?.name, "SỞ TÀI CHÍNH TỈNH BÌNH DƯƠNG")
+        XCTAssertEqual(r.place, "Bình Dương")
+        XCTAssertEqual(r.date, "2026-03-14")
+    }
+
     func testATitleOCRGarbledStillNamesTheKind() {
         for title in ["QUYÉT ĐỊNH", "QUYÉT ĐịNH", "QUYÉT ĐNH", "QUYỂT DlNH"] {
             // No symbol to tell the kind: the title alone must.

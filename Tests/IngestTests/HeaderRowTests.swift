@@ -1,0 +1,110 @@
+import CLeptonica
+import Foundation
+import XCTest
+@testable import Ingest
+
+/// The header's number-and-date row read again alone, the hand-written digits taken out, when
+/// the page's reading garbled its print.
+final class HeaderRowTests: XCTestCase {
+    private func line(_ texts: [String], x: Int = 100, y: Int, height: Int = 40) -> OCRLine {
+        var words: [OCRWord] = []
+        var at = x
+        for t in texts {
+            words.append(OCRWord(text: t, box: Box(x0: at, y0: y, x1: at + 22 * t.count, y1: y + height), confidence: 80))
+            at += 22 * t.count + 18
+        }
+        return OCRLine(words: words, box: Box(x0: x, y0: y, x1: at, y1: y + height), block: 1, rotated: false)
+    }
+
+    func testTheRowsReadAgainAreTheNumbersAndTheDatesNotTheMottosNorTheBodys() {
+        let lines = [
+            line(["CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"], x: 1200, y: 200),
+            line(["SỞ", "TÀI", "CHÍNH"], y: 200),
+            line(["số.", "4$", "mBUBND"], y: 450),
+            line(["Phú", "Thọ,", "ngày.", "@", "tháng", "`", "năm", "2026"], x: 1300, y: 455),
+            line(["trước", "ngày", "30", "tháng", "6"], y: 1000),
+        ]
+        let rows = HeaderRowRereading.candidateRows(lines, pageHeight: 3500)
+        XCTAssertEqual(rows.count, 2, "\(rows)")
+        XCTAssertEqual(rows.first?.y0, 450)
+        XCTAssertEqual(rows.first?.numbered, true)
+        XCTAssertEqual(rows.first?.dated, true)
+        XCTAssertEqual(rows.last?.numbered, false)
+        XCTAssertFalse(HeaderRowRereading.isNumberWord("SỞ"))
+        XCTAssertTrue(HeaderRowRereading.isNumberWord("sơ."))
+        XCTAssertTrue(HeaderRowRereading.isNumberWord("/rB-UBND"))
+        XCTAssertFalse(HeaderRowRereading.isDateWord("NAM"))
+        XCTAssertTrue(HeaderRowRereading.isDateWord("2026"))
+        // No whole symbol on the number's row: the text would give the number no place.
+        XCTAssertFalse(HeaderRowRereading.hasSymbol(lines, rows: rows))
+    }
+
+    /// A header at 300 dpi whose number and day are written in a handwriting font the digit reader
+    /// never saw, twice and more the print's height, the day touching `ngày`; blank below, as the
+    /// rest of a page.
+    private func header() throws -> Ingest.Pix {
+        let dir = LetterRendering.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/header.png"
+        let hand = { (s: String) in "<span font_desc=\"Rufscript 30\" foreground=\"#1f2f9a\">\(s)</span>" }
+        let markup = """
+        <span size="12000">     <b>ỦY BAN NHÂN DÂN</b>                      <b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>
+             <b>TỈNH PHÚ THỌ</b>                             <b>Độc lập - Tự do - Hạnh phúc</b>
+
+           Số: \(hand("1465")) /TB-UBND              <i>Phú Thọ, ngày</i>\(hand("26")) <i>tháng 05 năm 2026</i>
+
+                                              <b>THÔNG BÁO</b>\(String(repeating: "\n", count: 14)).</span>
+        """
+        try LetterRendering.png(markup, dpi: 300, to: path)
+        _ = setMsgSeverity(Int32(L_SEVERITY_NONE))
+        return try XCTUnwrap(Pix.read(path: path).flatMap { p in p.map { pixConvertTo8($0, 0) } })
+    }
+
+    func testARowWhoseSymbolWasGarbledIsReadAgainWithTheHandTakenOut() throws {
+        let page = try header()
+        let engine = try TesseractEngine(.init(language: "vie", tessdataPath: nil))
+        let lines = HOCRReader.lines(try engine.recognise(page).hocr)
+        // As a scan's reading garbles it (`mBUBND` for `/TB-UBND`): the symbol's word loses its slash.
+        let garbled = lines.map { l in
+            OCRLine(words: l.words.map { w in
+                w.text.contains("/") ? OCRWord(text: "mBUBND", box: w.box, confidence: 30) : w
+            }, box: l.box, block: l.block, rotated: l.rotated)
+        }
+        let rows = HeaderRowRereading.candidateRows(garbled, pageHeight: page.height)
+        XCTAssertTrue(rows.contains(where: \.numbered), "\(lines.map(\.text))")
+        XCTAssertFalse(HeaderRowRereading.hasSymbol(garbled, rows: rows))
+        let again = try XCTUnwrap(HeaderRowRereading.lines(in: garbled, on: page, engine: engine), "\(lines.map(\.text))")
+        XCTAssertTrue(HeaderRowRereading.hasSymbol(again, rows: rows), "\(again.map(\.text))")
+        // The lines above the row are the page's own, untouched.
+        XCTAssertTrue(again.contains { Folding.fold($0.text).contains("doc lap") }, "\(again.map(\.text))")
+        let found = HandwrittenRegions.find(again, pageHeight: page.height)
+        XCTAssertNotNil(found.number)
+        XCTAssertNotNil(found.day)
+        // The digit reader reads the hand in the fields the re-read row gave.
+        let number = try XCTUnwrap(found.number.flatMap { HandwrittenFieldReader.ink(of: page, in: $0.box) })
+        XCTAssertEqual(HandwrittenFieldReader(lineHeight: found.number!.lineHeight).read(number).first?.digits, "1465")
+    }
+
+    func testTheHandIsTakenOutOfTheRowAndThePrintKept() throws {
+        let page = try header()
+        let tall = { (p: Ingest.Pix) -> Int in
+            guard let b = p.map({ pixThresholdToBinary($0, 128) }),
+                  let t = b.map({ pixSelectBySize($0, 0, 75, 8, Int32(L_SELECT_HEIGHT), Int32(L_SELECT_IF_GT), nil) }) else { return -1 }
+            var n: Int32 = 0
+            _ = t.with { pixCountPixels($0, &n, nil) }
+            return Int(n)
+        }
+        let print = { (p: Ingest.Pix) -> Int in
+            guard let b = p.map({ pixThresholdToBinary($0, 128) }) else { return -1 }
+            var n: Int32 = 0
+            _ = b.with { pixCountPixels($0, &n, nil) }
+            return Int(n)
+        }
+        XCTAssertGreaterThan(tall(page), 1000)
+        let before = print(page)
+        HeaderRowRereading.withoutHand(page, printHeight: 55)
+        XCTAssertEqual(tall(page), 0)
+        // The print is most of the ink, and it stays.
+        XCTAssertGreaterThan(print(page), before / 3)
+    }
+}
