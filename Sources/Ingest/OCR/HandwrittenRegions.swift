@@ -55,10 +55,37 @@ enum HandwrittenRegions {
             guard let ink = HandwrittenFieldReader.ink(of: grey, in: box) else { return nil }
             return (0..<ink.width).map { x in (0..<ink.height).reduce(0) { $0 + (ink[x, $1] > 0.5 ? 1 : 0) } }
         }
-        found.number = found.number.map { refined($0, columnInk: columnInk) }
-        found.day = found.day.map { refined($0, columnInk: columnInk) }
-        found.month = found.month.map { refined($0, columnInk: columnInk) }
+        let whole = { (f: Field) in wholeMarks(f, on: grey) }
+        found.number = found.number.map { whole(refined($0, columnInk: columnInk)) }
+        found.day = found.day.map { whole(refined($0, columnInk: columnInk)) }
+        found.month = found.month.map { whole(refined($0, columnInk: columnInk)) }
         return found
+    }
+
+    /// A written mark is this many print heights tall or more (a word's box, accents and tails
+    /// included, is one): the hand-written digits stand 1.5 to 2 times as tall.
+    static let handHeight = 1.15
+
+    /// The field widened to take in whole any hand-written mark its sides cut through: a side
+    /// guessed from letter widths, or a gap found between two digits, would otherwise leave a
+    /// digit's half outside (`24` read `4`, `1465` read `146`). By at most a print height and a
+    /// half each side.
+    static func wholeMarks(_ field: Field, on grey: Pix) -> Field {
+        let reach = field.lineHeight * 3 / 2
+        let wide = Box(x0: max(0, field.box.x0 - reach), y0: field.box.y0, x1: min(grey.width, field.box.x1 + reach), y1: field.box.y1)
+        guard let ink = HandwrittenFieldReader.ink(of: grey, in: wide) else { return field }
+        let marks = HandwrittenFieldReader(lineHeight: field.lineHeight).connectedMarks(ink).marks
+        let tall = marks.filter { Double($0.height) >= Double(field.lineHeight) * handHeight }
+        var out = field
+        let left = field.box.x0 - wide.x0, right = field.box.x1 - wide.x0
+        // Only what crosses a side: a mark wholly outside is the label's or the next field's.
+        if let m = tall.filter({ $0.x0 < left && $0.x1 > left + 1 }).min(by: { $0.x0 < $1.x0 }), m.x0 > 0 {
+            out.box.x0 = wide.x0 + m.x0 - 2
+        }
+        if let m = tall.filter({ $0.x1 > right && $0.x0 < right - 1 }).max(by: { $0.x1 < $1.x1 }), m.x1 < ink.width - 1 {
+            out.box.x1 = wide.x0 + m.x1 + 3
+        }
+        return out
     }
 
     static func find(_ lines: [OCRLine], pageHeight: Int) -> Found {

@@ -12,16 +12,13 @@ import Foundation
 enum HeaderRowRereading {
     /// A row re-read is cut this many print heights below its lines, and `above` above them.
     static let margin = 0.5, above = 1.2
-    /// A mark taller than this many print heights (a word's box, accents and tails included) is
-    /// no printed letter's: the hand-written digits stand 1.5 to 2 times as tall.
-    static let handHeight = 1.15
 
     /// Whitens the marks on the grey `crop` taller than print (and their soft edges): what is
     /// left of the row is its print, which Tesseract then reads whole.
     static func withoutHand(_ crop: Pix, printHeight: Int) {
         // Half way between the paper and the ink, on the crop's own scale (a light pen, a pale scan).
         guard let binary = crop.map({ pixThresholdToBinary($0, threshold(crop)) }),
-              let tall = binary.map({ pixSelectBySize($0, 0, Int32(Double(printHeight) * handHeight), 8,
+              let tall = binary.map({ pixSelectBySize($0, 0, Int32(Double(printHeight) * HandwrittenRegions.handHeight), 8,
                                                       Int32(L_SELECT_HEIGHT), Int32(L_SELECT_IF_GT), nil) }),
               let mask = tall.map({ pixDilateBrick(nil, $0, 5, 5) }) else { return }
         _ = crop.with { c in mask.with { m in pixSetMasked(c, m, 255) } }
