@@ -45,6 +45,48 @@ final class HandwrittenFieldTests: XCTestCase {
         return try XCTUnwrap(HandwrittenFieldReader.ink(of: page, in: Box(x0: 0, y0: 0, x1: page.width, y1: page.height)))
     }
 
+    /// `text` written in Rufscript at 200 dpi on a grey page, and the columns its ink spans.
+    private func page(_ text: String) throws -> (page: Ingest.Pix, ink: ClosedRange<Int>, rows: ClosedRange<Int>) {
+        let dir = LetterRendering.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/field.png"
+        try LetterRendering.run("pango-view", ["--markup", "--font=Rufscript 20", "--dpi=200", "--margin=60",
+                                               "--background=white", "-q", "-o", path, "--text",
+                                               "<span letter_spacing=\"6000\" foreground=\"#1f2f9a\">\(text)</span>"])
+        _ = Pix.silenceLeptonica
+        let page = try XCTUnwrap(Pix.read(path: path).flatMap { p in p.map { pixConvertTo8($0, 0) } })
+        let ink = try XCTUnwrap(HandwrittenFieldReader.ink(of: page, in: Box(x0: 0, y0: 0, x1: page.width, y1: page.height)))
+        let columns = (0..<ink.width).filter { x in (0..<ink.height).contains { ink[x, $0] > 0.5 } }
+        let rows = (0..<ink.height).filter { y in (0..<ink.width).contains { ink[$0, y] > 0.5 } }
+        return (page, columns.min()!...columns.max()!, rows.min()!...rows.max()!)
+    }
+
+    func testAFieldWhoseSideGrazesADigitStillReadsIt() throws {
+        let (page, columns, rows) = try page("280")
+        // The field's left side found two columns into the `2`'s ink.
+        let box = Box(x0: columns.lowerBound + 2, y0: rows.lowerBound - 10, x1: columns.upperBound + 20, y1: rows.upperBound + 10)
+        let reader = HandwrittenFieldReader(lineHeight: 40)
+        XCTAssertEqual(reader.read(box, on: page).first?.digits, "280")
+        // Read as the box alone, the `2` is a mark its side cuts: the print beside the field.
+        let alone = try XCTUnwrap(HandwrittenFieldReader.ink(of: page, in: box))
+        XCTAssertNotEqual(reader.read(alone).first?.digits, "280")
+    }
+
+    func testASideThatCutsATallDigitInHalfIsWidenedToTakeItWhole() throws {
+        let (page, columns, rows) = try page("24")
+        let box = Box(x0: columns.lowerBound + 15, y0: rows.lowerBound - 10, x1: columns.upperBound - 12, y1: rows.upperBound + 10)
+        // Print 20 px high beside digits half as tall again and more.
+        XCTAssertGreaterThan(Double(rows.count), 20 * HandwrittenRegions.handHeight)
+        let field = HandwrittenRegions.Field(box: box, lineHeight: 20)
+        let whole = HandwrittenRegions.wholeMarks(field, on: page)
+        XCTAssertLessThanOrEqual(whole.box.x0, columns.lowerBound)
+        XCTAssertGreaterThanOrEqual(whole.box.x1, columns.upperBound)
+        XCTAssertEqual(HandwrittenFieldReader(lineHeight: 20).read(whole.box, on: page).first?.digits, "24")
+        // A mark wholly outside the field is not taken in: the label's, or the next field's.
+        let inner = HandwrittenRegions.Field(box: Box(x0: columns.upperBound + 5, y0: box.y0, x1: columns.upperBound + 60, y1: box.y1), lineHeight: 20)
+        XCTAssertEqual(HandwrittenRegions.wholeMarks(inner, on: page).box, inner.box)
+    }
+
     func testDigitsWrittenApartAreReadExactly() throws {
         let ink = try field("4096", font: "Rufscript", spacing: 6000)
         XCTAssertEqual(HandwrittenFieldReader(lineHeight: 40).read(ink).first?.digits, "4096")

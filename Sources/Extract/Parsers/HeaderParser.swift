@@ -239,24 +239,36 @@ enum HeaderParser {
     // MARK: - Issuer
 
     /// A number's printed symbol with no legible label or digits before it, in the line's first
-    /// column: `/KH-UBND`, `lon Da. /UBND-KTTH`, `so/n r5 †} /KH-UBND` (at most sixteen characters
-    /// of debris before the last slash). The symbol must have a dash (`KH-UBND`), as a letter's
-    /// symbol has and the issuer's lines and the motto never do, and end the column. Returns the
+    /// column or, when OCR's `|` cut the debris off as a column of its own (`Sốc | Ý /KH-UBND`),
+    /// its second: `/KH-UBND`, `lon Da. /UBND-KTTH`, `so/n r5 †} /KH-UBND`,
+    /// `Số...Z.Š lá, &;Z.. /BC-UBND` (at most `maxDebris` characters of debris before the slash).
+    /// The symbol must have a dash (`KH-UBND`), as a letter's symbol has and the issuer's lines and
+    /// the motto never do, and end the column but for a few marks or letters of debris with no
+    /// digit (`/UBND-KTTH /Z_`, `/BC-UBND : Lực`), so a date beside it is never taken. Returns the
     /// blank number, where the column starts and where the symbol ends (UTF-16 offsets).
     static func symbolAlone(_ text: String) -> (number: LetterNumber, start: Int, end: Int)? {
-        let column = text.columns.first ?? text
-        guard let slash = column.lastIndex(of: "/"), column.distance(from: column.startIndex, to: slash) <= 16 else { return nil }
-        let fromSlash = String(column[slash...])
-        guard let (n, used) = NumberParser.parse(fromSlash), n.seq == nil, let symbol = n.symbol,
-              symbol.contains("-"), symbol.count >= 4 else { return nil }
-        let afterSymbol = fromSlash.slice(from: used, to: fromSlash.utf16Length)
-        // Only marks may follow it: spaces, stops, OCR's specks (`/TB-UBND “`).
-        guard afterSymbol.allSatisfy({ !$0.isLetter && !$0.isNumber }),
-              let at = text.range(of: column) else { return nil }
-        let start = text.utf16.distance(from: text.utf16.startIndex, to: at.lowerBound.samePosition(in: text.utf16)!)
-        let slashOffset = column.utf16.distance(from: column.utf16.startIndex, to: slash.samePosition(in: column.utf16)!)
-        return (n, start, start + slashOffset + used)
+        let columns = text.columns
+        for (k, column) in columns.prefix(2).enumerated() {
+            // A first column passed over is debris, not the issuer's words.
+            if k == 1 && columns[0].count > maxDebris { break }
+            for slash in column.indices.reversed() where column[slash] == "/" {
+                guard column.distance(from: column.startIndex, to: slash) <= maxDebris else { continue }
+                let fromSlash = String(column[slash...])
+                guard let (n, used) = NumberParser.parse(fromSlash), n.seq == nil, let symbol = n.symbol,
+                      symbol.contains("-"), symbol.count >= 4 else { continue }
+                let afterSymbol = fromSlash.slice(from: used, to: fromSlash.utf16Length)
+                let debris = afterSymbol.filter { $0.isLetter || $0.isNumber }
+                guard debris.count <= 4, !debris.contains(where: \.isNumber), let at = text.range(of: column) else { continue }
+                let start = text.utf16.distance(from: text.utf16.startIndex, to: at.lowerBound.samePosition(in: text.utf16)!)
+                let slashOffset = column.utf16.distance(from: column.utf16.startIndex, to: slash.samePosition(in: column.utf16)!)
+                return (n, start, start + slashOffset + used)
+            }
+        }
+        return nil
     }
+
+    /// Characters of debris a garbled label and digits leave before a symbol.
+    static let maxDebris = 24
 
     /// A symbol that starts the text (`/UBND-KTTH Bình Dương, …`), with a dash as a letter's
     /// symbol has: the blank number and where the symbol ends (UTF-16 offset).

@@ -4,8 +4,9 @@ import Foundation
 /// a blank `/VP-HCQT`. Also used for the numbers of cited documents.
 enum NumberParser {
     /// seq (a letter may follow it: `30c/NQ-CP`), optional year, separator, symbol. The symbol is
-    /// upper-case letters (Đ too), digits, `&`, `-`, and for Party documents one `/` part (`CV/TU`).
-    static let pattern = Pattern(#"^\s*([0-9]{1,6}[a-z]?)?\s*(?:/\s*((?:19|20)[0-9]{2})\s*)?([/-])\s*([A-ZĐÐ][A-Za-zĐđÐ0-9&.]*(?:-\s?[A-ZĐÐ][A-Za-zĐđÐ0-9&.]*)*(?:\s*/\s*[A-ZĐÐ][A-Za-zĐđÐ0-9&\-]*)?)"#)
+    /// upper-case letters (Đ too), digits, `&`, `-`, and for Party documents one `/` part (`CV/TU`)
+    /// of two characters or more (a lone capital after a slash is OCR's debris: `/UBND-KTTH /Z_`).
+    static let pattern = Pattern(#"^\s*([0-9]{1,6}[a-z]?)?\s*(?:/\s*((?:19|20)[0-9]{2})\s*)?([/-])\s*([A-ZĐÐ][A-Za-zĐđÐ0-9&.]*(?:-\s?[A-ZĐÐ][A-Za-zĐđÐ0-9&.]*)*(?:\s*/\s*[A-ZĐÐ][A-Za-zĐđÐ0-9&\-]+)?)"#)
 
     /// Parses a number at the start of `s` (the text after `Số:`). Returns the number and the
     /// UTF-16 length consumed.

@@ -268,6 +268,23 @@ struct HandwrittenFieldReader {
         return InkImage(width: w, height: h, ink: ink)
     }
 
+    /// Marks whose middle lies outside these columns of the crop are the print beside the field.
+    /// Nil: the crop is the field, and a mark its side cuts is the print.
+    var field: ClosedRange<Int>? = nil
+
+    /// Digit strings read in the field `box` of the grey page. The crop reaches a quarter of a
+    /// print height past each side, so a digit the side grazes keeps its edge (the soft edge of a
+    /// `2` the box touched made it a mark cut by the side, and left out); a mark whose middle is
+    /// outside the box is still the print beside it.
+    func read(_ box: Box, on grey: Pix) -> [DigitReading] {
+        let pad = max(2, lineHeight / 4)
+        let wide = Box(x0: max(0, box.x0 - pad), y0: box.y0, x1: min(grey.width, box.x1 + pad), y1: box.y1)
+        guard let ink = Self.ink(of: grey, in: wide) else { return [] }
+        var reader = self
+        reader.field = (box.x0 - wide.x0)...max(box.x0 - wide.x0, box.x1 - wide.x0 - 1)
+        return reader.read(ink)
+    }
+
     /// Digit strings read in `image`, best first; empty when no digit-like mark is there.
     ///
     /// The ink is over-segmented (marks, and a mark too wide for one digit cut at its thinnest
@@ -360,7 +377,7 @@ struct HandwrittenFieldReader {
             let edgeToEdge = m.height >= image.height - 2 || m.width >= image.width - 2
             // A mark cut by the field's left or right side is the print beside it (a label's last
             // letter, the symbol's slash), not a digit written inside.
-            let cut = m.x0 == 0 || m.x1 == image.width - 1
+            let cut = m.x0 == 0 || m.x1 == image.width - 1 || field.map { !$0.contains((m.x0 + m.x1) / 2) } ?? false
             return !small && !rule && !edgeToEdge && !cut && m.count >= 6
         }
         // Only the marks of the band the field's digits sit in: the rows of the tallest mark that
@@ -478,7 +495,15 @@ struct HandwrittenFieldReader {
     }
 
 
-    /// 8-connected marks of ink above half strength; `labels` holds each pixel's mark (0 = none).
+    /// A mark starts at ink of half strength and grows into ink down to this: a light pen's
+    /// strokes, paler than the print that sets the crop's scale, stay whole (a broken `2` is read
+    /// as nothing, or as two digits).
+    /// (0.3 read more of the generated letters' light digits but joined a corpus scan's digits
+    /// to the grain around them.)
+    static let growInk: Float = 0.4
+
+    /// 8-connected marks of ink above half strength, grown into fainter ink beside them (see
+    /// `growInk`); `labels` holds each pixel's mark (0 = none).
     func connectedMarks(_ image: InkImage) -> (labels: [Int], marks: [Mark]) {
         let w = image.width, h = image.height
         var labels = [Int](repeating: 0, count: w * h)
@@ -495,7 +520,7 @@ struct HandwrittenFieldReader {
                     let nx = x + dx, ny = y + dy
                     guard nx >= 0, ny >= 0, nx < w, ny < h else { continue }
                     let q = ny * w + nx
-                    if labels[q] == 0 && image.ink[q] >= 0.5 { labels[q] = label; stack.append(q) }
+                    if labels[q] == 0 && image.ink[q] >= Self.growInk { labels[q] = label; stack.append(q) }
                 } }
             }
             marks.append(m)

@@ -120,8 +120,8 @@ struct PageRecognizer {
                                               rows: HeaderRowRereading.candidateRows(lines, pageHeight: grey.height))
         }
         func read(_ field: HandwrittenRegions.Field?) -> [DigitReading] {
-            guard let field, let ink = HandwrittenFieldReader.ink(of: grey, in: field.box) else { return [] }
-            return HandwrittenFieldReader(lineHeight: field.lineHeight).read(ink)
+            guard let field else { return [] }
+            return HandwrittenFieldReader(lineHeight: field.lineHeight).read(field.box, on: grey)
         }
         return HandwrittenReadings(number: read(found.number), day: read(found.day), month: read(found.month))
     }
