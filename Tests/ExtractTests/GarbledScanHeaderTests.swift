@@ -77,6 +77,26 @@ final class GarbledScanHeaderTests: XCTestCase {
         XCTAssertEqual(r.date, "2023-02-27")
     }
 
+    func testASymbolBehindDebrisOrBeforeAFewMarksStillGivesTheBlankNumber() {
+        for (row, symbol) in [("Sốc | Ý /KH-UBND", "KH-UBND"), ("S/  &#@ @G /UBND-KTTH /Z_", "UBND-KTTH"),
+                              ("Số...Z.Š lá, &;Z.. /BC-UBND : Lực", "BC-UBND")] {
+            let r = ocr("""
+            ỦY BAN NHÂN DÂN
+            TỈNH QUẢNG NGÃI
+            \(row)
+            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            Độc lập - Tự do - Hạnh phúc
+            Quảng Ngãi, ngày 4 tháng 10 năm 2024
+            KẾ HOẠCH
+            """ + body)
+            XCTAssertEqual(r.number?.text, "/" + symbol, row)
+            XCTAssertEqual(r.issuer?.name, "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", row)
+            XCTAssertEqual(r.date, "2024-10-04", row)
+        }
+        // Digits beside the symbol are a date's, not debris: the symbol does not take them.
+        XCTAssertNil(HeaderParser.symbolAlone("ab /KH-UBND 12 tháng"))
+    }
+
     func testASymbolTheLayoutPutAfterTheMottoStillGivesTheBlankNumber() {
         // The digits garbled with `Số:` (taken for a received stamp's field), the symbol gone to
         // the right column's date line, as the page layout gave it.
