@@ -93,6 +93,26 @@ final class GarbledScanHeaderTests: XCTestCase {
             XCTAssertEqual(r.issuer?.name, "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", row)
             XCTAssertEqual(r.date, "2024-10-04", row)
         }
+        // The place and date the layout ran into the symbol's column stay the date's.
+        let joined = ocr("""
+        ỦY BAN NHÂN DÂN
+        TỈNH QUẢNG NGÃI
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Độc lập - Tự do - Hạnh phúc
+        Số: ỡ ©& œ /UBND-KTTH Quảng Ngãi, ngày 31 tháng 03 năm 2024
+        V/v triển khai kế hoạch năm
+        """ + body)
+        XCTAssertEqual(joined.number?.text, "/UBND-KTTH")
+        XCTAssertEqual(joined.place, "Quảng Ngãi")
+        XCTAssertEqual(joined.date, "2024-03-31")
+        let unlabelled = ocr("""
+        ỦY BAN NHÂN DÂN
+        TỈNH QUẢNG NGÃI
+        ỡ ©& œ /UBND-KTTH Quảng Ngãi, ngày 31 tháng 03 năm 2024
+        V/v triển khai kế hoạch năm
+        """ + body)
+        XCTAssertEqual(unlabelled.number?.text, "/UBND-KTTH")
+        XCTAssertEqual(unlabelled.date, "2024-03-31")
         // Digits beside the symbol are a date's, not debris: the symbol does not take them.
         XCTAssertNil(HeaderParser.symbolAlone("ab /KH-UBND 12 tháng"))
     }

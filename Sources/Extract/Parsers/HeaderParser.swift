@@ -113,6 +113,8 @@ enum HeaderParser {
             if h.number == nil, h.numberLine == nil, h.dateLine.map({ $0 >= i - 1 }) ?? true,
                let blank = symbolAlone(rest) {
                 h.number = blank.number; h.numberLine = i; h.numberGarbled = true; isHeaderLine = true
+                let after = rest.slice(from: blank.end, to: rest.utf16Length)
+                if h.date == nil, let d = parseDate(after, Folding.fold(after)) { apply(d, line: i, to: &h) }
                 rest = rest.slice(from: 0, to: blank.start); restFolded = Folding.fold(rest)
             }
             if h.date == nil, let d = parseDate(rest, restFolded) {
@@ -244,7 +246,8 @@ enum HeaderParser {
     /// `Số...Z.Š lá, &;Z.. /BC-UBND` (at most `maxDebris` characters of debris before the slash).
     /// The symbol must have a dash (`KH-UBND`), as a letter's symbol has and the issuer's lines and
     /// the motto never do, and end the column but for a few marks or letters of debris with no
-    /// digit (`/UBND-KTTH /Z_`, `/BC-UBND : Lực`), so a date beside it is never taken. Returns the
+    /// digit (`/UBND-KTTH /Z_`, `/BC-UBND : Lực`) or a place and date the layout ran into it, so
+    /// the date beside it is never taken for debris and lost. Returns the
     /// blank number, where the column starts and where the symbol ends (UTF-16 offsets).
     static func symbolAlone(_ text: String) -> (number: LetterNumber, start: Int, end: Int)? {
         let columns = text.columns
@@ -258,7 +261,9 @@ enum HeaderParser {
                       symbol.contains("-"), symbol.count >= 4 else { continue }
                 let afterSymbol = fromSlash.slice(from: used, to: fromSlash.utf16Length)
                 let debris = afterSymbol.filter { $0.isLetter || $0.isNumber }
-                guard debris.count <= 4, !debris.contains(where: \.isNumber), let at = text.range(of: column) else { continue }
+                // Or the place and date, run into the same column (`/UBND-KTTH Quảng Ngãi, ngày …`).
+                let dated = debris.count > 4 && parseDate(afterSymbol, Folding.fold(afterSymbol)) != nil
+                guard debris.count <= 4 && !debris.contains(where: \.isNumber) || dated, let at = text.range(of: column) else { continue }
                 let start = text.utf16.distance(from: text.utf16.startIndex, to: at.lowerBound.samePosition(in: text.utf16)!)
                 let slashOffset = column.utf16.distance(from: column.utf16.startIndex, to: slash.samePosition(in: column.utf16)!)
                 return (n, start, start + slashOffset + used)

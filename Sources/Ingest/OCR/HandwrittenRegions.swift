@@ -113,6 +113,9 @@ enum HandwrittenRegions {
         var hand: [Word] = []
         for w in left {
             if Double(w.box.height) > Double(printHeight) * 1.4 { hand.append(w); continue }
+            // The dotted line the hand writes on (`.........`) is no label: the field runs on
+            // past it (on a row read again with the hand taken out, the dots are all that is left).
+            if !w.text.contains(where: { $0.isLetter || $0.isNumber }) { continue }
             return hand.isEmpty && Double(end.box.x0 - w.box.x1) < Double(printHeight) * 0.6 ? nil : Double(w.box.x1)
         }
         return hand.last.map { Double($0.box.x0) - Double(printHeight) * 0.2 }
