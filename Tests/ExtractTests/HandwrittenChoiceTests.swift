@@ -63,6 +63,18 @@ final class HandwrittenChoiceTests: XCTestCase {
         XCTAssertEqual(r.number?.text, "299/UBND-KTTH")
     }
 
+    func testOCRDroppingAHandWrittenDigitDoesNotOutvoteASureReading() {
+        // OCR made `6` of a hand-written 65; the reader's own cutting of the same ink leaves `6`
+        // among its also-rans. The sure reading stands.
+        let text = header.replacingOccurrences(of: "Số: /UBND", with: "Số: 6/UBND")
+        let r = extract(text, HandwrittenFields(number: [R(digits: "65", confidence: 0.9), R(digits: "6", confidence: 0.6)]))
+        XCTAssertEqual(r.number?.text, "65/UBND-KTTH")
+        // OCR's digits as many as the reading's and among its first three still stand.
+        let same = header.replacingOccurrences(of: "Số: /UBND", with: "Số: 68/UBND")
+        let kept = extract(same, HandwrittenFields(number: [R(digits: "65", confidence: 0.9), R(digits: "68", confidence: 0.6)]))
+        XCTAssertEqual(kept.number?.text, "68/UBND-KTTH")
+    }
+
     func testAReadingOfOnlyZerosIsNeverANumberEvenWhenTheTextCitesIt() {
         // Dots on the line read as `0`, and the OCR'd body has `0/UBND-KTTH` (a digit lost): no
         // register gives number 0, so the sure second reading is taken.

@@ -193,9 +193,13 @@ public enum HandwrittenChoice {
             return NumberChoice(number: withSequence(printed, c), evidence: .ownCitation)
         }
         // OCR reads handwriting badly (generated letters: 574 read 74, 1208 read 1206), so a sure
-        // reading of the digit reader wins unless OCR's own digits are among its first three.
+        // reading of the digit reader wins unless OCR's own digits are among its first three. Not
+        // when OCR's are fewer than a sure reading's: OCR dropping a hand-written digit it could
+        // not make out (625 read 25, 65 read 6) put them among the reader's also-rans, where the
+        // reader's own cuttings leave such part-readings.
         let best = readings[0]
-        if let p = printedSeq, readings.prefix(3).contains(where: { $0.digits == p }) { return nil }
+        if let p = printedSeq, readings.prefix(3).contains(where: { $0.digits == p }),
+           !(best.confidence >= trustedReading && p.count < best.digits.count) { return nil }
         guard best.confidence >= trustedReading, best.digits != printedSeq else { return nil }
         return NumberChoice(number: withSequence(printed, best.digits), evidence: .digitReader(best.confidence))
     }
