@@ -55,5 +55,7 @@ for c in cases + ["none"]:
     print(f"  {c:15s} {len(files):3d} letters: reader number {num / len(files):6.1%}, day {day / len(files):6.1%}")
 page = sum(r["page_s"] for r in rows)
 print(f"cost: digit reader {sum(r['reader_s'] for r in rows) / page:6.2%} of page time, "
+      f"header row re-read {sum(r.get('header_row_s', 0) for r in rows) / page:6.2%} "
+      f"({sum(1 for r in rows if r.get('header_row_reread'))} of {len(rows)} pages kept it), "
       f"Tesseract digits {sum(r['tesseract_s'] for r in rows) / page:6.2%} (target <= 10 %)")
 EOF

@@ -33,6 +33,7 @@ case "digits" where args.count >= 2:
             "tesseract": ["number": list(r.tesseract.number), "day": list(r.tesseract.day), "month": list(r.tesseract.month)],
             "page_s": r.pageSeconds, "reader_s": r.readerSeconds, "tesseract_s": r.tesseractSeconds,
             "signature_s": r.signatureSeconds, "signature_reread": r.signatureReread,
+            "header_row_s": r.headerRowSeconds, "header_row_reread": r.headerRowReread,
         ]
         let data = try JSONSerialization.data(withJSONObject: row, options: [.sortedKeys])
         print(String(decoding: data, as: UTF8.self))
