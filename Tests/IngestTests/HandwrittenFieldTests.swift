@@ -31,30 +31,28 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertEqual(found.month.map { $0.box.x0 >= 790 && $0.box.x1 <= 880 }, true)
     }
 
-    /// `text` written in `font` at 200 dpi, letters drawn `spacing` thousandths of a point apart
-    /// (negative: they run into each other), as the reader's ink.
-    private func field(_ text: String, font: String, spacing: Int) throws -> InkImage {
+    /// `text` written in `font` at 200 dpi on a grey page with `margin` pixels around it, letters
+    /// drawn `spacing` thousandths of a point apart (negative: they run into each other).
+    private func rendered(_ text: String, font: String = "Rufscript", spacing: Int = 6000, margin: Int = 60) throws -> Ingest.Pix {
         let dir = LetterRendering.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/field.png"
-        try LetterRendering.run("pango-view", ["--markup", "--font=\(font) 20", "--dpi=200", "--margin=30",
+        try LetterRendering.run("pango-view", ["--markup", "--font=\(font) 20", "--dpi=200", "--margin=\(margin)",
                                                "--background=white", "-q", "-o", path, "--text",
                                                "<span letter_spacing=\"\(spacing)\" foreground=\"#1f2f9a\">\(text)</span>"])
         _ = Pix.silenceLeptonica
-        let page = try XCTUnwrap(Pix.read(path: path).flatMap { p in p.map { pixConvertTo8($0, 0) } })
+        return try XCTUnwrap(Pix.read(path: path).flatMap { p in p.map { pixConvertTo8($0, 0) } })
+    }
+
+    /// The whole rendering as the reader's ink.
+    private func field(_ text: String, font: String, spacing: Int) throws -> InkImage {
+        let page = try rendered(text, font: font, spacing: spacing, margin: 30)
         return try XCTUnwrap(HandwrittenFieldReader.ink(of: page, in: Box(x0: 0, y0: 0, x1: page.width, y1: page.height)))
     }
 
-    /// `text` written in Rufscript at 200 dpi on a grey page, and the columns its ink spans.
+    /// `text` written in Rufscript on a grey page, and the columns and rows its ink spans.
     private func page(_ text: String) throws -> (page: Ingest.Pix, ink: ClosedRange<Int>, rows: ClosedRange<Int>) {
-        let dir = LetterRendering.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/field.png"
-        try LetterRendering.run("pango-view", ["--markup", "--font=Rufscript 20", "--dpi=200", "--margin=60",
-                                               "--background=white", "-q", "-o", path, "--text",
-                                               "<span letter_spacing=\"6000\" foreground=\"#1f2f9a\">\(text)</span>"])
-        _ = Pix.silenceLeptonica
-        let page = try XCTUnwrap(Pix.read(path: path).flatMap { p in p.map { pixConvertTo8($0, 0) } })
+        let page = try rendered(text)
         let ink = try XCTUnwrap(HandwrittenFieldReader.ink(of: page, in: Box(x0: 0, y0: 0, x1: page.width, y1: page.height)))
         let columns = (0..<ink.width).filter { x in (0..<ink.height).contains { ink[x, $0] > 0.5 } }
         let rows = (0..<ink.height).filter { y in (0..<ink.width).contains { ink[$0, y] > 0.5 } }
