@@ -75,6 +75,17 @@ final class HandwrittenChoiceTests: XCTestCase {
         XCTAssertEqual(kept.number?.text, "68/UBND-KTTH")
     }
 
+    func testTheNumbersOwnGarbledLineIsNoCitationOfIt() {
+        // OCR's `q7` on the number's own line is not the letter citing `7/UBND-KTTH`.
+        let text = header.replacingOccurrences(of: "Số: /UBND", with: "Số: q7 /UBND")
+        let r = extract(text, HandwrittenFields(number: [R(digits: "99", confidence: 0.97), R(digits: "7", confidence: 0.01)]))
+        XCTAssertEqual(r.number?.text, "99/UBND-KTTH")
+        // Cited in the body, it is.
+        let cited = text + "\nTheo Công văn số 7/UBND-KTTH của Ủy ban nhân dân tỉnh về việc này.\n"
+        XCTAssertEqual(extract(cited, HandwrittenFields(number: [R(digits: "99", confidence: 0.97), R(digits: "7", confidence: 0.01)])).number?.text,
+                       "7/UBND-KTTH")
+    }
+
     func testAReadingOfOnlyZerosIsNeverANumberEvenWhenTheTextCitesIt() {
         // Dots on the line read as `0`, and the OCR'd body has `0/UBND-KTTH` (a digit lost): no
         // register gives number 0, so the sure second reading is taken.

@@ -239,7 +239,9 @@ public enum HandwrittenChoice {
     static func citesItself(_ text: String, seq: String, tail: String) -> Bool {
         guard let sep = tail.first else { return false }
         let escaped = NSRegularExpression.escapedPattern(for: String(tail.dropFirst()))
-        let pattern = "(?<![0-9])\(seq)\\s*\(NSRegularExpression.escapedPattern(for: String(sep)))\\s*\(escaped)"
+        // The sequence a whole word: a digit OCR glued to letters (`Số: q7 /UBND-VX`, the
+        // number's own garbled line) is no citation of `7`.
+        let pattern = "(?<![0-9\\p{L}])\(seq)\\s*\(NSRegularExpression.escapedPattern(for: String(sep)))\\s*\(escaped)"
         guard let re = try? NSRegularExpression(pattern: pattern) else { return false }
         return re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
