@@ -257,8 +257,7 @@ enum HeaderParser {
             for slash in column.indices.reversed() where column[slash] == "/" {
                 guard column.distance(from: column.startIndex, to: slash) <= maxDebris else { continue }
                 let fromSlash = String(column[slash...])
-                guard let (n, used) = NumberParser.parse(fromSlash), n.seq == nil, let symbol = n.symbol,
-                      symbol.contains("-"), symbol.count >= 4 else { continue }
+                guard let (n, used) = blankNumber(fromSlash) else { continue }
                 let afterSymbol = fromSlash.slice(from: used, to: fromSlash.utf16Length)
                 let debris = afterSymbol.filter { $0.isLetter || $0.isNumber }
                 // Or the place and date, run into the same column (`/UBND-KTTH Quảng Ngãi, ngày …`).
@@ -281,9 +280,16 @@ enum HeaderParser {
         let trimmed = text.drop { $0 == " " }
         guard trimmed.first == "/" else { return nil }
         let skipped = text.utf16.count - trimmed.utf16.count
-        guard let (n, used) = NumberParser.parse(String(trimmed)), n.seq == nil, let symbol = n.symbol,
-              symbol.contains("-"), symbol.count >= 4 else { return nil }
+        guard let (n, used) = blankNumber(String(trimmed)) else { return nil }
         return (n, skipped + used)
+    }
+
+    /// A number with no sequence at the start of `text` whose symbol has a dash, as a letter's
+    /// symbol has and the issuer's lines and the motto never do; with the UTF-16 length used.
+    static func blankNumber(_ text: String) -> (LetterNumber, Int)? {
+        guard let (n, used) = NumberParser.parse(text), n.seq == nil, let symbol = n.symbol,
+              symbol.contains("-"), symbol.count >= 4 else { return nil }
+        return (n, used)
     }
 
     /// Issuer text is upper case (allowing OCR noise), not a page number or a stray mark.
