@@ -51,8 +51,7 @@ public final class LetterStore: @unchecked Sendable {
                     ?? DatabasePool(path: "file:\(absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute)?immutable=1",
                                     configuration: config)
             } else {
-                pool = try DatabasePool(path: path, configuration: config)
-                try StoreMigrations.migrator.migrate(pool)
+                pool = try StoreMigrations.openMigrated(path: path, configuration: config)
                 try StoreBackfill.run(pool, fingerprints: fingerprints)
             }
         } catch {

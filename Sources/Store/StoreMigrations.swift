@@ -1,8 +1,44 @@
+import Foundation
 import GRDB
 
 /// The schema, grown only through named, ordered migrations: a database made by any earlier
 /// version opens and is brought up to date.
 enum StoreMigrations {
+    /// Opens the index and brings its schema up to date while other processes may be opening it at
+    /// the same moment (a `watch` starting as the clerk types `search`). Two races end in an error
+    /// that only says someone else got there first:
+    /// - SQLite gives no busy wait to the switch of a new file to WAL (`database is locked`);
+    /// - GRDB's migrator reads which migrations are applied before it takes the write lock, so
+    ///   two openers may run the same migration, and the second fails (`table already exists`)
+    ///   once the first has committed it.
+    /// Each migration is one transaction, so the loser has changed nothing: it opens again and
+    /// migrates from what is applied now. An error with nobody else moving the schema is thrown.
+    static func openMigrated(path: String, configuration: Configuration, attempts: Int = 20) throws -> DatabasePool {
+        let migrator = self.migrator
+        for attempt in 1... {
+            var opened: DatabasePool?
+            var appliedBefore: Set<String> = []
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                opened = pool
+                appliedBefore = try pool.read { try migrator.appliedIdentifiers($0) }
+                try migrator.migrate(pool)
+                return pool
+            } catch {
+                let anotherOpener: Bool
+                if let opened {
+                    let appliedNow = try? opened.read { try migrator.appliedIdentifiers($0) }
+                    anotherOpener = appliedNow.map { $0 != appliedBefore } ?? false
+                } else {
+                    anotherOpener = (error as? DatabaseError)?.resultCode == .SQLITE_BUSY
+                }
+                guard anotherOpener, attempt < attempts else { throw error }
+                usleep(UInt32.random(in: 10_000...60_000))
+            }
+        }
+        fatalError("unreachable: the loop returns or throws")
+    }
+
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
 

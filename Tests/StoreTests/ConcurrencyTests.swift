@@ -27,4 +27,26 @@ final class ConcurrencyTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(start), 0.5, "a reader waited for the writer")
         wait(for: [writing], timeout: 5)
     }
+
+    /// A `watch` starting and a `search` typed at the same moment both find a new index unmigrated;
+    /// each must open it, not fail on the migration the other applied first.
+    func testManyOpenersOfANewIndexAtOnceAllOpenIt() throws {
+        for round in 0..<20 {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vanthu-open-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let path = dir.appendingPathComponent("index.sqlite").path
+            let failures = Failures()
+            DispatchQueue.concurrentPerform(iterations: 6) { _ in
+                do { _ = try LetterStore(path: path) } catch { failures.add("\(error)") }
+            }
+            XCTAssertEqual(failures.all, [], "round \(round)")
+        }
+    }
+}
+
+private final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    func add(_ s: String) { lock.lock(); list.append(s); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return list }
 }
