@@ -22,6 +22,22 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertLessThanOrEqual(field?.box.x1 ?? 9999, 400)
     }
 
+    func testASymbolAfterAWideGapIsTheSymbolNotAWordStartingWithSpaces() {
+        // Tesseract with `preserve_interword_spaces` gives the word after the hand-written digits
+        // the gap's spaces; `Số:` itself read as `sẽ.`.
+        let hocr = """
+            <html><body><div class='ocr_carea'><span class='ocr_line' title='bbox 303 487 876 559'>\
+            <span class='ocrx_word' title='bbox 303 513 369 553; x_wconf 40'>sẽ.</span> \
+            <span class='ocrx_word' title='bbox 405 487 561 559; x_wconf 20'>Ø6Ÿ</span> \
+            <span class='ocrx_word' title='bbox 634 518 876 557; x_wconf 90'>  /BC-UBND</span>\
+            </span></div></body></html>
+            """
+        let lines = HOCRReader.lines(hocr)
+        XCTAssertEqual(lines.first?.words.map(\.text), ["sẽ.", "Ø6Ÿ", "/BC-UBND"])
+        let field = HandwrittenRegions.find(lines, pageHeight: 3300).number
+        XCTAssertEqual(field.map { $0.box.x0 >= 369 && $0.box.x0 < 405 && $0.box.x1 <= 634 }, true, "\(String(describing: field))")
+    }
+
     func testTheDateFieldsAreFoundWhateverOrderTheRowsWordsCameIn() {
         let words = [word("tháng", 700, 330, 790, 362), word("Hà", 400, 342, 440, 372), word("Nội,", 450, 341, 510, 371),
                      word("ngày", 520, 338, 590, 368), word("năm", 880, 326, 940, 356), word("2025", 950, 325, 1030, 355)]

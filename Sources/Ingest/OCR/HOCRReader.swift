@@ -62,7 +62,7 @@ enum HOCRReader {
         guard let box = bbox(title) else { return nil }
         var words: [OCRWord] = []
         collectWords(node.pointee.children, into: &words)
-        words = words.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        words = words.filter { !$0.text.isEmpty }
         guard !words.isEmpty else { return nil }
         let angle = value(title, "textangle").flatMap(Double.init) ?? 0
         return OCRLine(words: words, box: box, block: max(0, block), rotated: abs(angle) > 5)
@@ -76,7 +76,9 @@ enum HOCRReader {
                     let title = attribute(n, "title") ?? ""
                     if let box = bbox(title) {
                         let conf = value(title, "x_wconf").flatMap(Double.init) ?? 0
-                        words.append(OCRWord(text: content(n), box: box, confidence: conf))
+                        // With `preserve_interword_spaces` a word after a wide gap carries the gap's
+                        // spaces (` /BC-UBND`): the word is its letters, the gap is in the boxes.
+                        words.append(OCRWord(text: content(n).trimmingCharacters(in: .whitespaces), box: box, confidence: conf))
                     }
                 } else {
                     collectWords(n.pointee.children, into: &words)
