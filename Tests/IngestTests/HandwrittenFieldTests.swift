@@ -68,6 +68,7 @@ final class HandwrittenFieldTests: XCTestCase {
 
     /// `text` written in Rufscript on a grey page, and the columns and rows its ink spans.
     private func page(_ text: String) throws -> (page: Ingest.Pix, ink: ClosedRange<Int>, rows: ClosedRange<Int>) {
+        // (`text` may be markup: spans drawn white take their place and leave no ink.)
         let page = try rendered(text)
         let ink = try XCTUnwrap(HandwrittenFieldReader.ink(of: page, in: Box(x0: 0, y0: 0, x1: page.width, y1: page.height)))
         let columns = (0..<ink.width).filter { x in (0..<ink.height).contains { ink[x, $0] > 0.5 } }
@@ -96,9 +97,30 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertLessThanOrEqual(whole.box.x0, columns.lowerBound)
         XCTAssertGreaterThanOrEqual(whole.box.x1, columns.upperBound)
         XCTAssertEqual(HandwrittenFieldReader(lineHeight: 20).read(whole.box, on: page).first?.digits, "24")
-        // A mark wholly outside the field is not taken in: the label's, or the next field's.
-        let inner = HandwrittenRegions.Field(box: Box(x0: columns.upperBound + 5, y0: box.y0, x1: columns.upperBound + 60, y1: box.y1), lineHeight: 20)
+        // A mark further outside the field than digits stand apart is not taken in: the next field's.
+        let apart = Int(20 * HandwrittenRegions.chainGap) + 5
+        let inner = HandwrittenRegions.Field(box: Box(x0: columns.upperBound + apart, y0: box.y0, x1: columns.upperBound + 80, y1: box.y1), lineHeight: 20)
         XCTAssertEqual(HandwrittenRegions.wholeMarks(inner, on: page).box, inner.box)
+    }
+
+    func testAFieldOCRFoundOnlyTheFirstDigitOfGrowsOverTheRestInALightHandBesideBoldPrint() throws {
+        // `Số: 1380 /UBND-VX` with the hand's `1` read as the symbol's `/` (`/2¿O`): the field found
+        // covers the `1` alone. The digits are a light biro, the print black and bold.
+        func row(print: String) -> String {
+            "<span foreground=\"\(print)\" font=\"DejaVu Serif Bold 10\">Số: </span><span foreground=\"#98a4e6\">1380</span>"
+                + "<span foreground=\"\(print)\" font=\"DejaVu Serif Bold 10\"> /UBND-VX</span>"
+        }
+        let page = try rendered(row(print: "#000000"))
+        let (digitsOnly, digits, rows) = try self.page(row(print: "#ffffff"))
+        XCTAssertEqual(digitsOnly.width, page.width)
+        let lineHeight = 22
+        XCTAssertGreaterThan(Double(rows.count), Double(lineHeight) * HandwrittenRegions.handHeight)
+        let firstDigit = Box(x0: digits.lowerBound - 4, y0: rows.lowerBound - 10, x1: digits.lowerBound + 12, y1: rows.upperBound + 10)
+        let whole = HandwrittenRegions.wholeMarks(HandwrittenRegions.Field(box: firstDigit, lineHeight: lineHeight), on: page)
+        XCTAssertLessThanOrEqual(whole.box.x0, digits.lowerBound)
+        XCTAssertGreaterThanOrEqual(whole.box.x1, digits.upperBound)
+        XCTAssertLessThan(whole.box.x1, digits.upperBound + lineHeight, "grew over the symbol's print")
+        XCTAssertEqual(HandwrittenFieldReader(lineHeight: lineHeight).read(whole.box, on: page).first?.digits, "1380")
     }
 
     func testDigitsWrittenApartAreReadExactly() throws {

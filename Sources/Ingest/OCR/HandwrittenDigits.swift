@@ -241,8 +241,23 @@ struct HandwrittenFieldReader {
     /// At most this many digits in a field (a letter's sequence has up to six).
     var maxDigits = 6
 
-    /// The grey page's pixels in `box` as ink, or nil when the box falls off the page.
-    static func ink(of grey: Pix, in box: Box) -> InkImage? {
+    /// The grey page's pixels in `box` as ink, or nil when the box falls off the page. The scale
+    /// from paper to ink is taken from `levelsFrom` (default: the box itself): a crop wider than
+    /// a field, with bold print beside a light hand, would otherwise make the hand's strokes faint.
+    static func ink(of grey: Pix, in box: Box, levelsFrom levelBox: Box? = nil) -> InkImage? {
+        guard let (w, h, values) = pixels(of: grey, in: box) else { return nil }
+        let levelValues = levelBox.flatMap { pixels(of: grey, in: $0)?.values } ?? values
+        // Paper is the bright end of the crop, ink the dark end: a blue biro on a grey scan is
+        // lighter than print, so the scale is the crop's own.
+        let sorted = levelValues.sorted()
+        let paper = Float(sorted[min(sorted.count - 1, sorted.count * 9 / 10)])
+        let dark = Float(sorted[sorted.count / 200])
+        let span = max(40, paper - dark)
+        let ink = values.map { v -> Float in min(1, max(0, (paper - 12 - Float(v)) / (span - 12))) }
+        return InkImage(width: w, height: h, ink: ink)
+    }
+
+    private static func pixels(of grey: Pix, in box: Box) -> (width: Int, height: Int, values: [UInt8])? {
         let x0 = max(0, box.x0), y0 = max(0, box.y0)
         let x1 = min(grey.width, box.x1), y1 = min(grey.height, box.y1)
         guard x1 - x0 >= 4, y1 - y0 >= 4, grey.depth == 8 else { return nil }
@@ -258,14 +273,7 @@ struct HandwrittenFieldReader {
                 for x in 0..<w { values[y * w + x] = line[(x0 + x) ^ 3] }
             }
         }
-        // Paper is the bright end of the crop, ink the dark end: a blue biro on a grey scan is
-        // lighter than print, so the scale is the crop's own.
-        let sorted = values.sorted()
-        let paper = Float(sorted[min(sorted.count - 1, sorted.count * 9 / 10)])
-        let dark = Float(sorted[sorted.count / 200])
-        let span = max(40, paper - dark)
-        let ink = values.map { v -> Float in min(1, max(0, (paper - 12 - Float(v)) / (span - 12))) }
-        return InkImage(width: w, height: h, ink: ink)
+        return (w, h, values)
     }
 
     /// Marks whose middle lies outside these columns of the crop are the print beside the field.

@@ -66,27 +66,42 @@ enum HandwrittenRegions {
     /// included, is one): the hand-written digits stand 1.5 to 2 times as tall.
     static let handHeight = 1.15
 
-    /// The field widened to take in whole any hand-written mark its sides cut through: a side
-    /// guessed from letter widths, or a gap found between two digits, would otherwise leave a
-    /// digit's half outside (`24` read `4`, `1465` read `146`). By at most a print height and a
-    /// half each side.
+    /// The field widened to take in whole the hand-written marks its sides cut through or stop
+    /// short of: a side guessed from letter widths, a gap found between two digits, or a word OCR
+    /// took for the symbol (`/2¿O` for the hand's `1380`, the `/` being its `1`) would otherwise
+    /// leave digits outside (`24` read `4`, `1465` read `146`, `1380` read nothing). A side moves
+    /// over a mark it crosses, then on over the marks that follow it closer than `chainGap` (the
+    /// digits of one number), never over print (no printed glyph is that tall), and by at most
+    /// `chainReach` print heights.
     static func wholeMarks(_ field: Field, on grey: Pix) -> Field {
-        let reach = field.lineHeight * 3 / 2
+        let reach = Int(Double(field.lineHeight) * chainReach)
         let wide = Box(x0: max(0, field.box.x0 - reach), y0: field.box.y0, x1: min(grey.width, field.box.x1 + reach), y1: field.box.y1)
-        guard let ink = HandwrittenFieldReader.ink(of: grey, in: wide) else { return field }
+        // On the field's own scale: the print beside it must not make a light hand faint.
+        guard let ink = HandwrittenFieldReader.ink(of: grey, in: wide, levelsFrom: field.box) else { return field }
         let marks = HandwrittenFieldReader(lineHeight: field.lineHeight).connectedMarks(ink).marks
         let tall = marks.filter { Double($0.height) >= Double(field.lineHeight) * handHeight }
+        let gap = Int(Double(field.lineHeight) * chainGap)
+        var left = field.box.x0 - wide.x0, right = field.box.x1 - wide.x0
+        var movedLeft = false, movedRight = false
+        // A mark touching the crop's edge may run on beyond the reach: it is not taken.
+        while let m = tall.filter({ $0.x0 < left && $0.x1 >= left - gap && $0.x0 > 0 }).min(by: { $0.x0 < $1.x0 }) {
+            left = m.x0; movedLeft = true
+        }
+        while let m = tall.filter({ $0.x1 > right && $0.x0 <= right + gap && $0.x1 < ink.width - 1 }).max(by: { $0.x1 < $1.x1 }) {
+            right = m.x1; movedRight = true
+        }
         var out = field
-        let left = field.box.x0 - wide.x0, right = field.box.x1 - wide.x0
-        // Only what crosses a side: a mark wholly outside is the label's or the next field's.
-        if let m = tall.filter({ $0.x0 < left && $0.x1 > left + 1 }).min(by: { $0.x0 < $1.x0 }), m.x0 > 0 {
-            out.box.x0 = wide.x0 + m.x0 - 2
-        }
-        if let m = tall.filter({ $0.x1 > right && $0.x0 < right - 1 }).max(by: { $0.x1 < $1.x1 }), m.x1 < ink.width - 1 {
-            out.box.x1 = wide.x0 + m.x1 + 3
-        }
+        if movedLeft { out.box.x0 = wide.x0 + left - 2 }
+        if movedRight { out.box.x1 = wide.x0 + right + 3 }
         return out
     }
+
+    /// Digits of one number stand closer than this many print heights to each other; the day and
+    /// the month stand further apart (`tháng` between them), as do a number and its symbol's print.
+    static let chainGap = 1.0
+    /// How far a side may move to take in the field's marks, in print heights: a four-digit number
+    /// written where OCR saw only its first digit.
+    static let chainReach = 6.0
 
     static func find(_ lines: [OCRLine], pageHeight: Int) -> Found {
         let limit = Int(Double(pageHeight) * headerShare)
