@@ -42,11 +42,11 @@ final class HeaderRowTests: XCTestCase {
     /// A header at 300 dpi whose number and day are written in a handwriting font the digit reader
     /// never saw, twice and more the print's height, the day touching `ngày`; blank below, as the
     /// rest of a page.
-    private func header() throws -> Ingest.Pix {
+    private func header(hand colour: String = "#1f2f9a") throws -> Ingest.Pix {
         let dir = LetterRendering.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/header.png"
-        let hand = { (s: String) in "<span font_desc=\"Rufscript 30\" foreground=\"#1f2f9a\">\(s)</span>" }
+        let hand = { (s: String) in "<span font_desc=\"Rufscript 30\" foreground=\"\(colour)\">\(s)</span>" }
         let markup = """
         <span size="12000">     <b>ỦY BAN NHÂN DÂN</b>                      <b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>
              <b>TỈNH PHÚ THỌ</b>                             <b>Độc lập - Tự do - Hạnh phúc</b>
@@ -86,9 +86,18 @@ final class HeaderRowTests: XCTestCase {
     }
 
     func testTheHandIsTakenOutOfTheRowAndThePrintKept() throws {
-        let page = try header()
+        try takenOut(hand: "#1f2f9a", seenBelow: 128)
+    }
+
+    func testALightHandBesideBlackPrintIsTakenOutToo() throws {
+        // A pale biro (grey 158 on white): paler than half way from the paper to the print's black.
+        try takenOut(hand: "#8f9ad8", seenBelow: 200)
+    }
+
+    private func takenOut(hand colour: String, seenBelow level: Int32) throws {
+        let page = try header(hand: colour)
         let tall = { (p: Ingest.Pix) -> Int in
-            guard let b = p.map({ pixThresholdToBinary($0, 128) }),
+            guard let b = p.map({ pixThresholdToBinary($0, level) }),
                   let t = b.map({ pixSelectBySize($0, 0, 75, 8, Int32(L_SELECT_HEIGHT), Int32(L_SELECT_IF_GT), nil) }) else { return -1 }
             var n: Int32 = 0
             _ = t.with { pixCountPixels($0, &n, nil) }

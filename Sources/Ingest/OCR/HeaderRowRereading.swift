@@ -16,7 +16,7 @@ enum HeaderRowRereading {
     /// Whitens the marks on the grey `crop` taller than print (and their soft edges): what is
     /// left of the row is its print, which Tesseract then reads whole.
     static func withoutHand(_ crop: Pix, printHeight: Int) {
-        // Half way between the paper and the ink, on the crop's own scale (a light pen, a pale scan).
+        // On the crop's own scale (a light pen, a pale scan).
         guard let binary = crop.map({ pixThresholdToBinary($0, threshold(crop)) }),
               let tall = binary.map({ pixSelectBySize($0, 0, Int32(Double(printHeight) * HandwrittenRegions.handHeight), 8,
                                                       Int32(L_SELECT_HEIGHT), Int32(L_SELECT_IF_GT), nil) }),
@@ -24,7 +24,12 @@ enum HeaderRowRereading {
         _ = crop.with { c in mask.with { m in pixSetMasked(c, m, 255) } }
     }
 
-    /// The grey level half way between the crop's paper and its darkest ink.
+    /// How far from the paper towards the crop's darkest ink a pixel counts as ink when looking
+    /// for the hand: a light biro beside black print is paler than half way, and at half way its
+    /// strokes broke into pieces shorter than print, so nothing was taken out.
+    static let handInk = 0.3
+
+    /// The grey level `handInk` of the way from the crop's paper to its darkest ink.
     static func threshold(_ crop: Pix) -> Int32 {
         var histogram = [Int](repeating: 0, count: 256)
         crop.with { p in
@@ -39,7 +44,8 @@ enum HeaderRowRereading {
             for (v, n) in histogram.enumerated() { seen += n; if Double(seen) >= share * Double(total) { return v } }
             return 255
         }
-        return Int32((level(0.9) + level(0.005)) / 2)
+        let paper = Double(level(0.9)), dark = Double(level(0.005))
+        return Int32((paper - handInk * (paper - dark)).rounded())
     }
 
     /// The page's lines with the header rows read again in place of what the page gave for them;
