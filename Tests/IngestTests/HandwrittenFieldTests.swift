@@ -67,9 +67,9 @@ final class HandwrittenFieldTests: XCTestCase {
     }
 
     /// `text` written in Rufscript on a grey page, and the columns and rows its ink spans.
-    private func page(_ text: String) throws -> (page: Ingest.Pix, ink: ClosedRange<Int>, rows: ClosedRange<Int>) {
+    private func page(_ text: String, spacing: Int = 6000) throws -> (page: Ingest.Pix, ink: ClosedRange<Int>, rows: ClosedRange<Int>) {
         // (`text` may be markup: spans drawn white take their place and leave no ink.)
-        let page = try rendered(text)
+        let page = try rendered(text, spacing: spacing)
         let ink = try XCTUnwrap(HandwrittenFieldReader.ink(of: page, in: Box(x0: 0, y0: 0, x1: page.width, y1: page.height)))
         let columns = (0..<ink.width).filter { x in (0..<ink.height).contains { ink[x, $0] > 0.5 } }
         let rows = (0..<ink.height).filter { y in (0..<ink.width).contains { ink[$0, y] > 0.5 } }
@@ -121,6 +121,29 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(whole.box.x1, digits.upperBound)
         XCTAssertLessThan(whole.box.x1, digits.upperBound + lineHeight, "grew over the symbol's print")
         XCTAssertEqual(HandwrittenFieldReader(lineHeight: lineHeight).read(whole.box, on: page).first?.digits, "1380")
+    }
+
+    func testAFieldDoesNotGrowOverATallGlyphOfTheSymbolOCRReadAsPrint() throws {
+        // Beside small print the symbol's slash stands as tall as a hand's mark; OCR read it as
+        // part of `/UBND-VX`, so it is print, and `1380` does not become `13801`.
+        func row(hand: String, print: String) -> String {
+            "<span foreground=\"\(print)\" font=\"DejaVu Serif Bold 10\">Số: </span><span foreground=\"\(hand)\">1380</span>"
+                + "<span foreground=\"\(print)\" font=\"DejaVu Serif Bold 10\">/UBND-VX</span>"
+        }
+        let page = try rendered(row(hand: "#1f2f9a", print: "#000000"), spacing: 0)
+        let (_, digits, rows) = try self.page(row(hand: "#1f2f9a", print: "#ffffff"), spacing: 0)
+        let printed = try rendered(row(hand: "#ffffff", print: "#000000"), spacing: 0)
+        let ink = try XCTUnwrap(HandwrittenFieldReader.ink(of: printed, in: Box(x0: 0, y0: 0, x1: printed.width, y1: printed.height)))
+        let symbolColumns = (digits.upperBound..<ink.width).filter { x in (0..<ink.height).contains { ink[x, $0] > 0.5 } }
+        let symbol = Box(x0: try XCTUnwrap(symbolColumns.first), y0: rows.lowerBound, x1: try XCTUnwrap(symbolColumns.last) + 1, y1: rows.upperBound)
+        // A print height at which the slash counts as tall.
+        let lineHeight = 14
+        let field = HandwrittenRegions.Field(box: Box(x0: digits.lowerBound - 4, y0: rows.lowerBound - 10, x1: digits.lowerBound + 12, y1: rows.upperBound + 10),
+                                             lineHeight: lineHeight)
+        XCTAssertGreaterThan(HandwrittenRegions.wholeMarks(field, on: page).box.x1, symbol.x0, "the slash is not tall: the test shows nothing")
+        let whole = HandwrittenRegions.wholeMarks(field, on: page, print: [symbol])
+        XCTAssertGreaterThanOrEqual(whole.box.x1, digits.upperBound)
+        XCTAssertLessThan(whole.box.x1, symbol.x0 + 3)
     }
 
     func testDigitsWrittenApartAreReadExactly() throws {

@@ -55,7 +55,8 @@ enum HandwrittenRegions {
             guard let ink = HandwrittenFieldReader.ink(of: grey, in: box) else { return nil }
             return (0..<ink.width).map { x in (0..<ink.height).reduce(0) { $0 + (ink[x, $1] > 0.5 ? 1 : 0) } }
         }
-        let whole = { (f: Field) in wholeMarks(f, on: grey) }
+        let words = lines.flatMap(\.words)
+        let whole = { (f: Field) in wholeMarks(f, on: grey, print: printWords(words, near: f)) }
         found.number = found.number.map { whole(refined($0, columnInk: columnInk)) }
         found.day = found.day.map { whole(refined($0, columnInk: columnInk)) }
         found.month = found.month.map { whole(refined($0, columnInk: columnInk)) }
@@ -73,13 +74,17 @@ enum HandwrittenRegions {
     /// over a mark it crosses, then on over the marks that follow it closer than `chainGap` (the
     /// digits of one number), never over print (no printed glyph is that tall), and by at most
     /// `chainReach` print heights.
-    static func wholeMarks(_ field: Field, on grey: Pix) -> Field {
+    static func wholeMarks(_ field: Field, on grey: Pix, print: [Box] = []) -> Field {
         let reach = Int(Double(field.lineHeight) * chainReach)
         let wide = Box(x0: max(0, field.box.x0 - reach), y0: field.box.y0, x1: min(grey.width, field.box.x1 + reach), y1: field.box.y1)
         // On the field's own scale: the print beside it must not make a light hand faint.
         guard let ink = HandwrittenFieldReader.ink(of: grey, in: wide, levelsFrom: field.box) else { return field }
         let marks = HandwrittenFieldReader(lineHeight: field.lineHeight).connectedMarks(ink).marks
-        let tall = marks.filter { Double($0.height) >= Double(field.lineHeight) * handHeight }
+        // A glyph of a printed word OCR read may stand as tall (the symbol's slash): it is print.
+        let printed = { (m: HandwrittenFieldReader.Mark) in
+            print.contains { b in (b.x0..<b.x1).contains(wide.x0 + (m.x0 + m.x1) / 2) }
+        }
+        let tall = marks.filter { Double($0.height) >= Double(field.lineHeight) * handHeight && !printed($0) }
         let gap = Int(Double(field.lineHeight) * chainGap)
         var left = field.box.x0 - wide.x0, right = field.box.x1 - wide.x0
         var movedLeft = false, movedRight = false
@@ -94,6 +99,19 @@ enum HandwrittenRegions {
         if movedLeft { out.box.x0 = wide.x0 + left - 2 }
         if movedRight { out.box.x1 = wide.x0 + right + 3 }
         return out
+    }
+
+    /// The words beside a field on its row that are print: letters, no taller than print stands
+    /// beside a hand (`/BC-UBND`, `tháng`), not the hand OCR read as letters (`Ø6Ÿ`, twice as
+    /// tall). A word over the field itself is not one: OCR ran the label, the hand and the
+    /// symbol into one word (`Số:.4.M..`).
+    static func printWords(_ words: [OCRWord], near field: Field) -> [Box] {
+        words.filter { w in
+            w.box.y1 > field.box.y0 && w.box.y0 < field.box.y1
+                && (w.box.x1 <= field.box.x0 || w.box.x0 >= field.box.x1)
+                && Double(w.box.height) <= Double(field.lineHeight) * 1.4
+                && w.text.filter(\.isLetter).count >= 3
+        }.map(\.box)
     }
 
     /// Digits of one number stand closer than this many print heights to each other; the day and
