@@ -109,6 +109,16 @@ final class HandwrittenChoiceTests: XCTestCase {
         XCTAssertEqual(doubtful.date, "2024-12")
     }
 
+    func testASureReadingIsNotOutweighedByTheLastDigitOCRMadeOfTheHand() {
+        // An unsigned letter whose hand-written 09 OCR garbled as `€2`: the reader's sure 09 is
+        // the day; OCR's seeming last digit weighs down only a reading the reader is unsure of.
+        let text = header.replacingOccurrences(of: "ngày …ả tháng 02 năm 2025", with: "ngày €2 /⁄ tháng 11 năm 2023")
+        XCTAssertEqual(extract(text, HandwrittenFields(day: [R(digits: "09", confidence: 0.92), R(digits: "9", confidence: 0.06)])).date,
+                       "2023-11-09")
+        XCTAssertEqual(extract(text, HandwrittenFields(day: [R(digits: "09", confidence: 0.5), R(digits: "9", confidence: 0.06)])).date,
+                       "2023-11")
+    }
+
     func testAMonthWrittenByHandIsTakenFromTheReaderAndTheWarningSaysSo() {
         // Day and month both by hand; OCR read neither (`ngày S tháng / năm 2025`).
         let text = header.replacingOccurrences(of: "ngày …ả tháng 02 năm 2025", with: "này S tháng / năm 2025")

@@ -94,11 +94,11 @@ public enum HandwrittenChoice {
         let rescale = possibleShare > 0 && allShare > possibleShare ? min(allShare / possibleShare, 1 / (possible.map(\.confidence).max() ?? 1)) : 1
         for r in possible.map({ HandwrittenFields.Reading(digits: $0.digits, confidence: min(1, $0.confidence * rescale)) }) {
             guard let d = Int(r.digits) else { continue }
-            // OCR garbled the day but seemed to see its last digit (`44`): a reading that ends
-            // otherwise is less likely, not impossible; OCR misreads hand-written digits too
-            // (a 31 read `34`).
+            // OCR garbled the day but seemed to see its last digit (`44`): a reading the reader is
+            // unsure of that ends otherwise is less likely; a sure one stands, as OCR misreads
+            // hand-written digits far more often than the reader (a 31 read `34`, a 09 `€2`).
             let contradicted = ocrLastDigit.map { d % 10 != $0 } ?? false
-            days.append((d, contradicted && r.confidence < 0.95 ? r.confidence * 0.5 : r.confidence, true))
+            days.append((d, contradicted && r.confidence < sureReading ? r.confidence * 0.5 : r.confidence, true))
         }
 
         struct Candidate { var date: CalendarDate; var score: Double; var fromReader: Bool; var readerConfidence: Double }
