@@ -61,8 +61,10 @@ enum LetterKeywords {
     /// it), which OCR may run into the line below it (the title `CHỈ THỊ`).
     static let gazetteHead = Pattern(#"^cong bao\s*/\s*so[^/]{0,20}/\s*ng[a4]y\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{4}(?:\s+[0-9]{1,4}(?=\s|$))?\s*"#)
 
-    /// Lines that are not part of the letter: page markers of an OCR tool, rules, page numbers.
-    static let noiseLine = Pattern(#"^(?:#|={3,}|-{3,}$|_{3,}$|[0-9]{1,3}$|page\s*[0-9]+|trang\s*[0-9]+\s*$)"#)
+    /// Lines that are not part of the letter: page markers of an OCR tool (`# PAGE 1`, a `#` and a
+    /// space: a `#` run into other marks is OCR's garble of a hand-written number, `#::XC ta 7
+    /// /UBND-KTTH`), rules, page numbers.
+    static let noiseLine = Pattern(#"^(?:#(?=\s|$)|={3,}|-{3,}$|_{3,}$|[0-9]{1,3}$|page\s*[0-9]+|trang\s*[0-9]+\s*$)"#)
 
     /// Urgency marks (độ khẩn) printed or stamped: the line holds only the mark.
     static let urgencyMarks: [(Pattern, Urgency)] = [
