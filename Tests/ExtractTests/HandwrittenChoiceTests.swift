@@ -75,6 +75,15 @@ final class HandwrittenChoiceTests: XCTestCase {
         XCTAssertEqual(kept.number?.text, "68/UBND-KTTH")
     }
 
+    func testOCRsDigitsTheReaderBarelyFindsDoNotOutvoteItsSureReading() {
+        // OCR read a hand-written 06 as `26`; the reader's `26` is a cutting's also-ran at 0.02
+        // (third once its reading of only zeros is set aside): no backing for OCR's digits.
+        let text = header.replacingOccurrences(of: "Số: /UBND", with: "Số: 26/UBND")
+        let r = extract(text, HandwrittenFields(number: [R(digits: "06", confidence: 0.84), R(digits: "0", confidence: 0.05),
+                                                         R(digits: "6", confidence: 0.04), R(digits: "26", confidence: 0.02)]))
+        XCTAssertEqual(r.number?.text, "06/UBND-KTTH")
+    }
+
     func testTheNumbersOwnGarbledLineIsNoCitationOfIt() {
         // OCR's `q7` on the number's own line is not the letter citing `7/UBND-KTTH`.
         let text = header.replacingOccurrences(of: "Số: /UBND", with: "Số: q7 /UBND")

@@ -31,6 +31,9 @@ public enum HandwrittenChoice {
     /// at 0.3 or more was right in 42 of 46 of those letters, below it in 2 of 6
     /// (scripts/measure-digits.sh, held-out MNIST writers).
     static let trustedReading = 0.3
+    /// OCR's digits of a hand-written number stand when the reader finds them at least this
+    /// share as likely as its best reading.
+    static let ocrBacking = 0.25
     /// Days before the signing time a letter may be dated: usually the same day or one before,
     /// but a letter signed weeks later is seen too; a month bounds it.
     static let signedWithinDays = 31
@@ -197,8 +200,10 @@ public enum HandwrittenChoice {
         // when OCR's are fewer than a sure reading's: OCR dropping a hand-written digit it could
         // not make out (625 read 25, 65 read 6) put them among the reader's also-rans, where the
         // reader's own cuttings leave such part-readings.
+        // Among the first three, and backed by the reader: a reading at a fortieth of the best's
+        // (`26` at 0.02 against `06` at 0.84) is one of its cuttings' also-rans, no support.
         let best = readings[0]
-        if let p = printedSeq, readings.prefix(3).contains(where: { $0.digits == p }),
+        if let p = printedSeq, readings.prefix(3).contains(where: { $0.digits == p && $0.confidence >= best.confidence * ocrBacking }),
            !(best.confidence >= trustedReading && p.count < best.digits.count) { return nil }
         guard best.confidence >= trustedReading, best.digits != printedSeq else { return nil }
         return NumberChoice(number: withSequence(printed, best.digits), evidence: .digitReader(best.confidence))
