@@ -66,8 +66,8 @@ public struct LetterExtractor: Sendable {
                                                ocrLastDigit: header.garbledDayLastDigit) {
             letterDate = choice.date
             record.date = choice.date.iso
-            if header.date?.month == nil, let month = choice.date.month {
-                // The month OCR could not read is read now: say so instead of "only the year".
+            if let month = choice.date.month, month != header.date?.month {
+                // The month OCR could not read (or misread) is read now: say so instead of "only the year".
                 warnings.removeAll { if case .monthIllegible = $0 { return true } else { return false } }
                 warnings.append(.handwrittenMonthChosen(month: month))
             }

@@ -128,6 +128,19 @@ final class HandwrittenChoiceTests: XCTestCase {
                        "2023-11")
     }
 
+    func testAHandWrittenMonthOCRMadeAnotherDigitOfIsTheSureReadersAndSaid() {
+        // The hand's 9 read by OCR as a printed `2`: the reader is all but sure of 9.
+        let text = header.replacingOccurrences(of: "ngày …ả tháng 02 năm 2025", with: "ngày ¬, L2 tháng 2 năm 2023")
+        let r = extract(text, HandwrittenFields(day: [R(digits: "28", confidence: 0.63)], month: [R(digits: "9", confidence: 0.96)]))
+        XCTAssertEqual(r.date, "2023-09-28")
+        XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("handwritten month 9") }, "\(r.warnings.map(\.english))")
+        // A reading less sure leaves OCR's month; one that agrees changes nothing.
+        let unsure = extract(text, HandwrittenFields(day: [R(digits: "28", confidence: 0.63)], month: [R(digits: "9", confidence: 0.7)]))
+        XCTAssertEqual(unsure.date, "2023-02-28")
+        let agreeing = extract(text, HandwrittenFields(day: [R(digits: "28", confidence: 0.63)], month: [R(digits: "2", confidence: 0.97)]))
+        XCTAssertFalse(agreeing.warnings.map(\.english).contains { $0.contains("handwritten month") })
+    }
+
     func testAMonthWrittenByHandIsTakenFromTheReaderAndTheWarningSaysSo() {
         // Day and month both by hand; OCR read neither (`ngày S tháng / năm 2025`).
         let text = header.replacingOccurrences(of: "ngày …ả tháng 02 năm 2025", with: "này S tháng / năm 2025")
