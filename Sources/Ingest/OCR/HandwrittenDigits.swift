@@ -305,11 +305,13 @@ struct HandwrittenFieldReader {
         let n = pieces.atoms.count
         guard n > 0 else { return [] }
         let dh = Double(pieces.digitHeight)
-        var cache: [Int: [Double]] = [:]
+        var cache: [Int: [Double]] = [:], inkRows: [Int: Int] = [:]
         func probabilities(_ i: Int, _ j: Int) -> [Double]? {
             let key = i * 64 + j
             if let p = cache[key] { return p }
-            let p = pieces.crop(i, j, image).normalised().map { classifier.probabilities(classifier.deskews ? InkImage.deskewed($0) : $0) }
+            let crop = pieces.crop(i, j, image)
+            inkRows[key] = (0..<crop.height).filter { y in (0..<crop.width).contains { crop[$0, y] > 0.2 } }.count
+            let p = crop.normalised().map { classifier.probabilities(classifier.deskews ? InkImage.deskewed($0) : $0) }
             cache[key] = p ?? []
             return p
         }
@@ -347,7 +349,11 @@ struct HandwrittenFieldReader {
                 for path in best[i] where path.digits.count < maxDigits {
                     for d in top {
                         let narrow = d != 1 && width < 0.3 * dh ? log(0.3) : 0
-                        best[j].append((path.digits + String(d), path.score + log(max(floor, p[d])) + narrow + digitCost))
+                        // A piece much lower than the digits is part of one (a 5's long bar cut
+                        // off it), not a digit: the classifier sees it scaled up to a digit's size.
+                        // (A generated letter's day 25, its 5's bar cut off, read 255.)
+                        let short = Double(inkRows[i * 64 + j] ?? 0) < 0.5 * dh ? log(0.1) : 0
+                        best[j].append((path.digits + String(d), path.score + log(max(floor, p[d])) + narrow + short + digitCost))
                     }
                 }
             }
