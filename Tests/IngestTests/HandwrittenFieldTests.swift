@@ -161,6 +161,18 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertEqual(readings.first?.digits, "3058", "\(readings)")
     }
 
+    func testTwoOnesRunTogetherAreCutApartThoughTheirMarkIsNarrowerThanADigit() throws {
+        // Drawn far into each other, the two 1s are one mark about 0.4 digit heights wide, which
+        // was never cut (2011 read 291, 3011 read 391, 1126 read 166).
+        for text in ["2011", "3011", "1126"] {
+            let ink = try field(text, font: "Rufscript", spacing: -3500)
+            let (_, marks) = HandwrittenFieldReader(lineHeight: 40).connectedMarks(ink)
+            XCTAssertLessThan(marks.filter { $0.count > 30 }.count, text.count, "\(text): the digits touch")
+            let readings = HandwrittenFieldReader(lineHeight: 40).read(ink)
+            XCTAssertEqual(readings.first?.digits, text, "\(readings)")
+        }
+    }
+
     func testANumberLabelWhoseDigitsOCRMadeLettersOfIsStillTheLabel() {
         // `Số:ổ0`: the hand read as letters after the colon. The field is still the number's, not
         // the next `số` below (`Công văn số 4039/STC-HCSN` in the body).
