@@ -22,7 +22,8 @@ public struct LetterExtractor: Sendable {
         record.number = header.number
         var numberChosen = false
         if let choice = HandwrittenChoice.number(printed: header.number, readings: input.handwritten.number,
-                                                 text: input.text, fileName: input.source.file) {
+                                                 text: input.text, fileName: input.source.file,
+                                                 numberLine: header.numberLine.map { doc.lines[$0].text }) {
             record.number = choice.number
             numberChosen = true
             warnings.append(.handwrittenNumberChosen(digits: String(choice.number.text.prefix { $0.isNumber }), evidence: choice.evidence))

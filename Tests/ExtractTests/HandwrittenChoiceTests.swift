@@ -89,6 +89,10 @@ final class HandwrittenChoiceTests: XCTestCase {
         let text = header.replacingOccurrences(of: "Số: /UBND", with: "Số: q7 /UBND")
         let r = extract(text, HandwrittenFields(number: [R(digits: "99", confidence: 0.97), R(digits: "7", confidence: 0.01)]))
         XCTAssertEqual(r.number?.text, "99/UBND-KTTH")
+        // Nor OCR's lone `3` there, the reader's also-ran of a sure 63.
+        let lone = header.replacingOccurrences(of: "Số: /UBND", with: "Số: ớ 3 /UBND")
+        XCTAssertEqual(extract(lone, HandwrittenFields(number: [R(digits: "63", confidence: 0.89), R(digits: "3", confidence: 0.01)])).number?.text,
+                       "63/UBND-KTTH")
         // Cited in the body, it is.
         let cited = text + "\nTheo Công văn số 7/UBND-KTTH của Ủy ban nhân dân tỉnh về việc này.\n"
         XCTAssertEqual(extract(cited, HandwrittenFields(number: [R(digits: "99", confidence: 0.97), R(digits: "7", confidence: 0.01)])).number?.text,

@@ -187,7 +187,7 @@ public enum HandwrittenChoice {
 
     /// The number with its sequence taken from the readings or the evidence, or nil to keep `printed`.
     static func number(printed: LetterNumber?, readings: [HandwrittenFields.Reading], text: String,
-                       fileName: String) -> NumberChoice? {
+                       fileName: String, numberLine: String? = nil) -> NumberChoice? {
         guard let printed, let symbol = printed.symbol, !readings.isEmpty else { return nil }
         let printedSeq = sequenceText(printed)
         // A register numbers its letters from 1: a reading of only zeros is ink or dots, never a number.
@@ -203,9 +203,13 @@ public enum HandwrittenChoice {
                 return c == printedSeq ? nil : NumberChoice(number: withSequence(printed, c), evidence: .fileName(fileName))
             }
         }
-        // The letter citing its own number elsewhere (`… tại Công văn số 574/UBND-KTTH …`).
+        // The letter citing its own number elsewhere (`… tại Công văn số 574/UBND-KTTH …`): not on
+        // the number's own line, where a digit OCR left of the hand (`Số: ớ 3 /TB-UBND`) is no
+        // citation of `3`.
         let tail = String(printed.text.dropFirst(printedSeq?.count ?? 0))
-        for c in candidates where c != printedSeq && citesItself(text, seq: c, tail: tail) {
+        var elsewhere = text
+        if let line = numberLine, !line.isEmpty, let own = elsewhere.range(of: line) { elsewhere.removeSubrange(own) }
+        for c in candidates where c != printedSeq && citesItself(elsewhere, seq: c, tail: tail) {
             return NumberChoice(number: withSequence(printed, c), evidence: .ownCitation)
         }
         // OCR reads handwriting badly (generated letters: 574 read 74, 1208 read 1206), so a sure
