@@ -15,7 +15,9 @@ enum StoreMigrations {
     /// migrates from what is applied now. An error with nobody else moving the schema is thrown.
     static func openMigrated(path: String, configuration: Configuration, attempts: Int = 20) throws -> DatabasePool {
         let migrator = self.migrator
-        for attempt in 1... {
+        var attempt = 0
+        while true {
+            attempt += 1
             var opened: DatabasePool?
             var appliedBefore: Set<String> = []
             do {
@@ -36,7 +38,6 @@ enum StoreMigrations {
                 usleep(UInt32.random(in: 10_000...60_000))
             }
         }
-        fatalError("unreachable: the loop returns or throws")
     }
 
     static var migrator: DatabaseMigrator {

@@ -37,6 +37,8 @@ public enum PageMarkWords {
     public static let dayLabel = "ngay"
     public static let monthLabel = "thang"
     public static let yearLabel = "nam"
+    /// A letter's year is written in full: its first two digits.
+    public static let yearCenturies = ["19", "20"]
 
     /// The line that opens the distribution list at the foot of a letter.
     public static let distributionLabel = "noi nhan"

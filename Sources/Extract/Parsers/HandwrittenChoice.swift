@@ -74,6 +74,11 @@ public enum HandwrittenChoice {
 
     struct DayChoice: Equatable { var date: CalendarDate; var evidence: Evidence }
 
+    /// A month reading's month, nil when no month is numbered so.
+    static func month(_ r: HandwrittenFields.Reading) -> Int? {
+        Int(r.digits).flatMap { (1...12).contains($0) ? $0 : nil }
+    }
+
     /// The date with its day (and a missing month) taken from the readings, or nil to keep `printed`.
     static func date(printed: CalendarDate?, readings: HandwrittenFields, signed signing: (day: CalendarDate, time: String)?,
                      received: CalendarDate?, ocrLastDigit: Int? = nil) -> DayChoice? {
@@ -81,12 +86,11 @@ public enum HandwrittenChoice {
         // when it is all but sure of it: on generated letters its month readings at 0.9 or more
         // were never wrong (0 of 159, printed months and hand-written ones), OCR's of a
         // hand-written month often.
-        let sureMonth = readings.month.first.flatMap { r -> Int? in
-            guard r.confidence >= sureMonthReading, let m = Int(r.digits), (1...12).contains(m) else { return nil }
+        let misreadMonth = readings.month.first.flatMap { r -> Int? in
+            guard r.confidence >= sureMonthReading, let m = month(r), let p = printed?.month, p != m else { return nil }
             return m
         }
-        let monthMisread = sureMonth.flatMap { m in printed?.month.map { $0 != m } } ?? false
-        guard let printed, !readings.day.isEmpty || (!readings.month.isEmpty && printed.month == nil) || monthMisread else { return nil }
+        guard let printed, !readings.day.isEmpty || (!readings.month.isEmpty && printed.month == nil) || misreadMonth != nil else { return nil }
         let year = printed.year
         let signedAt = signing?.time
         let signed = signing?.day
@@ -95,8 +99,8 @@ public enum HandwrittenChoice {
         // The month: the printed one, else a sure reading of a hand-written one.
         var months: [(Int, Double)] = printed.month.map { [($0, 1)] } ?? []
         if printed.month == nil {
-            months = readings.month.compactMap { r in Int(r.digits).flatMap { (1...12).contains($0) ? ($0, r.confidence) : nil } }
-        } else if monthMisread, let m = sureMonth {
+            months = readings.month.compactMap { r in month(r).map { ($0, r.confidence) } }
+        } else if let m = misreadMonth {
             months = [(m, 1)]
         }
         // Candidate days: the OCR'd day, then the readings (the OCR'd one counts as a modest reading).
@@ -213,12 +217,11 @@ public enum HandwrittenChoice {
             return NumberChoice(number: withSequence(printed, c), evidence: .ownCitation)
         }
         // OCR reads handwriting badly (generated letters: 574 read 74, 1208 read 1206), so a sure
-        // reading of the digit reader wins unless OCR's own digits are among its first three. Not
-        // when OCR's are fewer than a sure reading's: OCR dropping a hand-written digit it could
-        // not make out (625 read 25, 65 read 6) put them among the reader's also-rans, where the
-        // reader's own cuttings leave such part-readings.
-        // Among the first three, and backed by the reader: a reading at a fortieth of the best's
-        // (`26` at 0.02 against `06` at 0.84) is one of its cuttings' also-rans, no support.
+        // reading of the digit reader wins unless OCR's own digits are among its first three and
+        // backed by it (`ocrBacking`: a `26` at 0.02 against `06` at 0.84 is one of its cuttings'
+        // also-rans, no support). Not when OCR's are fewer than a sure reading's: OCR dropping a
+        // hand-written digit it could not make out (625 read 25, 65 read 6) put them among the
+        // reader's also-rans, where the reader's own cuttings leave such part-readings.
         let best = readings[0]
         if let p = printedSeq, readings.prefix(3).contains(where: { $0.digits == p && $0.confidence >= best.confidence * ocrBacking }),
            !(best.confidence >= trustedReading && p.count < best.digits.count) { return nil }

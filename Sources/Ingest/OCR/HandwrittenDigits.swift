@@ -257,7 +257,8 @@ struct HandwrittenFieldReader {
         return InkImage(width: w, height: h, ink: ink)
     }
 
-    private static func pixels(of grey: Pix, in box: Box) -> (width: Int, height: Int, values: [UInt8])? {
+    /// The 8-bit page's grey values in `box`, row by row; nil when the box falls off the page.
+    static func pixels(of grey: Pix, in box: Box) -> (width: Int, height: Int, values: [UInt8])? {
         let x0 = max(0, box.x0), y0 = max(0, box.y0)
         let x1 = min(grey.width, box.x1), y1 = min(grey.height, box.y1)
         guard x1 - x0 >= 4, y1 - y0 >= 4, grey.depth == 8 else { return nil }

@@ -66,6 +66,9 @@ enum HandwrittenRegions {
     /// A written mark is this many print heights tall or more (a word's box, accents and tails
     /// included, is one): the hand-written digits stand 1.5 to 2 times as tall.
     static let handHeight = 1.15
+    /// A word OCR made of hand-written digits (`Ø6Ÿ`) has a box taller than print by this many
+    /// print heights or more; a printed word beside them does not.
+    static let handWord = 1.4
 
     /// The field widened to take in whole the hand-written marks its sides cut through or stop
     /// short of: a side guessed from letter widths, a gap found between two digits, or a word OCR
@@ -109,7 +112,7 @@ enum HandwrittenRegions {
         words.filter { w in
             w.box.y1 > field.box.y0 && w.box.y0 < field.box.y1
                 && (w.box.x1 <= field.box.x0 || w.box.x0 >= field.box.x1)
-                && Double(w.box.height) <= Double(field.lineHeight) * 1.4
+                && Double(w.box.height) <= Double(field.lineHeight) * handWord
                 && w.text.filter(\.isLetter).count >= 3
         }.map(\.box)
     }
@@ -145,7 +148,7 @@ enum HandwrittenRegions {
         let left = words.filter { sameRow($0.box, end.box) && $0.box.x1 <= end.box.x0 + 2 }.sorted { $0.box.x0 > $1.box.x0 }
         var hand: [Word] = []
         for w in left {
-            if Double(w.box.height) > Double(printHeight) * 1.4 { hand.append(w); continue }
+            if Double(w.box.height) > Double(printHeight) * handWord { hand.append(w); continue }
             // The dotted line the hand writes on (`.........`) is no label: the field runs on
             // past it (on a row read again with the hand taken out, the dots are all that is left).
             if !w.text.contains(where: { $0.isLetter || $0.isNumber }) { continue }

@@ -32,12 +32,8 @@ enum HeaderRowRereading {
     /// The grey level `handInk` of the way from the crop's paper to its darkest ink.
     static func threshold(_ crop: Pix) -> Int32 {
         var histogram = [Int](repeating: 0, count: 256)
-        crop.with { p in
-            guard let data = pixGetData(p) else { return }
-            let wpl = Int(pixGetWpl(p)), w = crop.width
-            let bytes = UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self)
-            for y in 0..<crop.height { for x in 0..<w { histogram[Int(bytes[y * wpl * 4 + (x ^ 3)])] += 1 } }
-        }
+        let values = HandwrittenFieldReader.pixels(of: crop, in: Box(x0: 0, y0: 0, x1: crop.width, y1: crop.height))?.values ?? []
+        for v in values { histogram[Int(v)] += 1 }
         let total = histogram.reduce(0, +)
         func level(_ share: Double) -> Int {
             var seen = 0
@@ -142,7 +138,7 @@ enum HeaderRowRereading {
         let f = Folding.fold(text).trimmingCharacters(in: .punctuationCharacters)
         if f.hasPrefix(PageMarkWords.dayLabel) || f.hasPrefix(PageMarkWords.monthLabel) { return true }
         if f == PageMarkWords.yearLabel { return true }
-        return f.count == 4 && f.allSatisfy(\.isNumber) && (f.hasPrefix("19") || f.hasPrefix("20"))
+        return f.count == 4 && f.allSatisfy(\.isNumber) && PageMarkWords.yearCenturies.contains { f.hasPrefix($0) }
     }
 
     /// Both fields found, and the day on the highest row that holds a date word: a page that
