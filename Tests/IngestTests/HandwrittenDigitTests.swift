@@ -141,34 +141,76 @@ final class HandwrittenDigitTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(Double(right) / Double(count), 0.9, "misread: \(misread)")
     }
 
-    /// A Vietnamese hand's 1 often starts with a long lead-in flag from the top-left, which
-    /// MNIST's writers seldom draw (on a corpus scan the reader took such a 1 for a 4). Drawn here
-    /// onto the held-out MNIST 1s: a stroke from the top of the stem down to the left, 35° below
-    /// the horizontal and 0.4 of the digit's height long, as wide as a pen at that size.
+    /// A Vietnamese hand's 1 often starts with a long lead-in flag (`flaggedOne`), which MNIST's
+    /// writers seldom draw: on a corpus scan the reader took such a 1 for a 4.
     func testAOneWithALongLeadInFlagIsReadAsAOne() {
         XCTAssertEqual(Self.heldOut.count, 10, "the fixture was read")
         guard Self.heldOut.count == 10 else { return }
         let reader = HandwrittenFieldReader(lineHeight: 40)
-        let height = 48, pen: Float = 5
         var misread: [String] = []
         for k in Self.heldOut[1].indices {
-            var field = written([1], samples: [k], height: height, gap: 0)
-            let top = (0..<field.height).first { y in (0..<field.width).contains { field[$0, y] > 0.5 } }!
-            let xs = (top...(top + 2)).flatMap { y in (0..<field.width).filter { field[$0, y] > 0.5 } }
-            let x0 = Float(xs.reduce(0, +)) / Float(xs.count), y0 = Float(top) + pen / 2
-            let angle = Float.pi * 35 / 180, length = 0.4 * Float(height)
-            let x1 = x0 - length * cos(angle), y1 = y0 + length * sin(angle)
-            // The stroke: every pixel within half a pen of the segment, with a soft edge.
-            for y in 0..<field.height { for x in 0..<field.width {
-                let px = Float(x) - x0, py = Float(y) - y0, dx = x1 - x0, dy = y1 - y0
-                let t = min(1, max(0, (px * dx + py * dy) / (dx * dx + dy * dy)))
-                let d = ((px - t * dx) * (px - t * dx) + (py - t * dy) * (py - t * dy)).squareRoot()
-                field.ink[y * field.width + x] = max(field.ink[y * field.width + x], min(1, max(0, pen / 2 + 0.5 - d)))
-            } }
-            let read = reader.read(field).first?.digits ?? ""
+            let read = reader.read(flaggedOne(sample: k)).first?.digits ?? ""
             if read != "1" { misread.append("sample \(k): \(read)") }
         }
         // The weights before such 1s were in training read 8 of these 30 (the rest mostly as 7).
         XCTAssertLessThanOrEqual(misread.count, 2, "flagged 1s misread: \(misread)")
+    }
+
+    /// Two tall marks with paper between them are rarely one digit, though the classifier may
+    /// find one in them: a corpus scan's day `16`, its 1 flagged, was read 4, and two 1s a few
+    /// pixels apart were read 4 too (held-out samples 19 and 13, before the reader counted the gap).
+    func testTwoDigitsWithPaperBetweenAreNotReadAsOne() {
+        XCTAssertEqual(Self.heldOut.count, 10, "the fixture was read")
+        guard Self.heldOut.count == 10 else { return }
+        let reader = HandwrittenFieldReader(lineHeight: 40)
+        var misread: [String] = []
+        for k in Self.heldOut[1].indices {
+            for gap in [2, 4] {
+                let read = reader.read(written([1, 1], samples: [k, (k * 7) % 30], height: 48, gap: gap)).first?.digits ?? ""
+                if read != "11" { misread.append("11 (samples \(k), \((k * 7) % 30), gap \(gap)): \(read)") }
+            }
+            let six = written([6], samples: [k], height: 48, gap: 0)
+            let read = reader.read(beside(flaggedOne(sample: k), six, gap: 3)).first?.digits ?? ""
+            if read != "16" { misread.append("flagged 1 and 6 (sample \(k)): \(read)") }
+        }
+        // Sample 1's 1, flagged, leans like a 7: read 76, before and after.
+        XCTAssertLessThanOrEqual(misread.count, 1, "misread: \(misread)")
+        XCTAssertFalse(misread.contains { $0.hasPrefix("11") }, "misread: \(misread)")
+    }
+
+    /// A Vietnamese hand's 1 often starts with a long lead-in flag from the top-left, which
+    /// MNIST's writers seldom draw (on a corpus scan the reader took such a 1 for a 4). Drawn here
+    /// onto the held-out MNIST 1 `sample`: a stroke from the top of the stem down to the left, 35°
+    /// below the horizontal and 0.4 of the digit's height long, as wide as a pen at that size.
+    private func flaggedOne(sample k: Int) -> InkImage {
+        let height = 48, pen: Float = 5
+        var field = written([1], samples: [k], height: height, gap: 0)
+        let top = (0..<field.height).first { y in (0..<field.width).contains { field[$0, y] > 0.5 } }!
+        let xs = (top...(top + 2)).flatMap { y in (0..<field.width).filter { field[$0, y] > 0.5 } }
+        let x0 = Float(xs.reduce(0, +)) / Float(xs.count), y0 = Float(top) + pen / 2
+        let angle = Float.pi * 35 / 180, length = 0.4 * Float(height)
+        let x1 = x0 - length * cos(angle), y1 = y0 + length * sin(angle)
+        // The stroke: every pixel within half a pen of the segment, with a soft edge.
+        for y in 0..<field.height { for x in 0..<field.width {
+            let px = Float(x) - x0, py = Float(y) - y0, dx = x1 - x0, dy = y1 - y0
+            let t = min(1, max(0, (px * dx + py * dy) / (dx * dx + dy * dy)))
+            let d = ((px - t * dx) * (px - t * dx) + (py - t * dy) * (py - t * dy)).squareRoot()
+            field.ink[y * field.width + x] = max(field.ink[y * field.width + x], min(1, max(0, pen / 2 + 0.5 - d)))
+        } }
+        return field
+    }
+
+    /// `b`'s ink set `gap` columns of paper right of `a`'s last inked column (fields of one height).
+    private func beside(_ a: InkImage, _ b: InkImage, gap: Int) -> InkImage {
+        func inked(_ f: InkImage) -> [Int] { (0..<f.width).filter { x in (0..<f.height).contains { f[x, $0] > 0.1 } } }
+        let aEnd = inked(a).last!, bStart = inked(b).first!
+        let shift = aEnd + 1 + gap - bStart
+        let width = max(a.width, b.width + shift)
+        var field = InkImage(width: width, height: a.height, ink: [Float](repeating: 0, count: width * a.height))
+        for y in 0..<a.height {
+            for x in 0..<a.width { field.ink[y * width + x] = a[x, y] }
+            for x in 0..<b.width where x + shift >= 0 { field.ink[y * width + x + shift] = max(field.ink[y * width + x + shift], b[x, y]) }
+        }
+        return field
     }
 }

@@ -77,8 +77,10 @@ extension InkImage {
 /// The fields' crops kept on disk, so the reader can be measured and tuned without recognising
 /// the pages again (`vanthu-bench digit-crops`, `vanthu-bench read-crops`).
 public enum HandwrittenCrops {
-    /// Each page's number, day and month fields as `NAME.FIELD.LINEHEIGHT.pgm` in `folder`
-    /// (ink dark on white, as found on the prepared page).
+    /// Each page's number, day and month fields as `NAME.FIELD.LINEHEIGHT.FIRST.LAST.pgm` in
+    /// `folder`: exactly what the reader reads on the page (the crop with a little beside the
+    /// field, ink dark on white, and the field's first and last column in it), found as the
+    /// pipeline finds them, the header row's re-reading included.
     public static func write(paths: [String], to folder: String, tessdataPath: String? = nil) throws {
         _ = Pix.silenceLeptonica
         let engine = try TesseractEngine(.init(language: "vie", tessdataPath: tessdataPath))
@@ -86,18 +88,20 @@ public enum HandwrittenCrops {
         for path in paths {
             guard let source = Pix.read(path: path), let prepared = PagePreparation().prepare(source) else { continue }
             let lines = HOCRReader.lines(try engine.recognise(prepared.image).hocr)
-            let found = HandwrittenRegions.find(lines, on: prepared.image)
+            let reread = try HeaderRowRereading.lines(in: lines, on: prepared.image, engine: engine)
+            let found = PageRecognizer.handwrittenFields(lines, reread: reread, on: prepared.image)
             if ProcessInfo.processInfo.environment["VANTHU_BENCH_WORDS"] != nil {
-                for l in lines where l.box.y0 < prepared.image.height / 4 {
+                for l in reread ?? lines where l.box.y0 < prepared.image.height / 4 {
                     print(l.words.map { "\($0.text)@\($0.box.x0),\($0.box.y0),\($0.box.x1),\($0.box.y1)" }.joined(separator: " "))
                 }
             }
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             for (field, f) in [("number", found.number), ("day", found.day), ("month", found.month)] {
-                guard let f, let ink = HandwrittenFieldReader.ink(of: prepared.image, in: f.box) else { continue }
+                guard let f, let (ink, columns) = HandwrittenFieldReader(lineHeight: f.lineHeight).crop(f.box, on: prepared.image) else { continue }
                 var bytes = Array("P5\n\(ink.width) \(ink.height)\n255\n".utf8)
                 bytes += ink.ink.map { UInt8(255 - min(255, Int(($0 * 255).rounded()))) }
-                FileManager.default.createFile(atPath: "\(folder)/\(name).\(field).\(f.lineHeight).pgm", contents: Data(bytes))
+                FileManager.default.createFile(atPath: "\(folder)/\(name).\(field).\(f.lineHeight).\(columns.lowerBound).\(columns.upperBound).pgm",
+                                               contents: Data(bytes))
             }
         }
     }
@@ -106,7 +110,8 @@ public enum HandwrittenCrops {
     public static func read(paths: [String]) -> [(file: String, readings: [DigitReading])] {
         paths.compactMap { path in
             let parts = ((path as NSString).lastPathComponent as NSString).deletingPathExtension.split(separator: ".")
-            guard parts.count >= 3, let lineHeight = Int(parts[parts.count - 1]),
+            guard parts.count >= 5, let lineHeight = Int(parts[parts.count - 3]),
+                  let first = Int(parts[parts.count - 2]), let last = Int(parts[parts.count - 1]), first <= last,
                   let data = FileManager.default.contents(atPath: path) else { return nil }
             let bytes = [UInt8](data)
             // P5 header: magic, width, height, maxval, each followed by one whitespace.
@@ -119,7 +124,9 @@ public enum HandwrittenCrops {
             guard fields.count == 3, bytes.count - i >= fields[0] * fields[1] else { return nil }
             let ink = bytes[i..<(i + fields[0] * fields[1])].map { Float(255 - Int($0)) / 255 }
             let image = InkImage(width: fields[0], height: fields[1], ink: ink)
-            return (path, HandwrittenFieldReader(lineHeight: lineHeight).read(image))
+            var reader = HandwrittenFieldReader(lineHeight: lineHeight)
+            reader.field = first...last
+            return (path, reader.read(image))
         }
     }
 }

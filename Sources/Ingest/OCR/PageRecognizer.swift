@@ -114,16 +114,20 @@ struct PageRecognizer {
 
     /// The digit reader's readings of the number and the day and month, where the page has them.
     static func readHandwritten(_ lines: [OCRLine], reread: [OCRLine]? = nil, on grey: Pix) -> HandwrittenReadings {
-        var found = HandwrittenRegions.find(lines, on: grey)
-        if let reread {
-            found = HeaderRowRereading.merged(found, HandwrittenRegions.find(reread, on: grey),
-                                              rows: HeaderRowRereading.candidateRows(lines, pageHeight: grey.height))
-        }
+        let found = handwrittenFields(lines, reread: reread, on: grey)
         func read(_ field: HandwrittenRegions.Field?) -> [DigitReading] {
             guard let field else { return [] }
             return HandwrittenFieldReader(lineHeight: field.lineHeight).read(field.box, on: grey)
         }
         return HandwrittenReadings(number: read(found.number), day: read(found.day), month: read(found.month))
+    }
+
+    /// The hand-written fields of the page, the header row's re-reading merged in where there is one.
+    static func handwrittenFields(_ lines: [OCRLine], reread: [OCRLine]? = nil, on grey: Pix) -> HandwrittenRegions.Found {
+        let found = HandwrittenRegions.find(lines, on: grey)
+        guard let reread else { return found }
+        return HeaderRowRereading.merged(found, HandwrittenRegions.find(reread, on: grey),
+                                         rows: HeaderRowRereading.candidateRows(lines, pageHeight: grey.height))
     }
 
     /// Recognises one prepared page, turned upright if it reads better so, and lays it out.
