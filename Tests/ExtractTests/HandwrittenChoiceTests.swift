@@ -54,6 +54,16 @@ final class HandwrittenChoiceTests: XCTestCase {
         XCTAssertEqual(r.number?.text, "574/UBND-KTTH")
     }
 
+    func testWhereOCRSawNoDigitAnUnsureReadingIsTheNumberAndSaysItIsUnsure() {
+        let r = extract(header, HandwrittenFields(number: [R(digits: "2681", confidence: 0.22), R(digits: "2481", confidence: 0.16)]))
+        XCTAssertEqual(r.number?.text, "2681/UBND-KTTH")
+        XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("2681") && $0.contains("unsure (confidence 0.22)") },
+                      "\(r.warnings.map(\.english))")
+        // Below a tenth the reading is noise: the number stays blank.
+        let noise = extract(header, HandwrittenFields(number: [R(digits: "864", confidence: 0.04)]))
+        XCTAssertEqual(noise.number?.text, "/UBND-KTTH")
+    }
+
     func testAFairlySureReadingOverridesTheDigitsOCRMadeOfHandwriting() {
         // OCR reads a hand-written 299 as 899; the reader's 299 at 0.5 is the better witness
         // (measured: OCR got no generated letter's hand-written number right, the reader's first

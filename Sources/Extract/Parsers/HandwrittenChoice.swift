@@ -34,6 +34,11 @@ public enum HandwrittenChoice {
     /// OCR's digits of a hand-written number stand when the reader finds them at least this
     /// share as likely as its best reading.
     static let ocrBacking = 0.25
+    /// A number's reading this sure is still taken where OCR saw no digit at all: every letter
+    /// has a number, and a blank one is as wrong as a misread one; the warning says it is unsure.
+    /// On the fields of 180 generated letters the reader's first reading between 0.1 and 0.3
+    /// was right in 2 of 4, below 0.1 in none of 2.
+    static let unsureReading = 0.1
     /// A reading of the month this sure stands against the month OCR read (see `date`).
     static let sureMonthReading = 0.9
     /// Days before the signing time a letter may be dated: usually the same day or one before,
@@ -49,6 +54,8 @@ public enum HandwrittenChoice {
         case fileName(String)
         case ownCitation
         case digitReader(Double)
+        /// The reader's best reading, below `trustedReading`, taken because OCR saw no digit.
+        case unsureReading(Double)
 
         public func text(_ lang: Lang) -> String {
             let c = { (x: Double) in String(format: "%.2f", x) }
@@ -63,6 +70,8 @@ public enum HandwrittenChoice {
             case (.ownCitation, .en): return "the letter citing its own number"
             case (.digitReader(let x), .vi): return "bộ đọc chữ số viết tay (độ tin cậy \(c(x)))"
             case (.digitReader(let x), .en): return "the handwritten-digit reader (confidence \(c(x)))"
+            case (.unsureReading(let x), .vi): return "bộ đọc chữ số viết tay, chưa chắc chắn (độ tin cậy \(c(x))): cần kiểm tra lại"
+            case (.unsureReading(let x), .en): return "the handwritten-digit reader, unsure (confidence \(c(x))): check them"
             }
         }
 
@@ -225,8 +234,12 @@ public enum HandwrittenChoice {
         let best = readings[0]
         if let p = printedSeq, readings.prefix(3).contains(where: { $0.digits == p && $0.confidence >= best.confidence * ocrBacking }),
            !(best.confidence >= trustedReading && p.count < best.digits.count) { return nil }
-        guard best.confidence >= trustedReading, best.digits != printedSeq else { return nil }
-        return NumberChoice(number: withSequence(printed, best.digits), evidence: .digitReader(best.confidence))
+        guard best.digits != printedSeq else { return nil }
+        if best.confidence >= trustedReading {
+            return NumberChoice(number: withSequence(printed, best.digits), evidence: .digitReader(best.confidence))
+        }
+        guard printedSeq == nil, best.confidence >= unsureReading else { return nil }
+        return NumberChoice(number: withSequence(printed, best.digits), evidence: .unsureReading(best.confidence))
     }
 
     /// The sequence as written (`01`), nil when the number has none.
