@@ -187,6 +187,16 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertNotNil(field?.leftSpan, "where the label ends inside `Số:ổ0` is guessed, to be found in the ink")
     }
 
+    func testALabelOCRRanIntoTheHandAndReadAsTallAsItIsLeftOutOfTheField() {
+        // `Số:4984` read `se:tÍ SỈ Á /KH-UBND`, the label's box as tall as the hand: no word reads
+        // `Số`, the symbol bounds the field, and the field starts after the colon, not at `S`.
+        let words = [word("se:tÍ", 305, 461, 428, 551), word("SỈ", 454, 461, 534, 567), word("Á", 559, 458, 612, 551),
+                     word("/KH-UBND", 646, 518, 893, 556), word("Phú", 1171, 516, 1257, 553), word("Thọ,", 1275, 517, 1371, 560)]
+        let line = OCRLine(words: words, box: Box(x0: 305, y0: 458, x1: 1371, y1: 567), block: 1, rotated: false)
+        let field = HandwrittenRegions.find([line], pageHeight: 3508).number
+        XCTAssertEqual(field.map { $0.box.x0 > 340 && $0.box.x0 < 400 && $0.box.x1 <= 646 }, true, "\(String(describing: field))")
+    }
+
     func testALabelBoxThatSwallowedTheDigitsIsMeasuredByItsLettersAndTheGapInTheInk() {
         // OCR drew `tháng`'s box over the day written before it (`07 tháng`, read `tháng`): the
         // field's right side is found at the blank columns before the printed word, not at the box.

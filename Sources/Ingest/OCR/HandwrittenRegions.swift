@@ -144,7 +144,7 @@ enum HandwrittenRegions {
     /// Where a field written in by hand begins, walking left from the print after it: past the
     /// hand-written marks (taller than the print, or no word at all) to the first printed word,
     /// whatever OCR made of it (`Số:` read `_`, `ngày` read `hoài` on generated scans).
-    private static func startOfHandwriting(before end: Word, in words: [Word], printHeight: Int) -> Double? {
+    private static func startOfHandwriting(before end: Word, in words: [Word], printHeight: Int, letter: Double) -> Double? {
         let left = words.filter { sameRow($0.box, end.box) && $0.box.x1 <= end.box.x0 + 2 }.sorted { $0.box.x0 > $1.box.x0 }
         var hand: [Word] = []
         for w in left {
@@ -154,7 +154,14 @@ enum HandwrittenRegions {
             if !w.text.contains(where: { $0.isLetter || $0.isNumber }) { continue }
             return hand.isEmpty && Double(end.box.x0 - w.box.x1) < Double(printHeight) * 0.6 ? nil : Double(w.box.x1)
         }
-        return hand.last.map { Double($0.box.x0) - Double(printHeight) * 0.2 }
+        guard let first = hand.last else { return nil }
+        // The label OCR ran into the hand and read as tall as it (`Số:4` read `se:tÍ`): one to
+        // three letters and a colon open the word, and the field starts after the colon.
+        let text = Array(first.text)
+        if let colon = text.firstIndex(of: ":"), (1...3).contains(colon), text[..<colon].allSatisfy(\.isLetter), colon + 1 < text.count {
+            return Double(first.box.x0) + letter * Double(colon + 1)
+        }
+        return Double(first.box.x0) - Double(printHeight) * 0.2
     }
 
     /// No `Số` label was read: the symbol (`/KH-UBND`) and the print before it bound the field.
@@ -164,7 +171,7 @@ enum HandwrittenRegions {
             guard t.count >= 3, t[0] == "/", t[1].isUppercase || symbolGarbled(t.dropFirst()),
                   w.text.contains("-") || t.count <= 6 || symbolGarbled(t.dropFirst()) else { continue }
             let m = metrics(words, near: w.box)
-            guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height) else { continue }
+            guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height, letter: m.letter) else { continue }
             return field(x0: start + Double(m.height) * 0.1, x1: Double(w.box.x0) - Double(m.height) * 0.1,
                          anchor: w.box, height: m.height)
         }
@@ -177,7 +184,7 @@ enum HandwrittenRegions {
             let after = words.filter { sameRow($0.box, w.box) && $0.box.x0 > w.box.x0 }
             guard after.contains(where: { $0.folded.hasPrefix(PageMarkWords.yearLabel) || ($0.text.count == 4 && $0.text.allSatisfy(\.isNumber)) }) else { continue }
             let m = metrics(words, near: w.box)
-            guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height) else { continue }
+            guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height, letter: m.letter) else { continue }
             let monthRange = w.folded.range(of: PageMarkWords.monthLabel)!
             let end = rightEdge(before: monthRange, in: w, letter: m.letter)
             // The month between `tháng` and `năm`, written by hand too on some forms.
