@@ -197,6 +197,18 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertEqual(field.map { $0.box.x0 > 340 && $0.box.x0 < 400 && $0.box.x1 <= 646 }, true, "\(String(describing: field))")
     }
 
+    func testDigitsWrittenAboveTheRowThatOCRReadAsASymbolDoNotEndTheField() {
+        // `109` written high above the dotted line, read as a line of its own, `J/V2`: not the
+        // symbol, which stands on the label's line.
+        let hand = [word(".", 351, 513, 358, 519), word("J/V2", 412, 476, 534, 523)]
+        let row = [word("Số:.4.M..", 303, 512, 516, 567), word("/UBND-KTTH", 654, 513, 962, 568),
+                   word("Bình", 1169, 517, 1271, 553), word("Dương,", 1289, 518, 1451, 562)]
+        let lines = [OCRLine(words: hand, box: Box(x0: 351, y0: 476, x1: 534, y1: 523), block: 1, rotated: false),
+                     OCRLine(words: row, box: Box(x0: 303, y0: 512, x1: 1451, y1: 568), block: 2, rotated: false)]
+        let field = HandwrittenRegions.find(lines, pageHeight: 3508).number
+        XCTAssertEqual(field.map { $0.box.x1 > 600 && $0.box.x1 <= 654 }, true, "\(String(describing: field))")
+    }
+
     func testALabelBoxThatSwallowedTheDigitsIsMeasuredByItsLettersAndTheGapInTheInk() {
         // OCR drew `tháng`'s box over the day written before it (`07 tháng`, read `tháng`): the
         // field's right side is found at the blank columns before the printed word, not at the box.

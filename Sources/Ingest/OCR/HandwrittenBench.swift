@@ -91,7 +91,7 @@ public enum HandwrittenCrops {
             let reread = try HeaderRowRereading.lines(in: lines, on: prepared.image, engine: engine)
             let found = PageRecognizer.handwrittenFields(lines, reread: reread, on: prepared.image)
             if ProcessInfo.processInfo.environment["VANTHU_BENCH_WORDS"] != nil {
-                for l in reread ?? lines where l.box.y0 < prepared.image.height / 4 {
+                for l in lines + (reread ?? []) where l.box.y0 < prepared.image.height / 4 {
                     print(l.words.map { "\($0.text)@\($0.box.x0),\($0.box.y0),\($0.box.x1),\($0.box.y1)" }.joined(separator: " "))
                 }
             }

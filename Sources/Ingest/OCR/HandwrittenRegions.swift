@@ -260,6 +260,9 @@ enum HandwrittenRegions {
             var endSpan: ClosedRange<Int>?
             for c in candidates {
                 guard let slash = c.text.firstIndex(where: { $0 == "/" || $0 == "-" }) else { continue }
+                // The symbol stands on the label's line; digits written above it, that OCR read
+                // as a line of their own (`109` read `J/V2`), do not.
+                guard c.box == w.box || Double(abs(c.box.y1 - w.box.y1)) <= Double(m.height) * 0.6 else { continue }
                 let after = c.text[c.text.index(after: slash)...]
                 guard after.first.map({ $0.isUppercase || $0.isNumber }) == true || symbolGarbled(after) else { continue }
                 let before = c.text.distance(from: c.text.startIndex, to: slash)
