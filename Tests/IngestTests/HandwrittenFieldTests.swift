@@ -209,6 +209,24 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertEqual(field.map { $0.box.x1 > 600 && $0.box.x1 <= 654 }, true, "\(String(describing: field))")
     }
 
+    func testAHandWordOCRMadeASlashOfIsNotTheSymbol() {
+        // `06` read `/Â&...`, as tall as the hand: the symbol is `/BC-UBND` after it.
+        let row = [word("sø.", 305, 511, 386, 551), word("/Â&...", 420, 463, 563, 565), word("/BC-UBND", 581, 517, 823, 556),
+                   word("Hà", 1172, 516, 1235, 553), word("Nội,", 1253, 516, 1343, 560)]
+        let line = OCRLine(words: row, box: Box(x0: 305, y0: 463, x1: 1343, y1: 565), block: 1, rotated: false)
+        let field = HandwrittenRegions.find([line], pageHeight: 3508).number
+        XCTAssertEqual(field.map { $0.box.x1 > 540 && $0.box.x1 <= 581 }, true, "\(String(describing: field))")
+    }
+
+    func testASymbolWhoseSlashOCRLostIsTheSymbolWhole() {
+        // `Số: 873 /UBND-VX` read `Số:..9....£==.. UBND-VX`: the field ends where `UBND` begins.
+        let row = [word("Số:..9....£==..", 303, 518, 615, 552), word("UBND-VX", 630, 518, 869, 557),
+                   word("Hà", 1170, 518, 1233, 553), word("Nội,", 1251, 518, 1341, 560)]
+        let line = OCRLine(words: row, box: Box(x0: 303, y0: 518, x1: 1341, y1: 560), block: 1, rotated: false)
+        let field = HandwrittenRegions.find([line], pageHeight: 3508).number
+        XCTAssertEqual(field.map { $0.box.x1 > 590 && $0.box.x1 <= 630 }, true, "\(String(describing: field))")
+    }
+
     func testALabelBoxThatSwallowedTheDigitsIsMeasuredByItsLettersAndTheGapInTheInk() {
         // OCR drew `tháng`'s box over the day written before it (`07 tháng`, read `tháng`): the
         // field's right side is found at the blank columns before the printed word, not at the box.

@@ -171,6 +171,7 @@ enum HandwrittenRegions {
             guard t.count >= 3, t[0] == "/", t[1].isUppercase || symbolGarbled(t.dropFirst()),
                   w.text.contains("-") || t.count <= 6 || symbolGarbled(t.dropFirst()) else { continue }
             let m = metrics(words, near: w.box)
+            guard !handMadeSlash(w, after: w.text.dropFirst(), printHeight: m.height) else { continue }
             guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height, letter: m.letter) else { continue }
             return field(x0: start + Double(m.height) * 0.1, x1: Double(w.box.x0) - Double(m.height) * 0.1,
                          anchor: w.box, height: m.height)
@@ -203,6 +204,13 @@ enum HandwrittenRegions {
 
     /// A symbol whose first letters OCR garbled (`/rB-UBND`, `/mc.UBND`): its issuer's capitals
     /// still follow.
+    /// A word taller than print with nothing of a symbol after its slash (no dash, fewer than
+    /// three capitals) is the hand OCR made a slash of (`06` read `/Â&...`); the hand run into
+    /// the symbol (`/#⁄/UBND-`) still holds the symbol.
+    private static func handMadeSlash(_ w: Word, after: Substring, printHeight: Int) -> Bool {
+        Double(w.box.height) > Double(printHeight) * handWord && !after.contains("-") && !symbolGarbled(after)
+    }
+
     static func symbolGarbled<S: Sequence>(_ rest: S) -> Bool where S.Element == Character {
         rest.filter(\.isUppercase).count >= 3
     }
@@ -264,9 +272,14 @@ enum HandwrittenRegions {
                 // as a line of their own (`109` read `J/V2`), do not.
                 guard c.box == w.box || Double(abs(c.box.y1 - w.box.y1)) <= Double(m.height) * 0.6 else { continue }
                 let after = c.text[c.text.index(after: slash)...]
+                guard c.box == w.box || !handMadeSlash(c, after: after, printHeight: m.height) else { continue }
                 guard after.first.map({ $0.isUppercase || $0.isNumber }) == true || symbolGarbled(after) else { continue }
                 let before = c.text.distance(from: c.text.startIndex, to: slash)
-                if before == 0 { end = Double(c.box.x0) }
+                // A symbol whose slash OCR lost (`UBND-VX`): capitals before its dash are the
+                // symbol's, not digits run into it, and the word is the symbol alone.
+                let lostSlash = c.box != w.box && c.text[slash] == "-" && before >= 2
+                    && c.text[..<slash].allSatisfy { $0.isUppercase }
+                if before == 0 || lostSlash { end = Double(c.box.x0) }
                 else {
                     // Print after the slash is measured from the right: capitals are about one
                     // and a half of a lower-case letter.
