@@ -458,7 +458,22 @@ struct HandwrittenFieldReader {
         let printRows = HandwrittenRegions.printRows(cropHeight: image.height, lineHeight: lh)
         let onRow = kept.filter { $0.y1 >= printRows.lowerBound && $0.y0 <= printRows.upperBound }
         guard let tallest = (onRow.isEmpty ? kept : onRow).max(by: { $0.height < $1.height }) else { return nil }
+        let beside = kept
         kept = kept.filter { min($0.y1, tallest.y1) - max($0.y0, tallest.y0) > min($0.height, tallest.height) / 3 }
+        // A piece just below or above a kept mark and sharing its columns is part of its digit: a
+        // light pen's stroke broken off the digit's foot where it runs into the dotted line.
+        // (Within a fifth of the digits' height: generated letters' days 173 -> 174 of 180, numbers
+        // unchanged; a tenth and three tenths read the same.)
+        let reach = tallest.height / 5
+        var grew = true
+        while grew {
+            grew = false
+            for m in beside where !kept.contains(where: { $0.label == m.label }) {
+                if kept.contains(where: { k in min(k.x1, m.x1) >= max(k.x0, m.x0) && max(m.y0 - k.y1, k.y0 - m.y1) <= reach }) {
+                    kept.append(m); grew = true
+                }
+            }
+        }
         kept.sort { $0.x0 < $1.x0 }
         // Marks that share most of their columns are one digit (a 5's flag, a broken 4).
         var groups: [[Mark]] = []
