@@ -64,6 +64,13 @@ final class HandwrittenChoiceTests: XCTestCase {
         XCTAssertEqual(noise.number?.text, "/UBND-KTTH")
     }
 
+    func testASymbolWhoseSlashOCRLostStillTakesTheReadersNumber() {
+        // `Số: 873 /UBND-VX` read `Số:..9....£==.. UBND-VX`: the symbol is there without its slash.
+        let text = header.replacingOccurrences(of: "Số: /UBND-KTTH", with: "Số:..9....£==.. UBND-VX")
+        let r = extract(text, HandwrittenFields(number: [R(digits: "873", confidence: 0.8)]))
+        XCTAssertEqual(r.number?.text, "873/UBND-VX")
+    }
+
     func testAFairlySureReadingOverridesTheDigitsOCRMadeOfHandwriting() {
         // OCR reads a hand-written 299 as 899; the reader's 299 at 0.5 is the better witness
         // (measured: OCR got no generated letter's hand-written number right, the reader's first

@@ -81,7 +81,7 @@ enum HeaderParser {
                 // A handwritten number OCR garbled (`Số:4@\` /TB-UBND`, `Số: v/ ự ô /BC-UBND`): the
                 // printed symbol is still good, so the number is given blank with a warning rather
                 // than lost.
-                if parsed == nil, let blank = symbolAlone(tail) {
+                if parsed == nil, let blank = symbolAlone(tail) ?? symbolWithoutSlash(tail) {
                     parsed = (blank.number, blank.end)
                     h.numberGarbled = true
                 }
@@ -269,6 +269,19 @@ enum HeaderParser {
             }
         }
         return nil
+    }
+
+    /// A symbol whose slash OCR lost with the hand-written digits before it (`Số:..9....£==..
+    /// UBND-VX`): the last word of the line's first column, capitals in parts joined by dashes,
+    /// as a blank number.
+    static func symbolWithoutSlash(_ text: String) -> (number: LetterNumber, start: Int, end: Int)? {
+        guard let column = text.columns.first, let last = column.split(separator: " ").last,
+              let at = text.range(of: column) else { return nil }
+        let parts = last.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts.allSatisfy({ $0.count >= 2 && $0.allSatisfy { $0.isLetter && $0.isUppercase } }),
+              let (n, _) = blankNumber("/" + last) else { return nil }
+        let end = text.utf16.distance(from: text.utf16.startIndex, to: at.upperBound.samePosition(in: text.utf16)!)
+        return (n, end - last.utf16.count, end)
     }
 
     /// Characters of debris a garbled label and digits leave before a symbol.
