@@ -71,6 +71,16 @@ final class HandwrittenChoiceTests: XCTestCase {
         XCTAssertEqual(r.number?.text, "873/UBND-VX")
     }
 
+    func testASymbolWhoseDashOCRLostIsMendedAndTakesTheReadersNumber() {
+        // `Số: 8398 /UBND-VX` read `Số: P d 29 #4 /UBNDVX`: the body's abbreviation run into the department.
+        let text = header.replacingOccurrences(of: "Số: /UBND-KTTH", with: "Số: P d 29 #4 /UBNDVX")
+        let r = extract(text, HandwrittenFields(number: [R(digits: "8398", confidence: 0.8)]))
+        XCTAssertEqual(r.number?.text, "8398/UBND-VX")
+        XCTAssertEqual(OCRSymbolFixes.apply("KHUBND"), "KH-UBND")
+        XCTAssertEqual(OCRSymbolFixes.apply("QĐ-UBND"), "QĐ-UBND")
+        XCTAssertEqual(OCRSymbolFixes.apply("UBND-KGVX"), "UBND-KGVX")
+    }
+
     func testAFairlySureReadingOverridesTheDigitsOCRMadeOfHandwriting() {
         // OCR reads a hand-written 299 as 899; the reader's 299 at 0.5 is the better witness
         // (measured: OCR got no generated letter's hand-written number right, the reader's first

@@ -58,6 +58,24 @@ enum OCRSymbolFixes {
         for (a, b) in replacements { out = out.replacingOccurrences(of: a, with: b) }
         // A run of three (`HĐÐĐND`) is as much a slip as a pair.
         while out.contains("ĐĐ") { out = out.replacingOccurrences(of: "ĐĐ", with: "Đ") }
-        return out
+        return out.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            segment.split(separator: "-", omittingEmptySubsequences: false).map { withLostDash(String($0)) }.joined(separator: "-")
+        }.joined(separator: "/")
+    }
+
+    /// The issuing bodies' abbreviations, which a symbol joins to the kind or the department with
+    /// a dash (Nghị định 30/2020/NĐ-CP, Phụ lục VI: `QĐ-UBND`, `UBND-VX`, `NQ-HĐND`).
+    static let bodies = ["UBND", "HĐND"]
+
+    /// A body's abbreviation run into the part beside it, the dash lost (`UBNDVX` → `UBND-VX`,
+    /// `KHUBND` → `KH-UBND`): only with two capitals or more on the other side.
+    static func withLostDash(_ part: String) -> String {
+        for body in bodies where part.count >= body.count + 2 {
+            let rest: Substring
+            if part.hasPrefix(body) { rest = part.dropFirst(body.count) } else if part.hasSuffix(body) { rest = part.dropLast(body.count) } else { continue }
+            guard rest.allSatisfy({ $0.isUppercase && $0.isLetter }) else { continue }
+            return part.hasPrefix(body) ? body + "-" + rest : rest + "-" + body
+        }
+        return part
     }
 }
