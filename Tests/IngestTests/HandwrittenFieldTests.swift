@@ -10,6 +10,15 @@ final class HandwrittenFieldTests: XCTestCase {
         OCRWord(text: text, box: Box(x0: x0, y0: y0, x1: x1, y1: y1), confidence: 90)
     }
 
+    /// The number's field found on recognised lines, each given as its words (the line's box is theirs).
+    private func numberField(_ lines: [OCRWord]...) -> HandwrittenRegions.Field? {
+        let ocrLines = lines.enumerated().map { k, words in
+            OCRLine(words: words, box: Box(x0: words.map(\.box.x0).min()!, y0: words.map(\.box.y0).min()!,
+                                           x1: words.map(\.box.x1).max()!, y1: words.map(\.box.y1).max()!), block: k + 1, rotated: false)
+        }
+        return HandwrittenRegions.find(ocrLines, pageHeight: 3508).number
+    }
+
     func testTheNumberFieldIsFoundOnARowTurnedSoTheSymbolStandsHigherThanTheLabel() {
         // A page turned a little clockwise: along the row, words further right start higher.
         let words = [word("Số:", 200, 348, 250, 378), word("5Z8", 270, 330, 380, 380),
@@ -192,8 +201,7 @@ final class HandwrittenFieldTests: XCTestCase {
         // `Số`, the symbol bounds the field, and the field starts after the colon, not at `S`.
         let words = [word("se:tÍ", 305, 461, 428, 551), word("SỈ", 454, 461, 534, 567), word("Á", 559, 458, 612, 551),
                      word("/KH-UBND", 646, 518, 893, 556), word("Phú", 1171, 516, 1257, 553), word("Thọ,", 1275, 517, 1371, 560)]
-        let line = OCRLine(words: words, box: Box(x0: 305, y0: 458, x1: 1371, y1: 567), block: 1, rotated: false)
-        let field = HandwrittenRegions.find([line], pageHeight: 3508).number
+        let field = numberField(words)
         XCTAssertEqual(field.map { $0.box.x0 > 340 && $0.box.x0 < 400 && $0.box.x1 <= 646 }, true, "\(String(describing: field))")
     }
 
@@ -203,9 +211,7 @@ final class HandwrittenFieldTests: XCTestCase {
         let hand = [word(".", 351, 513, 358, 519), word("J/V2", 412, 476, 534, 523)]
         let row = [word("Số:.4.M..", 303, 512, 516, 567), word("/UBND-KTTH", 654, 513, 962, 568),
                    word("Bình", 1169, 517, 1271, 553), word("Dương,", 1289, 518, 1451, 562)]
-        let lines = [OCRLine(words: hand, box: Box(x0: 351, y0: 476, x1: 534, y1: 523), block: 1, rotated: false),
-                     OCRLine(words: row, box: Box(x0: 303, y0: 512, x1: 1451, y1: 568), block: 2, rotated: false)]
-        let field = HandwrittenRegions.find(lines, pageHeight: 3508).number
+        let field = numberField(hand, row)
         XCTAssertEqual(field.map { $0.box.x1 > 600 && $0.box.x1 <= 654 }, true, "\(String(describing: field))")
     }
 
@@ -213,8 +219,7 @@ final class HandwrittenFieldTests: XCTestCase {
         // `06` read `/Â&...`, as tall as the hand: the symbol is `/BC-UBND` after it.
         let row = [word("sø.", 305, 511, 386, 551), word("/Â&...", 420, 463, 563, 565), word("/BC-UBND", 581, 517, 823, 556),
                    word("Hà", 1172, 516, 1235, 553), word("Nội,", 1253, 516, 1343, 560)]
-        let line = OCRLine(words: row, box: Box(x0: 305, y0: 463, x1: 1343, y1: 565), block: 1, rotated: false)
-        let field = HandwrittenRegions.find([line], pageHeight: 3508).number
+        let field = numberField(row)
         XCTAssertEqual(field.map { $0.box.x1 > 540 && $0.box.x1 <= 581 }, true, "\(String(describing: field))")
     }
 
@@ -222,8 +227,7 @@ final class HandwrittenFieldTests: XCTestCase {
         // `Số: 873 /UBND-VX` read `Số:..9....£==.. UBND-VX`: the field ends where `UBND` begins.
         let row = [word("Số:..9....£==..", 303, 518, 615, 552), word("UBND-VX", 630, 518, 869, 557),
                    word("Hà", 1170, 518, 1233, 553), word("Nội,", 1251, 518, 1341, 560)]
-        let line = OCRLine(words: row, box: Box(x0: 303, y0: 518, x1: 1341, y1: 560), block: 1, rotated: false)
-        let field = HandwrittenRegions.find([line], pageHeight: 3508).number
+        let field = numberField(row)
         XCTAssertEqual(field.map { $0.box.x1 > 590 && $0.box.x1 <= 630 }, true, "\(String(describing: field))")
     }
 
