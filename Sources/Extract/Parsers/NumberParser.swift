@@ -63,14 +63,10 @@ enum OCRSymbolFixes {
         }.joined(separator: "/")
     }
 
-    /// The issuing bodies' abbreviations, which a symbol joins to the kind or the department with
-    /// a dash (Nghị định 30/2020/NĐ-CP, Phụ lục VI: `QĐ-UBND`, `UBND-VX`, `NQ-HĐND`).
-    static let bodies = ["UBND", "HĐND"]
-
     /// A body's abbreviation run into the part beside it, the dash lost (`UBNDVX` → `UBND-VX`,
     /// `KHUBND` → `KH-UBND`): only with two capitals or more on the other side.
     static func withLostDash(_ part: String) -> String {
-        for body in bodies where part.count >= body.count + 2 {
+        for body in Names.symbolBodies where part.count >= body.count + 2 {
             let rest: Substring
             if part.hasPrefix(body) { rest = part.dropFirst(body.count) } else if part.hasSuffix(body) { rest = part.dropLast(body.count) } else { continue }
             guard rest.allSatisfy({ $0.isUppercase && $0.isLetter }) else { continue }

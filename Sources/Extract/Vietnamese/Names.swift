@@ -16,6 +16,11 @@ enum Names {
         "Mộ Đức", "Đức Phổ", "Ba Tơ", "Minh Long", "Sơn Hà", "Trà Bồng", "Lý Sơn", "Tân Uyên", "Thủ Dầu Một",
     ]
 
+    /// The issuing bodies' abbreviations in a letter's symbol, which joins them to the kind or the
+    /// department with a dash (Nghị định 30/2020/NĐ-CP, Phụ lục VI: `QĐ-UBND`, `UBND-VX`,
+    /// `NQ-HĐND`); `OCRSymbolFixes` puts back a dash OCR lost beside one.
+    static let symbolBodies = ["UBND", "HĐND"]
+
     /// Words of issuing bodies, upper case, for the issuer line of a stripped or OCR'd header.
     static let agencyPhrases: [String] = [
         "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "UBND", "HĐND", "TỈNH", "HUYỆN", "THÀNH PHỐ", "THỊ XÃ",

@@ -368,14 +368,16 @@ struct HandwrittenFieldReader {
                 let top = (0..<10).sorted { p[$0] > p[$1] }.prefix(3)
                 // A piece much narrower than a digit is a digit only as a 1.
                 let width = Double(pieces.span(i, j))
+                // A piece much lower than the digits is part of one (a 5's long bar cut off it),
+                // not a digit: the classifier sees it scaled up to a digit's size. (A generated
+                // letter's day 25, its 5's bar cut off, read 255.)
+                let short = Double(inkRows[i * 64 + j] ?? 0) < 0.5 * dh ? log(0.1) : 0
+                // What reading pieces i..<j as one digit costs, whatever the digit and the path.
+                let run = short + apart(i, j) + digitCost
                 for path in best[i] where path.digits.count < maxDigits {
                     for d in top {
                         let narrow = d != 1 && width < 0.3 * dh ? log(0.3) : 0
-                        // A piece much lower than the digits is part of one (a 5's long bar cut
-                        // off it), not a digit: the classifier sees it scaled up to a digit's size.
-                        // (A generated letter's day 25, its 5's bar cut off, read 255.)
-                        let short = Double(inkRows[i * 64 + j] ?? 0) < 0.5 * dh ? log(0.1) : 0
-                        best[j].append((path.digits + String(d), path.score + log(max(floor, p[d])) + narrow + short + apart(i, j) + digitCost))
+                        best[j].append((path.digits + String(d), path.score + log(max(floor, p[d])) + narrow + run))
                     }
                 }
             }
