@@ -11,6 +11,9 @@ public enum PageMarkWords {
     /// Words that start a line of a digital-signature box.
     public static let signatureBoxLabels = ["ky boi", "co quan:", "thoi gian ky", "email:", "e-mail:", "chuc vu:",
                                      "nguoi ky:", "ngay ky:"]
+    /// An e-mail address in that box (folded: lower case, no diacritics): a name, `@`, and a
+    /// domain of at least two parts, letters at its end.
+    public static let emailAddress = Pattern(#"[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}"#)
     /// The label of the signing time in that box.
     public static let signatureTimeLabel = "thoi gian ky"
 

@@ -78,6 +78,31 @@ final class DocumentFormatTests: XCTestCase {
         XCTAssertEqual(rest, "ỦY BAN NHÂN DÂN")
     }
 
+    /// Hand-written digits OCR garbled into an `@` and a dot (`sø.@_Z`) are not an e-mail line of
+    /// the signature box: the header's block, seven lines, had gone out of the text with the box.
+    func testGarbledDigitsAreNotTheSignatureBoxsEmailLine() {
+        func line(_ text: String, _ x0: Int, _ y0: Int, block: Int) -> OCRLine {
+            let words = text.split(separator: " ").enumerated().map { i, w in
+                OCRWord(text: String(w), box: Box(x0: x0 + 120 * i, y0: y0, x1: x0 + 120 * i + 100, y1: y0 + 40), confidence: 90)
+            }
+            return OCRLine(words: words, box: Box(x0: x0, y0: y0, x1: words.last!.box.x1, y1: y0 + 40), block: block, rotated: false)
+        }
+        let lines = [line("Ký bởi: Ủy ban nhân dân tỉnh", 1770, 60, block: 0),
+                     line("Thời gian ký: 17/10/2025 08:43:25", 1770, 136, block: 0),
+                     line("ỦY BAN NHÂN DÂN", 395, 300, block: 1), line("CỘNG HÒA XÃ HỘI", 1165, 300, block: 1),
+                     line("THÀNH PHỐ HÀ NỘI", 361, 365, block: 1), line("Độc lập - Tự do", 1341, 370, block: 1),
+                     line("sø.@_Z /BC-UBND", 303, 500, block: 1), line("Hà Nội, ngày /£ tháng", 1170, 500, block: 1),
+                     line("BÁO CÁO", 1108, 706, block: 1),
+                     line("Về kết quả thực hiện nhiệm vụ quý 1", 776, 784, block: 2)]
+        let page = LetterPageLayout(pageWidth: 2480, pageHeight: 3508).arrange(lines)
+        XCTAssertTrue(page.text.contains("sø.@_Z /BC-UBND"), page.text)
+        XCTAssertTrue(page.text.contains("BÁO CÁO"), page.text)
+        XCTAssertFalse(page.text.contains("Ký bởi"), page.text)
+        XCTAssertEqual(page.hints.signatureTime, "2025-10-17T08:43:25")
+        XCTAssertTrue(PageMarks.isSignatureBoxLine("ttcbth@quangngai.gov.vn"))
+        XCTAssertTrue(PageMarks.isSignatureBoxLine("vanthu@hanoi.gov.vn"))
+    }
+
     func testTextLayerQuality() {
         XCTAssertEqual(TextLayerQuality.assess("Ký bởi: Ủy ban"), .tooLittle)
         XCTAssertEqual(TextLayerQuality.assess("""

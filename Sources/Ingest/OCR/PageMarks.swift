@@ -19,8 +19,10 @@ enum PageMarks {
         let f = Folding.fold(line).trimmingCharacters(in: .whitespaces)
         if PageMarkWords.signatureBoxLabels.contains(where: { f.hasPrefix($0) }) { return true }
         if f.contains(PageMarkWords.signatureTimeLabel) { return true }
-        let words = f.split(separator: " ")
-        if words.count <= 3, f.contains("@"), f.contains(".") { return true }
+        // A short line holding an e-mail address (the signer's, the office's). An `@` and a dot
+        // alone are not one: hand-written digits garble into them (`sø.@_Z /BC-UBND`), and the
+        // header's block would then go with the box.
+        if f.split(separator: " ").count <= 3, PageMarkWords.emailAddress.test(f) { return true }
         // A bare signing timestamp, its zone sometimes wrapped to the next line: "24.01.2025 20:01:14" "+07:00".
         if DateGrammar.timestampLine.test(f) || DateGrammar.zoneLine.test(f) { return true }
         return false
