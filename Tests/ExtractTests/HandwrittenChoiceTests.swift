@@ -90,6 +90,17 @@ final class HandwrittenChoiceTests: XCTestCase {
         XCTAssertEqual(r.number?.text, "299/UBND-KTTH")
     }
 
+    func testALetterOCRSawBesideTheHandGoesWithItsDigits() {
+        // OCR read a hand-written 302 as `22x`; the reader read the whole field, so the `x` is the
+        // hand garbled, not a letter after the sequence.
+        let text = header.replacingOccurrences(of: "Số: /UBND", with: "Số: 22x /UBND")
+        let r = extract(text, HandwrittenFields(number: [R(digits: "302", confidence: 0.94)]))
+        XCTAssertEqual(r.number?.text, "302/UBND-KTTH")
+        // A printed letter after the sequence the reader agrees with stays (`30c/NQ-CP`).
+        let printed = header.replacingOccurrences(of: "Số: /UBND", with: "Số: 30c/UBND")
+        XCTAssertEqual(extract(printed, HandwrittenFields(number: [R(digits: "30", confidence: 0.94)])).number?.text, "30c/UBND-KTTH")
+    }
+
     func testOCRDroppingAHandWrittenDigitDoesNotOutvoteASureReading() {
         // OCR made `6` of a hand-written 65; the reader's own cutting of the same ink leaves `6`
         // among its also-rans. The sure reading stands.

@@ -236,10 +236,10 @@ public enum HandwrittenChoice {
            !(best.confidence >= trustedReading && p.count < best.digits.count) { return nil }
         guard best.digits != printedSeq else { return nil }
         if best.confidence >= trustedReading {
-            return NumberChoice(number: withSequence(printed, best.digits), evidence: .digitReader(best.confidence))
+            return NumberChoice(number: withSequence(printed, best.digits, handRead: true), evidence: .digitReader(best.confidence))
         }
         guard printedSeq == nil, best.confidence >= unsureReading else { return nil }
-        return NumberChoice(number: withSequence(printed, best.digits), evidence: .unsureReading(best.confidence))
+        return NumberChoice(number: withSequence(printed, best.digits, handRead: true), evidence: .unsureReading(best.confidence))
     }
 
     /// The sequence as written (`01`), nil when the number has none.
@@ -248,11 +248,16 @@ public enum HandwrittenChoice {
         return digits.isEmpty ? nil : String(digits)
     }
 
-    static func withSequence(_ n: LetterNumber, _ seq: String) -> LetterNumber {
+    /// `n` with its sequence `seq`. A letter after the printed sequence (`30c/NQ-CP`) is kept, but
+    /// not after a sequence the digit reader read from the hand (`handRead`): the reader read the
+    /// whole field, and a letter OCR saw beside its digits (`22x` for a hand-written 302) is the
+    /// hand garbled.
+    static func withSequence(_ n: LetterNumber, _ seq: String, handRead: Bool = false) -> LetterNumber {
         var out = n
         let old = sequenceText(n) ?? ""
-        // A letter after the sequence (`30c/NQ-CP`) is kept.
-        out.text = seq + n.text.dropFirst(old.count)
+        var rest = n.text.dropFirst(old.count)
+        if handRead { rest = rest.drop(while: \.isLetter) }
+        out.text = seq + rest
         out.seq = Int(seq)
         return out
     }
