@@ -155,6 +155,27 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertLessThan(whole.box.x1, symbol.x0 + 3)
     }
 
+    func testAFieldGrowsOverDigitsUnderAPrintWordOCRRanThemInto() throws {
+        // OCR ran the leader and the hand before the symbol into the symbol's word
+        // (`....../.UBND-KTTH` over a hand-written 2): the word's box starts over the digits but
+        // holds only the print's rows, and the hand's marks standing above them are not its glyphs.
+        func row(hand: String, print: String) -> String {
+            "<span foreground=\"\(print)\" font=\"DejaVu Serif Bold 10\">Số: </span><span foreground=\"\(hand)\">1380</span>"
+                + "<span foreground=\"\(print)\" font=\"DejaVu Serif Bold 10\"> /UBND-VX</span>"
+        }
+        let page = try rendered(row(hand: "#1f2f9a", print: "#000000"))
+        let (_, digits, rows) = try self.page(row(hand: "#1f2f9a", print: "#ffffff"))
+        let (_, printColumns, printRows) = try self.page(row(hand: "#ffffff", print: "#000000"))
+        XCTAssertLessThan(printRows.count * 5, rows.count * 4, "the hand is not taller than the print: the test shows nothing")
+        let lineHeight = 22
+        // The word's box from the middle of the digits to the symbol's end, on the print's rows.
+        let word = Box(x0: (digits.lowerBound + digits.upperBound) / 2, y0: printRows.lowerBound, x1: printColumns.upperBound + 1, y1: printRows.upperBound + 1)
+        let firstDigit = Box(x0: digits.lowerBound - 4, y0: rows.lowerBound - 10, x1: digits.lowerBound + 12, y1: rows.upperBound + 10)
+        let whole = HandwrittenRegions.wholeMarks(HandwrittenRegions.Field(box: firstDigit, lineHeight: lineHeight), on: page, print: [word])
+        XCTAssertGreaterThanOrEqual(whole.box.x1, digits.upperBound)
+        XCTAssertLessThan(whole.box.x1, digits.upperBound + lineHeight, "grew over the symbol's print")
+    }
+
     func testDigitsWrittenApartAreReadExactly() throws {
         let ink = try field("4096", font: "Rufscript", spacing: 6000)
         XCTAssertEqual(HandwrittenFieldReader(lineHeight: 40).read(ink).first?.digits, "4096")

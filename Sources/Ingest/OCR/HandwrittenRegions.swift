@@ -84,8 +84,14 @@ enum HandwrittenRegions {
         guard let ink = HandwrittenFieldReader.ink(of: grey, in: wide, levelsFrom: field.box) else { return field }
         let marks = HandwrittenFieldReader(lineHeight: field.lineHeight).connectedMarks(ink).marks
         // A glyph of a printed word OCR read may stand as tall (the symbol's slash): it is print.
+        // Not a mark standing above or below the word's rows: OCR ran the leader and the hand
+        // before the symbol into its word (`....../.UBND-KTTH` over a hand-written 2).
+        let slack = field.lineHeight / 4
         let printed = { (m: HandwrittenFieldReader.Mark) in
-            print.contains { b in (b.x0..<b.x1).contains(wide.x0 + (m.x0 + m.x1) / 2) }
+            print.contains { b in
+                (b.x0..<b.x1).contains(wide.x0 + (m.x0 + m.x1) / 2)
+                    && wide.y0 + m.y0 >= b.y0 - slack && wide.y0 + m.y1 <= b.y1 + slack
+            }
         }
         let tall = marks.filter { Double($0.height) >= Double(field.lineHeight) * handHeight && !printed($0) }
         let gap = Int(Double(field.lineHeight) * chainGap)
