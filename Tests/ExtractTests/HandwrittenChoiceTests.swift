@@ -176,8 +176,11 @@ final class HandwrittenChoiceTests: XCTestCase {
         let r = extract(text, HandwrittenFields(day: [R(digits: "28", confidence: 0.63)], month: [R(digits: "9", confidence: 0.96)]))
         XCTAssertEqual(r.date, "2023-09-28")
         XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("handwritten month 9") }, "\(r.warnings.map(\.english))")
-        // A reading less sure leaves OCR's month; one that agrees changes nothing.
-        let unsure = extract(text, HandwrittenFields(day: [R(digits: "28", confidence: 0.63)], month: [R(digits: "9", confidence: 0.7)]))
+        // Fairly sure is sure enough (a hand-written 12 OCR read `07`, the reader at 0.8); a
+        // reading less sure leaves OCR's month; one that agrees changes nothing.
+        let fairly = extract(text, HandwrittenFields(day: [R(digits: "28", confidence: 0.63)], month: [R(digits: "9", confidence: 0.8)]))
+        XCTAssertEqual(fairly.date, "2023-09-28")
+        let unsure = extract(text, HandwrittenFields(day: [R(digits: "28", confidence: 0.63)], month: [R(digits: "9", confidence: 0.4)]))
         XCTAssertEqual(unsure.date, "2023-02-28")
         let agreeing = extract(text, HandwrittenFields(day: [R(digits: "28", confidence: 0.63)], month: [R(digits: "2", confidence: 0.97)]))
         XCTAssertFalse(agreeing.warnings.map(\.english).contains { $0.contains("handwritten month") })
