@@ -56,8 +56,10 @@ public enum DateGrammar {
     /// year. Groups: 1 the text between the comma and `tháng` (holds the day), 2 the text between
     /// `tháng` and `năm` (holds the month), 3 year. The `ngày` itself may be garbled with the
     /// hand-written day beside it (`Phú Thọ, này S tháng`, `Bình Dương, hoài É Ô số tháng`): up to
-    /// a dozen characters stand for both.
-    public static let placeDate = Pattern(#",\s*(ng.{0,14}?|[^,]{0,12}?)\s*"# + monthWord + #"\s*(.{0,6}?)\s*"# + yearWord + #"\s*([12][0-9]{3})"#)
+    /// a dozen characters stand for both. So may `năm` with a hand-written month (`tháng 4:¿..
+    /// 2026`): then a space and a year that ends there.
+    public static let placeDate = Pattern(#",\s*(ng.{0,14}?|[^,]{0,12}?)\s*"# + monthWord + #"\s*(.{0,6}?)(?:\s*"# + yearWord
+                                          + #"\s*|\s+(?=[12][0-9]{3}(?![0-9])))([12][0-9]{3})"#)
     /// A month that is only a number (`4`, `12,`, `04 -`): anything else between `tháng` and
     /// `năm` is a month OCR garbled. Group 1 the month.
     public static let cleanMonth = Pattern(#"^\s*([0-9]{1,2})?\s*[-.,]?\s*$"#)

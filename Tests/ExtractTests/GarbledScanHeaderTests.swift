@@ -32,6 +32,23 @@ final class GarbledScanHeaderTests: XCTestCase {
         """ + body)
         XCTAssertEqual(d.place, "Quảng Ngãi")
         XCTAssertEqual(d.date, "2025-03")
+        // `năm` OCR ran into a hand-written month (`tháng 4:¿.. 2026`): the year and place stay.
+        let y = ocr("""
+        ỦY BAN NHÂN DÂN                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        THÀNH PHỐ HÀ NỘI                Độc lập - Tự do - Hạnh phúc
+        Số: 366/UBND-VX                   Hà Nội, ngày / tháng 4:¿.. 2026
+        V/v tổ chức hội nghị
+        """ + body)
+        XCTAssertEqual(y.place, "Hà Nội")
+        XCTAssertEqual(y.date, "2026")
+        XCTAssertTrue(y.warnings.map(\.english).contains { $0.contains("month is illegible") }, "\(y.warnings)")
+        // Nor is a clean month without its `năm` lost, nor a year run into more digits taken.
+        let clean = ocr("""
+        UBND TỈNH QUẢNG NGÃI            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Số: 12/UBND-VP                   Quảng Ngãi, ngày 5 tháng 12 2025
+        V/v tổ chức hội nghị
+        """ + body)
+        XCTAssertEqual(clean.date, "2025-12-05")
     }
 
     func testAnIllegibleNumberDoesNotTakeThePlaceAndDateBesideIt() {
