@@ -56,6 +56,19 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertEqual(found.month.map { $0.box.x0 >= 790 && $0.box.x1 <= 880 }, true)
     }
 
+    func testAMonthWhoseYearLabelOCRRanIntoTheHandEndsBeforeTheYear() {
+        // `Hà Nội, ngày / tháng 4:¿.. 2026`: `năm` went into the hand's word; the month's field
+        // still ends a `năm ` before the year (letters about 25 px wide here).
+        let words = [word("Hà", 1170, 515, 1233, 553), word("Nội,", 1250, 515, 1341, 560), word("ngày", 1364, 516, 1470, 562),
+                     word("/", 1503, 476, 1590, 564), word("tháng", 1630, 515, 1758, 562), word("4:¿..", 1783, 465, 1970, 567),
+                     word("2026", 1987, 518, 2100, 553)]
+        let line = OCRLine(words: words, box: Box(x0: 1170, y0: 465, x1: 2100, y1: 567), block: 1, rotated: false)
+        let found = HandwrittenRegions.find([line], pageHeight: 3508)
+        let month = found.month?.box
+        XCTAssertNotNil(month)
+        XCTAssertEqual(month.map { $0.x0 >= 1758 && $0.x1 <= 1987 - 50 }, true, "\(String(describing: month))")
+    }
+
     /// `text` written in `font` at 200 dpi on a grey page with `margin` pixels around it, letters
     /// drawn `spacing` thousandths of a point apart (negative: they run into each other).
     private func rendered(_ text: String, font: String = "Rufscript", spacing: Int = 6000, margin: Int = 60) throws -> Ingest.Pix {

@@ -195,13 +195,8 @@ enum HandwrittenRegions {
             let monthRange = w.folded.range(of: PageMarkWords.monthLabel)!
             let end = rightEdge(before: monthRange, in: w, letter: m.letter)
             // The month between `tháng` and `năm`, written by hand too on some forms.
-            var month: Field?
-            if let yearWord = after.sorted(by: { $0.box.x0 < $1.box.x0 }).first(where: { $0.folded.hasPrefix(PageMarkWords.yearLabel) }) {
-                let monthStart = leftEdge(after: monthRange, in: w, letter: m.letter, next: nextOnRow(w, words))
-                let monthEnd = rightEdge(before: yearWord.folded.range(of: PageMarkWords.yearLabel)!, in: yearWord, letter: m.letter)
-                month = field(x0: monthStart.x + Double(m.height) * 0.1, x1: monthEnd.x - Double(m.height) * 0.1,
-                              anchor: w.box, height: m.height, left: monthStart.span, right: monthEnd.span)
-            }
+            let month = monthField(after: w, label: monthRange, row: after.sorted { $0.box.x0 < $1.box.x0 }, words: words,
+                                   height: m.height, letter: m.letter, anchor: w.box)
             return (field(x0: start + Double(m.height) * 0.1, x1: end.x - Double(m.height) * 0.1,
                           anchor: w.box, height: m.height, right: end.span), month, w.box.y0)
         }
@@ -305,6 +300,33 @@ enum HandwrittenRegions {
         return nil
     }
 
+    /// The month's field after `tháng` (`monthWord`, its label at `label`) up to `năm` on the
+    /// row (`row`, left to right), written by hand too on some forms; nil when neither `năm`
+    /// nor a year follows.
+    private static func monthField(after monthWord: Word, label: Range<String.Index>, row: [Word], words: [Word],
+                                   height: Int, letter: Double, anchor: Box) -> Field? {
+        let start = leftEdge(after: label, in: monthWord, letter: letter, next: nextOnRow(monthWord, words))
+        let end: Edge
+        if let yearWord = row.first(where: { $0.folded.hasPrefix(PageMarkWords.yearLabel) || $0.folded.contains(" " + PageMarkWords.yearLabel) }) {
+            end = rightEdge(before: yearWord.folded.range(of: PageMarkWords.yearLabel)!, in: yearWord, letter: letter)
+        } else if let yearWord = row.first(where: { isYear($0.text) }) {
+            // `năm` OCR ran into a hand-written month (`tháng 4:¿.. 2026`): the month ends about
+            // `năm ` before the year, its gap to be found in the ink.
+            let letters = Double(PageMarkWords.yearLabel.count + 1)
+            let x = Double(yearWord.box.x0) - letter * letters
+            let lo = Int(x - letter / 3), hi = Int(Double(yearWord.box.x0) - letter * (letters - 1.5))
+            end = Edge(x: x, span: lo...max(lo, hi))
+        } else { return nil }
+        return field(x0: start.x + Double(height) * 0.1, x1: end.x - Double(height) * 0.1,
+                     anchor: anchor, height: height, left: start.span, right: end.span)
+    }
+
+    /// A year as a letter writes it in full (`2026`).
+    static func isYear(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .punctuationCharacters)
+        return t.count == 4 && t.allSatisfy(\.isNumber) && PageMarkWords.yearCenturies.contains { t.hasPrefix($0) }
+    }
+
     /// `ngày` … `tháng` … `năm`.
     private static func dateFields(_ words: [Word]) -> (Field?, Field?, Int)? {
         for w in words {
@@ -317,15 +339,8 @@ enum HandwrittenRegions {
             let dayEnd = rightEdge(before: monthRange, in: monthWord, letter: m.letter)
             let day = field(x0: dayStart.x + Double(m.height) * 0.1, x1: dayEnd.x - Double(m.height) * 0.1,
                             anchor: w.box, height: m.height, left: dayStart.span, right: dayEnd.span)
-            var month: Field?
-            let after = row.filter { $0.box.x0 >= monthWord.box.x0 }
-            if let yearWord = after.first(where: { $0.folded.hasPrefix(PageMarkWords.yearLabel) || $0.folded.contains(" " + PageMarkWords.yearLabel) }) {
-                let monthStart = leftEdge(after: monthRange, in: monthWord, letter: m.letter, next: nextOnRow(monthWord, words))
-                let yearRange = yearWord.folded.range(of: PageMarkWords.yearLabel)!
-                let monthEnd = rightEdge(before: yearRange, in: yearWord, letter: m.letter)
-                month = field(x0: monthStart.x + Double(m.height) * 0.1, x1: monthEnd.x - Double(m.height) * 0.1,
-                              anchor: w.box, height: m.height, left: monthStart.span, right: monthEnd.span)
-            }
+            let month = monthField(after: monthWord, label: monthRange, row: row.filter { $0.box.x0 >= monthWord.box.x0 },
+                                   words: words, height: m.height, letter: m.letter, anchor: w.box)
             return (day, month, w.box.y0)
         }
         return nil
