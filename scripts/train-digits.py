@@ -647,7 +647,42 @@ def deskew(X):
     return out
 
 
+# MINED=file.npz[,file.npz...]: runs of pieces the reader itself cut in generated fields
+# (scripts/digit-fields.py, `make mined-digits`), the classifier's exact inputs labelled by the
+# digits' columns. Added to the training crops after the cache (they are already normalised, as the
+# reader normalised them: plain or deskewed as the weights the bench ran were). MINED_JUNK: at most
+# this many of their "not one digit" crops (a random draw; they are most of the runs, and too many
+# pull real digits into that class); MINED_DIGITS: at most this many of their digits. The fields
+# with F % 10 == 0 are kept out, for the report.
+MINED = [f for f in os.environ.get("MINED", "").split(",") if f]
+MINED_JUNK = int(os.environ.get("MINED_JUNK", "6000"))
+MINED_DIGITS = int(os.environ.get("MINED_DIGITS", "100000"))
+
+
+def mined():
+    """The mined runs: (training X, Y), (held-out X, Y); None without MINED."""
+    if not MINED:
+        return None
+    parts = [np.load(f) for f in MINED]
+    X = np.concatenate([d["X"] for d in parts]).astype(np.float32) / 255
+    Y = np.concatenate([d["Y"] for d in parts])
+    F = np.concatenate([d["F"] + 1_000_000 * k for k, d in enumerate(parts)])
+    out = F % 10 == 0
+    pick = np.random.default_rng(SEED)
+    train = np.nonzero(~out)[0]
+    junk, digits = train[Y[train] == NOT_A_DIGIT], train[Y[train] != NOT_A_DIGIT]
+    junk = pick.permutation(junk)[:MINED_JUNK]
+    digits = pick.permutation(digits)[:MINED_DIGITS]
+    keep = np.sort(np.concatenate([junk, digits]))
+    print(f"mined: {len(digits)} digits and {len(junk)} not one digit added "
+          f"({int(out.sum())} held out)", flush=True)
+    return (X[keep], Y[keep]), (X[out], Y[out])
+
+
 def fit(X, Y, Xt, Yt, Xh, Yh, Xtj, Ytj, hfiles):
+    m = mined()
+    if m:
+        X, Y = np.concatenate([X, m[0][0]]), np.concatenate([Y, m[0][1]])
     if DESKEW:
         X, Xt, Xh, Xtj = deskew(X), deskew(Xt), deskew(Xh), deskew(Xtj)
     # The share of the "not one digit" crops kept: too many and real digits drift into that class.
@@ -658,6 +693,11 @@ def fit(X, Y, Xt, Yt, Xh, Yh, Xtj, Ytj, hfiles):
     print(f"training on {len(X)} crops", flush=True)
     net = train(X, Y, Xt, Yt, epochs=int(os.environ.get("EPOCHS", "15")), seed=SEED)
     acc = report(net, Xt, Yt, Xh, Yh, Xtj, Ytj, hfiles)
+    if m:
+        p = forward(net, m[1][0]).argmax(1)
+        y = m[1][1]
+        print(f"held-out mined runs: digits {float((p == y)[y != NOT_A_DIGIT].mean()):.4f}, "
+              f"not one digit {float((p == y)[y == NOT_A_DIGIT].mean()):.4f}", flush=True)
     import base64
     text = base64.b64encode(export(net)).decode()
     with open(OUT, "w") as f:
