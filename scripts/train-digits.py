@@ -654,9 +654,28 @@ def deskew(X):
 # this many of their "not one digit" crops (a random draw; they are most of the runs, and too many
 # pull real digits into that class); MINED_DIGITS: at most this many of their digits. The fields
 # with F % 10 == 0 are kept out, for the report.
+# MINED_HARD=p: of the mined "not one digit" runs only those the weights already in OUT (or in
+# MINED_REF) give this much or more to one digit: the hard negatives proper.
 MINED = [f for f in os.environ.get("MINED", "").split(",") if f]
 MINED_JUNK = int(os.environ.get("MINED_JUNK", "6000"))
 MINED_DIGITS = int(os.environ.get("MINED_DIGITS", "100000"))
+MINED_HARD = float(os.environ.get("MINED_HARD", "0"))
+
+
+def load_weights(path):
+    """The net written to `path` by `fit` (the Swift weights file), back in PyTorch."""
+    import re, base64, torch
+    text = open(path).read()
+    w = np.frombuffer(base64.b64decode(re.search(r'base64 = "([^"]+)"', text).group(1)), "<f2").astype(np.float32)
+    net, o = network(), 0
+    for m in net:
+        if isinstance(m, (torch.nn.Conv2d, torch.nn.Linear)):
+            shape = m.weight.shape if isinstance(m, torch.nn.Conv2d) else (m.weight.shape[1], m.weight.shape[0])
+            k = m.weight.numel()
+            v = torch.from_numpy(w[o:o + k].reshape(shape).copy()); o += k
+            m.weight.data = v if isinstance(m, torch.nn.Conv2d) else v.T.contiguous()
+            m.bias.data = torch.from_numpy(w[o:o + m.bias.numel()].copy()); o += m.bias.numel()
+    return net
 
 
 def mined():
@@ -670,6 +689,9 @@ def mined():
     out = F % 10 == 0
     pick = np.random.default_rng(SEED)
     train = np.nonzero(~out)[0]
+    if MINED_HARD > 0:
+        p = forward(load_weights(os.environ.get("MINED_REF", OUT)), X[train])
+        train = train[(Y[train] != NOT_A_DIGIT) | (p[:, :10].max(1) >= MINED_HARD)]
     junk, digits = train[Y[train] == NOT_A_DIGIT], train[Y[train] != NOT_A_DIGIT]
     junk = pick.permutation(junk)[:MINED_JUNK]
     digits = pick.permutation(digits)[:MINED_DIGITS]
