@@ -14,7 +14,7 @@ DEMO_DB := demo/vanthu.sqlite
 # OMP_THREAD_LIMIT is set by vanthu itself (it re-executes with 1 when it runs several OCR
 # workers); exporting it here would also make `nproc` answer 1.
 
-.PHONY: all deps build release test demo bench soak model model-digits eval-restore eval-ocr-restore ocr-channel clean
+.PHONY: all deps build release test demo bench soak model model-digits mined-digits eval-restore eval-ocr-restore ocr-channel clean
 
 all: build
 
@@ -97,6 +97,12 @@ ocr-channel:
 # runs the weights in plain Swift. The tests' held-out digits: python3 scripts/digit-fixture.py.
 model-digits: deps
 	python3 scripts/train-digits.py
+
+# Runs of pieces the reader itself cuts in generated fields (training MNIST digits), labelled by
+# the digits' columns, for train-digits.py's MINED (hard negatives; scripts/digit-fields.py).
+mined-digits: deps
+	$(SWIFT) build -c release --product vanthu-bench
+	python3 scripts/digit-fields.py .build/mined-digits.npz --count 3000 --seed 5
 
 clean:
 	rm -rf .build demo

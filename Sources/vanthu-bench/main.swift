@@ -8,6 +8,8 @@ import Ingest
 //   vanthu-bench digits IMAGE...        hand-written number and day: digit reader vs Tesseract, and cost
 //   vanthu-bench digit-crops DIR IMAGE...   the hand-written fields' crops written to DIR (PGM)
 //   vanthu-bench read-crops PGM...      the digit reader's readings of those crops, one JSON line each
+//   vanthu-bench digit-runs PGM...      every run of pieces the reader scores in those crops: its columns
+//                                       and the classifier's 28×28 input (base64 bytes), one JSON line per crop
 //   vanthu-bench restore [--rounds N] FILE...   diacritics restored per second, against folding
 OpenMPThreads.limitToOnePerWorker()
 let args = Array(CommandLine.arguments.dropFirst())
@@ -44,6 +46,15 @@ case "read-crops" where args.count >= 2:
     for (file, readings) in HandwrittenCrops.read(paths: Array(args.dropFirst())) {
         let row: [String: Any] = ["file": (file as NSString).lastPathComponent,
                                   "readings": readings.map { ["digits": $0.digits, "confidence": $0.confidence] }]
+        let data = try JSONSerialization.data(withJSONObject: row, options: [.sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+    }
+case "digit-runs" where args.count >= 2:
+    for (file, reading, digitHeight, runs) in HandwrittenCrops.runs(paths: Array(args.dropFirst())) {
+        let row: [String: Any] = ["file": (file as NSString).lastPathComponent, "reading": reading ?? NSNull(),
+                                  "digitHeight": digitHeight,
+                                  "runs": runs.map { ["i": $0.first, "j": $0.end, "x0": $0.x0, "x1": $0.x1,
+                                                      "input": Data($0.input).base64EncodedString()] }]
         let data = try JSONSerialization.data(withJSONObject: row, options: [.sortedKeys])
         print(String(decoding: data, as: UTF8.self))
     }

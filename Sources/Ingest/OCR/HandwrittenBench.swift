@@ -117,24 +117,67 @@ public enum HandwrittenCrops {
     /// The reader's readings of crops written by `write`, by file.
     public static func read(paths: [String]) -> [(file: String, readings: [DigitReading])] {
         paths.compactMap { path in
-            let parts = ((path as NSString).lastPathComponent as NSString).deletingPathExtension.split(separator: ".")
-            guard parts.count >= 5, let lineHeight = Int(parts[parts.count - 3]),
-                  let first = Int(parts[parts.count - 2]), let last = Int(parts[parts.count - 1]), first <= last,
-                  let data = FileManager.default.contents(atPath: path) else { return nil }
-            let bytes = [UInt8](data)
-            // P5 header: magic, width, height, maxval, each followed by one whitespace.
-            var fields: [Int] = [], i = 2, current = ""
-            while fields.count < 3, i < bytes.count {
-                let c = Character(UnicodeScalar(bytes[i]))
-                if c.isNumber { current.append(c) } else if !current.isEmpty { fields.append(Int(current)!); current = "" }
-                i += 1
-            }
-            guard fields.count == 3, bytes.count - i >= fields[0] * fields[1] else { return nil }
-            let ink = bytes[i..<(i + fields[0] * fields[1])].map { Float(255 - Int($0)) / 255 }
-            let image = InkImage(width: fields[0], height: fields[1], ink: ink)
-            var reader = HandwrittenFieldReader(lineHeight: lineHeight)
-            reader.field = first...last
+            guard let (image, reader) = load(path) else { return nil }
             return (path, reader.read(image))
         }
+    }
+
+    /// One run of the over-segmented field's pieces that the reader scores as one digit.
+    public struct Run: Sendable {
+        /// The run is pieces `first..<end`, left to right.
+        public var first: Int
+        public var end: Int
+        /// The columns of the crop it spans (inclusive).
+        public var x0: Int
+        public var x1: Int
+        /// What the classifier is given for it: the 28×28 normalised crop (deskewed if the model
+        /// deskews), row by row, as bytes (0 = paper, 255 = full ink).
+        public var input: [UInt8]
+    }
+
+    /// For hard-negative mining (scripts/digit-fields.py): every run of pieces the reader would
+    /// score in each crop written as `write` writes them, with the reader's best reading. The
+    /// runs are those `HandwrittenFieldReader.read` tries (its `allowed` rule: at most four
+    /// pieces, at most 1.6 digit heights wide); keep the two in step.
+    public static func runs(paths: [String]) -> [(file: String, reading: String?, digitHeight: Int, runs: [Run])] {
+        paths.compactMap { path in
+            guard let (image, reader) = load(path) else { return nil }
+            let reading = reader.read(image).first?.digits
+            guard let pieces = reader.overSegment(image) else { return (path, reading, 0, []) }
+            let n = pieces.atoms.count, dh = Double(pieces.digitHeight)
+            var runs: [Run] = []
+            for i in 0..<n {
+                for j in (i + 1)...min(n, i + 4) where Double(pieces.span(i, j)) <= 1.6 * dh {
+                    guard let normalised = pieces.crop(i, j, image).normalised() else { continue }
+                    let input = reader.classifier.deskews ? InkImage.deskewed(normalised) : normalised
+                    let atoms = pieces.atoms[i..<j]
+                    runs.append(Run(first: i, end: j, x0: atoms.map(\.x0).min()!, x1: atoms.map(\.x1).max()!,
+                                    input: input.map { UInt8(min(255, max(0, ($0 * 255).rounded()))) }))
+                }
+            }
+            return (path, reading, pieces.digitHeight, runs)
+        }
+    }
+
+    /// A crop written by `write` (`NAME.FIELD.LINEHEIGHT.FIRST.LAST.pgm`) and the reader set up
+    /// for it as the page's reader is.
+    static func load(_ path: String) -> (InkImage, HandwrittenFieldReader)? {
+        let parts = ((path as NSString).lastPathComponent as NSString).deletingPathExtension.split(separator: ".")
+        guard parts.count >= 5, let lineHeight = Int(parts[parts.count - 3]),
+              let first = Int(parts[parts.count - 2]), let last = Int(parts[parts.count - 1]), first <= last,
+              let data = FileManager.default.contents(atPath: path) else { return nil }
+        let bytes = [UInt8](data)
+        // P5 header: magic, width, height, maxval, each followed by one whitespace.
+        var fields: [Int] = [], i = 2, current = ""
+        while fields.count < 3, i < bytes.count {
+            let c = Character(UnicodeScalar(bytes[i]))
+            if c.isNumber { current.append(c) } else if !current.isEmpty { fields.append(Int(current)!); current = "" }
+            i += 1
+        }
+        guard fields.count == 3, bytes.count - i >= fields[0] * fields[1] else { return nil }
+        let ink = bytes[i..<(i + fields[0] * fields[1])].map { Float(255 - Int($0)) / 255 }
+        var reader = HandwrittenFieldReader(lineHeight: lineHeight)
+        reader.field = first...last
+        return (InkImage(width: fields[0], height: fields[1], ink: ink), reader)
     }
 }
