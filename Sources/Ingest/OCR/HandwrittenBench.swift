@@ -136,18 +136,17 @@ public enum HandwrittenCrops {
     }
 
     /// For hard-negative mining (scripts/digit-fields.py): every run of pieces the reader would
-    /// score in each crop written as `write` writes them, with the reader's best reading. The
-    /// runs are those `HandwrittenFieldReader.read` tries (its `allowed` rule: at most four
-    /// pieces, at most 1.6 digit heights wide); keep the two in step.
+    /// score in each crop written as `write` writes them, with the reader's best reading: the
+    /// runs `HandwrittenFieldReader.read` tries (`Pieces.mayBeOneDigit`).
     public static func runs(paths: [String]) -> [(file: String, reading: String?, digitHeight: Int, runs: [Run])] {
         paths.compactMap { path in
             guard let (image, reader) = load(path) else { return nil }
             let reading = reader.read(image).first?.digits
             guard let pieces = reader.overSegment(image) else { return (path, reading, 0, []) }
-            let n = pieces.atoms.count, dh = Double(pieces.digitHeight)
+            let n = pieces.atoms.count
             var runs: [Run] = []
             for i in 0..<n {
-                for j in (i + 1)...min(n, i + 4) where Double(pieces.span(i, j)) <= 1.6 * dh {
+                for j in (i + 1)...n where pieces.mayBeOneDigit(i, j) {
                     guard let normalised = pieces.crop(i, j, image).normalised() else { continue }
                     let input = reader.classifier.deskews ? InkImage.deskewed(normalised) : normalised
                     let atoms = pieces.atoms[i..<j]

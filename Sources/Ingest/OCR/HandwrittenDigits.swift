@@ -323,9 +323,7 @@ struct HandwrittenFieldReader {
             cache[key] = p ?? []
             return p
         }
-        func allowed(_ i: Int, _ j: Int) -> Bool {
-            j - i <= 4 && Double(pieces.span(i, j)) <= 1.6 * dh && pieces.atoms[i..<j].contains { !$0.part }
-        }
+        func allowed(_ i: Int, _ j: Int) -> Bool { pieces.mayBeOneDigit(i, j) }
         // Two marks standing apart, both tall, read as one digit: a flagged 1 beside a 6 is a 4 to
         // the classifier, but one digit is rarely two tall strokes with paper between them.
         func apart(_ i: Int, _ j: Int) -> Double {
@@ -583,6 +581,12 @@ struct HandwrittenFieldReader {
         var atoms: [Atom]
         var labels: [Int]
         var digitHeight: Int
+
+        /// Whether the reader tries pieces i..<j as one digit: at most four pieces, at most 1.6
+        /// digit heights wide, not parts alone.
+        func mayBeOneDigit(_ i: Int, _ j: Int) -> Bool {
+            j - i <= 4 && Double(span(i, j)) <= 1.6 * Double(digitHeight) && atoms[i..<j].contains { !$0.part }
+        }
 
         /// The columns pieces i..<j span.
         func span(_ i: Int, _ j: Int) -> Int {
