@@ -98,7 +98,9 @@ final class GarbledScanHeaderTests: XCTestCase {
         for (row, symbol) in [("Sốc | Ý /KH-UBND", "KH-UBND"), ("S/  &#@ @G /UBND-KTTH /Z_", "UBND-KTTH"),
                               ("Số...Z.Š lá, &;Z.. /BC-UBND : Lực", "BC-UBND"),
                               // A `#` starting the garble is no OCR tool's page marker (`# PAGE 1`).
-                              ("#::XC ta 7 /UBND-KTTH", "UBND-KTTH")] {
+                              ("#::XC ta 7 /UBND-KTTH", "UBND-KTTH"),
+                              // The dotted leader's specks between the slash and the symbol.
+                              ("Số:...... ....../.UBND-KTTH", "UBND-KTTH")] {
             let r = ocr("""
             ỦY BAN NHÂN DÂN
             TỈNH QUẢNG NGÃI

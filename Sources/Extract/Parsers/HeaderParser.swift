@@ -256,9 +256,13 @@ enum HeaderParser {
             if k == 1 && columns[0].count > maxDebris { break }
             for slash in column.indices.reversed() where column[slash] == "/" {
                 guard column.distance(from: column.startIndex, to: slash) <= maxDebris else { continue }
-                let fromSlash = String(column[slash...])
-                guard let (n, used) = blankNumber(fromSlash) else { continue }
-                let afterSymbol = fromSlash.slice(from: used, to: fromSlash.utf16Length)
+                // Specks OCR read between the slash and the symbol (`/.UBND-KTTH`, the dotted
+                // leader run into it) are passed over.
+                let specks = column[column.index(after: slash)...].prefix { symbolSpecks.contains($0) }.utf16.count
+                let fromSlash = "/" + String(column[column.index(after: slash)...]).dropFirst(specks)
+                guard let (n, symbolUsed) = blankNumber(fromSlash) else { continue }
+                let used = symbolUsed + specks
+                let afterSymbol = fromSlash.slice(from: symbolUsed, to: fromSlash.utf16Length)
                 let debris = afterSymbol.filter { $0.isLetter || $0.isNumber }
                 // Or the place and date, run into the same column (`/UBND-KTTH Quảng Ngãi, ngày …`).
                 let dated = debris.count > 4 && parseDate(afterSymbol, Folding.fold(afterSymbol)) != nil
@@ -286,6 +290,9 @@ enum HeaderParser {
 
     /// Characters of debris a garbled label and digits leave before a symbol.
     static let maxDebris = 24
+    /// Specks OCR reads from dots and grain: between a symbol's slash and its capitals they are
+    /// no part of it.
+    static let symbolSpecks: Set<Character> = [".", ",", ":", ";", "'", "`", "·", "_", "‘", "’"]
 
     /// A symbol that starts the text (`/UBND-KTTH Bình Dương, …`), with a dash as a letter's
     /// symbol has: the blank number and where the symbol ends (UTF-16 offset).
