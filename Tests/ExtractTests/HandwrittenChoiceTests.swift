@@ -96,6 +96,15 @@ final class HandwrittenChoiceTests: XCTestCase {
         let text = header.replacingOccurrences(of: "Số: /UBND", with: "Số: 22x /UBND")
         let r = extract(text, HandwrittenFields(number: [R(digits: "302", confidence: 0.94)]))
         XCTAssertEqual(r.number?.text, "302/UBND-KTTH")
+        // Nor do the hand's strokes OCR read into the symbol's head stay in it.
+        for (garbled, expected) in [("Số: -ZG/KH-UBND", "56/KH-UBND"), ("Số: /I/UBND-KTTH", "56/UBND-KTTH"),
+                                    ("Số: /JUBND-KTTH", "56/UBND-KTTH")] {
+            let t = header.replacingOccurrences(of: "Số: /UBND-KTTH", with: garbled)
+            XCTAssertEqual(extract(t, HandwrittenFields(number: [R(digits: "56", confidence: 0.92)])).number?.text, expected, garbled)
+        }
+        // A symbol of two printed parts stays whole (`KH/UBND`).
+        let twoParts = header.replacingOccurrences(of: "Số: /UBND-KTTH", with: "Số: /KH/UBND-KTTH")
+        XCTAssertEqual(extract(twoParts, HandwrittenFields(number: [R(digits: "56", confidence: 0.92)])).number?.text, "56/KH/UBND-KTTH")
         // A printed letter after the sequence the reader agrees with stays (`30c/NQ-CP`).
         let printed = header.replacingOccurrences(of: "Số: /UBND", with: "Số: 30c/UBND")
         XCTAssertEqual(extract(printed, HandwrittenFields(number: [R(digits: "30", confidence: 0.94)])).number?.text, "30c/UBND-KTTH")

@@ -261,8 +261,30 @@ public enum HandwrittenChoice {
         var rest = n.text.dropFirst(old.count)
         if handRead { rest = rest.drop(while: \.isLetter) }
         out.text = seq + rest
+        if handRead, let symbol = n.symbol, case let mended = symbolWithoutHand(symbol), mended != symbol {
+            out.symbol = mended
+            out.text = seq + "/" + (n.year.map { "\($0)/" } ?? "") + mended
+        }
         out.seq = Int(seq)
         return out
+    }
+
+    /// The symbol without what OCR made of the hand-written digits beside it: a short head
+    /// before a slash that is no kind's or body's abbreviation (`ZG/KH-UBND`, `I/UBND-KTTH` for
+    /// the hand's last strokes), or one capital run into the body's abbreviation (`JUBND-KTTH`).
+    /// Only where the digit reader read the field, so the hand is known to stand there.
+    static func symbolWithoutHand(_ symbol: String) -> String {
+        var s = symbol
+        if let slash = s.firstIndex(of: "/") {
+            let head = String(s[..<slash]), tail = String(s[s.index(after: slash)...])
+            let known = DocumentKinds.table.contains { $0.abbreviations.contains(head) } || Names.symbolBodies.contains(head)
+            if head.count <= 3, !head.contains("-"), !known, tail.contains("-") { s = tail }
+        }
+        if let first = s.split(separator: "-", maxSplits: 1).first, first.count >= 2, first.first!.isUppercase,
+           Names.symbolBodies.contains(String(first.dropFirst())) {
+            s = String(s.dropFirst())
+        }
+        return s
     }
 
     static func fileNameCites(_ folded: String, seq: String, symbolHead: String) -> Bool {
