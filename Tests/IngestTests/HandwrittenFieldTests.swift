@@ -205,6 +205,17 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertEqual(field.map { $0.box.x0 > 340 && $0.box.x0 < 400 && $0.box.x1 <= 646 }, true, "\(String(describing: field))")
     }
 
+    func testADottedLeaderOCRReadAsFlatDigitsIsNoLabelBeforeTheSymbol() {
+        // `Số: 14 /TB-UBND` on a dotted line read `.i (1 22866) /TB-UBND`: the dots read as a
+        // word a few pixels tall just before the symbol are the line the hand wrote on, not the
+        // print the field starts after; the field runs from the label to the symbol.
+        let row = [word(".i", 303, 513, 383, 552), word("(1", 413, 445, 518, 552), word("22866)", 527, 546, 615, 552),
+                   word("/TB-UBND", 633, 510, 871, 567), word("Phú", 1170, 516, 1256, 553), word("Thọ,", 1274, 517, 1369, 560),
+                   word("ngày", 1390, 516, 1497, 562), word("tháng", 1640, 516, 1768, 562)]
+        let field = numberField(row)
+        XCTAssertEqual(field.map { $0.box.x0 >= 383 && $0.box.x0 < 413 && $0.box.x1 <= 633 }, true, "\(String(describing: field))")
+    }
+
     func testDigitsWrittenAboveTheRowThatOCRReadAsASymbolDoNotEndTheField() {
         // `109` written high above the dotted line, read as a line of its own, `J/V2`: not the
         // symbol, which stands on the label's line.

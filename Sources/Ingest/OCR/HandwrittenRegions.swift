@@ -69,6 +69,9 @@ enum HandwrittenRegions {
     /// A word OCR made of hand-written digits (`Ø6Ÿ`) has a box taller than print by this many
     /// print heights or more; a printed word beside them does not.
     static let handWord = 1.4
+    /// A word's box this share of the print's height or less holds no printed letter (even `ưa`,
+    /// with no ascender, stands over half of it): the dotted line OCR read as characters.
+    static let flatWord = 0.3
 
     /// The field widened to take in whole the hand-written marks its sides cut through or stop
     /// short of: a side guessed from letter widths, a gap found between two digits, or a word OCR
@@ -152,6 +155,9 @@ enum HandwrittenRegions {
             // The dotted line the hand writes on (`.........`) is no label: the field runs on
             // past it (on a row read again with the hand taken out, the dots are all that is left).
             if !w.text.contains(where: { $0.isLetter || $0.isNumber }) { continue }
+            // Nor is that line when OCR made characters of its dots (`22866)` six pixels tall):
+            // no printed word stands that flat, while dots are a fraction of the print's height.
+            if Double(w.box.height) < Double(printHeight) * flatWord { continue }
             return hand.isEmpty && Double(end.box.x0 - w.box.x1) < Double(printHeight) * 0.6 ? nil : Double(w.box.x1)
         }
         guard let first = hand.last else { return nil }
