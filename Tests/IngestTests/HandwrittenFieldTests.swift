@@ -216,6 +216,17 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertEqual(field.map { $0.box.x0 >= 383 && $0.box.x0 < 413 && $0.box.x1 <= 633 }, true, "\(String(describing: field))")
     }
 
+    func testASlashInTheHandOCRRanIntoTheSymbolDoesNotEndTheField() {
+        // `Số: 1675 /KH-UBND` read as one word, `số:...É..⁄/Ÿ1.../KH-UBND`: the symbol is the
+        // print after the last slash, measured from the word's right, not all after the hand's
+        // first slash (which left the field half its width, `16`).
+        let row = [word("số:...É..⁄/Ÿ1.../KH-UBND", 303, 480, 936, 566), word("Phú", 1169, 516, 1255, 553),
+                   word("Thọ,", 1274, 517, 1369, 560), word("ngày,", 1390, 499, 1565, 563), word("tháng", 1627, 515, 1754, 562)]
+        let field = numberField(row)
+        // The slash stands at about 690 on the page this row was read from.
+        XCTAssertEqual(field.map { $0.box.x1 > 640 && $0.box.x1 <= 690 }, true, "\(String(describing: field))")
+    }
+
     func testDigitsWrittenAboveTheRowThatOCRReadAsASymbolDoNotEndTheField() {
         // `109` written high above the dotted line, read as a line of its own, `J/V2`: not the
         // symbol, which stands on the label's line.

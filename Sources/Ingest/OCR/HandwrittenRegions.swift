@@ -217,6 +217,16 @@ enum HandwrittenRegions {
         Double(w.box.height) > Double(printHeight) * handWord && !after.contains("-") && !symbolGarbled(after)
     }
 
+    /// A symbol as printed, read cleanly (`KH-UBND`, `2022/QĐ-UBND`, `CV/TU`): two characters or
+    /// more, capitals (Đ), digits, dashes and slashes only, starting with a capital or a digit.
+    /// Width of a character of a cleanly read symbol, in lower-case letters (see `numberField`).
+    static let cleanSymbolLetter = 1.15
+
+    static func cleanSymbol(_ s: Substring) -> Bool {
+        guard s.count >= 2, let first = s.first, first.isUppercase || first.isNumber else { return false }
+        return s.allSatisfy { ($0.isUppercase && $0.isLetter) || ($0.isNumber && $0.isASCII) || $0 == "-" || $0 == "/" }
+    }
+
     static func symbolGarbled<S: Sequence>(_ rest: S) -> Bool where S.Element == Character {
         rest.filter(\.isUppercase).count >= 3
     }
@@ -273,7 +283,17 @@ enum HandwrittenRegions {
             var end: Double?
             var endSpan: ClosedRange<Int>?
             for c in candidates {
-                guard let slash = c.text.firstIndex(where: { $0 == "/" || $0 == "-" }) else { continue }
+                guard var slash = c.text.firstIndex(where: { $0 == "/" || $0 == "-" }) else { continue }
+                // In a word OCR ran from the label over the hand into the symbol
+                // (`số:...É..⁄/Ÿ1.../KH-UBND`), the hand may hold a slash too: the symbol begins at
+                // the first slash followed by nothing but a symbol's characters (`/KH-UBND`,
+                // `/2022/QĐ-UBND`), where there is one. Not in a word that opens with its slash
+                // (`/rB-UBND`: the symbol, garbled) nor at a dash (`5Z8/rB-UBND`: its body).
+                var cleanAfterHand = false
+                if slash != c.text.startIndex, !cleanSymbol(c.text[c.text.index(after: slash)...]),
+                   let clean = c.text.indices.first(where: { i in
+                       i > slash && c.text[i] == "/" && cleanSymbol(c.text[c.text.index(after: i)...])
+                   }) { slash = clean; cleanAfterHand = true }
                 // The symbol stands on the label's line; digits written above it, that OCR read
                 // as a line of their own (`109` read `J/V2`), do not.
                 guard c.box == w.box || Double(abs(c.box.y1 - w.box.y1)) <= Double(m.height) * 0.6 else { continue }
@@ -289,10 +309,14 @@ enum HandwrittenRegions {
                 else {
                     // Print after the slash is measured from the right: capitals are about one
                     // and a half of a lower-case letter.
-                    let printed = Double(after.count + 1) * m.letter * 1.5
+                    // A symbol read cleanly after the hand is all there, its slash and dash
+                    // (narrow) included: about 1.15 of a lower-case letter a character on
+                    // generated letters (`/KH-UBND` 246 pixels beside letters of 25 to 29), and
+                    // the guess may err either way.
+                    let printed = Double(after.count + 1) * m.letter * (cleanAfterHand ? cleanSymbolLetter : 1.5)
                     let guess = max(start.x, Double(c.box.x1) - printed)
                     end = guess
-                    endSpan = Int(guess - m.letter / 3)...Int(guess + m.letter)
+                    endSpan = Int(guess - m.letter * (cleanAfterHand ? 1 : 1.0 / 3))...Int(guess + m.letter)
                 }
                 break
             }
