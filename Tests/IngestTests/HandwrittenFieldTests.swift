@@ -227,6 +227,15 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertEqual(field.map { $0.box.x1 > 640 && $0.box.x1 <= 690 }, true, "\(String(describing: field))")
     }
 
+    func testALabelOCRRanIntoTheHandWithAPeriodForItsColonIsLeftOutOfTheField() {
+        // `Số:05` read `sø.C2`, as tall as the hand, the colon read as a period: the field starts
+        // after the label's three characters, not before the `S` (the reader read the label as a 7).
+        let words = [word("sø.C2", 303, 467, 454, 570), word("`.", 487, 494, 561, 552), word("/UBND-VX", 606, 513, 845, 568),
+                     word("Quảng", 1172, 513, 1318, 562), word("Ngãi,", 1334, 517, 1455, 562)]
+        let field = numberField(words)
+        XCTAssertEqual(field.map { $0.box.x0 > 350 && $0.box.x0 < 400 && $0.box.x1 <= 606 }, true, "\(String(describing: field))")
+    }
+
     func testDigitsWrittenAboveTheRowThatOCRReadAsASymbolDoNotEndTheField() {
         // `109` written high above the dotted line, read as a line of its own, `J/V2`: not the
         // symbol, which stands on the label's line.

@@ -161,10 +161,11 @@ enum HandwrittenRegions {
             return hand.isEmpty && Double(end.box.x0 - w.box.x1) < Double(printHeight) * 0.6 ? nil : Double(w.box.x1)
         }
         guard let first = hand.last else { return nil }
-        // The label OCR ran into the hand and read as tall as it (`Số:4` read `se:tÍ`): one to
-        // three letters and a colon open the word, and the field starts after the colon.
+        // The label OCR ran into the hand and read as tall as it (`Số:4` read `se:tÍ`, `Số:05`
+        // read `sø.C2`): one to three letters and a colon (or the period OCR made of it) open
+        // the word, and the field starts after the colon.
         let text = Array(first.text)
-        if let colon = text.firstIndex(of: ":"), (1...3).contains(colon), text[..<colon].allSatisfy(\.isLetter), colon + 1 < text.count {
+        if let colon = text.firstIndex(where: { $0 == ":" || $0 == "." }), (1...3).contains(colon), text[..<colon].allSatisfy(\.isLetter), colon + 1 < text.count {
             return Double(first.box.x0) + letter * Double(colon + 1)
         }
         return Double(first.box.x0) - Double(printHeight) * 0.2
