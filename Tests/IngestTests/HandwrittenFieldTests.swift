@@ -236,6 +236,15 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertEqual(field.map { $0.box.x0 > 350 && $0.box.x0 < 400 && $0.box.x1 <= 606 }, true, "\(String(describing: field))")
     }
 
+    func testOnARowReadAgainAFlatWordOfTheDotsIsPassedToTheGarbledLabel() {
+        // `Số: 418 /KH-UBND` read again with the hand taken out: `__ GÀ. /KH-UBND`, the label
+        // read `__`, the dots `GÀ.` seven pixels tall. The field runs from the label to the symbol.
+        let row = [word("__", 303, 512, 386, 552), word("GÀ.", 406, 545, 453, 552), word("/KH-UBND", 615, 518, 862, 557),
+                   word("Quảng", 1172, 513, 1319, 562), word("Ngãi,", 1334, 517, 1455, 562)]
+        let field = numberField(row)
+        XCTAssertEqual(field.map { $0.box.x0 >= 386 && $0.box.x0 < 406 && $0.box.x1 <= 615 }, true, "\(String(describing: field))")
+    }
+
     func testDigitsWrittenAboveTheRowThatOCRReadAsASymbolDoNotEndTheField() {
         // `109` written high above the dotted line, read as a line of its own, `J/V2`: not the
         // symbol, which stands on the label's line.

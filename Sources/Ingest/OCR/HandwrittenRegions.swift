@@ -150,17 +150,25 @@ enum HandwrittenRegions {
     private static func startOfHandwriting(before end: Word, in words: [Word], printHeight: Int, letter: Double) -> Double? {
         let left = words.filter { sameRow($0.box, end.box) && $0.box.x1 <= end.box.x0 + 2 }.sorted { $0.box.x0 > $1.box.x0 }
         var hand: [Word] = []
+        // A word of no letters as tall as print (`__`): the label OCR garbled, where no other
+        // print is found.
+        var garbledLabel: Word?
+        let beside = { (w: Word) in Double(end.box.x0 - w.box.x1) < Double(printHeight) * 0.6 }
         for w in left {
             if Double(w.box.height) > Double(printHeight) * handWord { hand.append(w); continue }
+            let flat = Double(w.box.height) < Double(printHeight) * flatWord
             // The dotted line the hand writes on (`.........`) is no label: the field runs on
             // past it (on a row read again with the hand taken out, the dots are all that is left).
-            if !w.text.contains(where: { $0.isLetter || $0.isNumber }) { continue }
+            if !w.text.contains(where: { $0.isLetter || $0.isNumber }) {
+                if !flat { garbledLabel = w }
+                continue
+            }
             // Nor is that line when OCR made characters of its dots (`22866)` six pixels tall):
             // no printed word stands that flat, while dots are a fraction of the print's height.
-            if Double(w.box.height) < Double(printHeight) * flatWord { continue }
-            return hand.isEmpty && Double(end.box.x0 - w.box.x1) < Double(printHeight) * 0.6 ? nil : Double(w.box.x1)
+            if flat { continue }
+            return hand.isEmpty && beside(w) ? nil : Double(w.box.x1)
         }
-        guard let first = hand.last else { return nil }
+        guard let first = hand.last else { return garbledLabel.flatMap { beside($0) ? nil : Double($0.box.x1) } }
         // The label OCR ran into the hand and read as tall as it (`Số:4` read `se:tÍ`, `Số:05`
         // read `sø.C2`): one to three letters and a colon (or the period OCR made of it) open
         // the word, and the field starts after the colon.
