@@ -150,8 +150,9 @@ enum HandwrittenRegions {
     private static func startOfHandwriting(before end: Word, in words: [Word], printHeight: Int, letter: Double) -> Double? {
         let left = words.filter { sameRow($0.box, end.box) && $0.box.x1 <= end.box.x0 + 2 }.sorted { $0.box.x0 > $1.box.x0 }
         var hand: [Word] = []
-        // A word of no letters as tall as print (`__`): the label OCR garbled, where no other
-        // print is found.
+        // A word of no letters as tall as print and no wider than the label's few letters
+        // (`__`): the label OCR garbled, where no other print is found. A wider one (`"..-`)
+        // ran the label into a light hand.
         var garbledLabel: Word?
         let beside = { (w: Word) in Double(end.box.x0 - w.box.x1) < Double(printHeight) * 0.6 }
         for w in left {
@@ -160,7 +161,7 @@ enum HandwrittenRegions {
             // The dotted line the hand writes on (`.........`) is no label: the field runs on
             // past it (on a row read again with the hand taken out, the dots are all that is left).
             if !w.text.contains(where: { $0.isLetter || $0.isNumber }) {
-                if !flat { garbledLabel = w }
+                if !flat && Double(w.box.width) <= letter * 4 { garbledLabel = w }
                 continue
             }
             // Nor is that line when OCR made characters of its dots (`22866)` six pixels tall):
