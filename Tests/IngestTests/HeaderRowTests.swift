@@ -100,6 +100,13 @@ final class HeaderRowTests: XCTestCase {
         let mended = try XCTUnwrap(HeaderRowRereading.symbolReadAlone(garbled, row: row, on: page, engine: engine))
         XCTAssertTrue(mended.flatMap(\.words).contains { $0.text == "/TB-UBND" }, "\(mended.map(\.text))")
         XCTAssertTrue(HeaderRowRereading.hasSymbol(mended, rows: rows))
+        // A symbol read whole with its year first (`/2013/TB-UBND`) is not read again.
+        let withYear = lines.map { l in
+            OCRLine(words: l.words.map { w in
+                w.text.contains("/") ? OCRWord(text: "/2013/TB-UBND", box: w.box, confidence: 90) : w
+            }, box: l.box, block: l.block, rotated: l.rotated)
+        }
+        XCTAssertNil(try HeaderRowRereading.symbolReadAlone(withYear, row: row, on: page, engine: engine))
         // What a word read alone gives: the symbol, its slash restored; no symbol, nothing.
         XCTAssertEqual(HeaderRowRereading.symbol(in: "_/UBND-VX"), "/UBND-VX")
         XCTAssertEqual(HeaderRowRereading.symbol(in: "UBND-VX"), "/UBND-VX")

@@ -117,6 +117,9 @@ enum HeaderRowRereading {
                 && w.text.count >= 4
         }) else { return nil }
         let word = lines[at.line].words[at.word]
+        // A symbol read whole but not as `hasSymbol` has it (`/2013/CT-UBND`, its year first) stays.
+        let read = Array(word.text)
+        if read.indices.contains(where: { read[$0] == "/" && HandwrittenRegions.cleanSymbol(Substring(String(read[($0 + 1)...]))) }) { return nil }
         let m = Int(printHeight * symbolMargin)
         let x0 = max(0, word.box.x0 - m), y0 = max(0, word.box.y0 - m)
         let x1 = min(page.width, word.box.x1 + m), y1 = min(page.height, word.box.y1 + m)
