@@ -239,6 +239,51 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertEqual(field.map { $0.box.x0 > 340 && $0.box.x0 < 400 && $0.box.x1 <= 646 }, true, "\(String(describing: field))")
     }
 
+    func testADottedLeaderOCRReadAsFlatDigitsIsNoLabelBeforeTheSymbol() {
+        // `Số: 14 /TB-UBND` on a dotted line read `.i (1 22866) /TB-UBND`: the dots read as a
+        // word a few pixels tall just before the symbol are the line the hand wrote on, not the
+        // print the field starts after; the field runs from the label to the symbol.
+        let row = [word(".i", 303, 513, 383, 552), word("(1", 413, 445, 518, 552), word("22866)", 527, 546, 615, 552),
+                   word("/TB-UBND", 633, 510, 871, 567), word("Phú", 1170, 516, 1256, 553), word("Thọ,", 1274, 517, 1369, 560),
+                   word("ngày", 1390, 516, 1497, 562), word("tháng", 1640, 516, 1768, 562)]
+        let field = numberField(row)
+        XCTAssertEqual(field.map { $0.box.x0 >= 383 && $0.box.x0 < 413 && $0.box.x1 <= 633 }, true, "\(String(describing: field))")
+    }
+
+    func testASlashInTheHandOCRRanIntoTheSymbolDoesNotEndTheField() {
+        // `Số: 1675 /KH-UBND` read as one word, `số:...É..⁄/Ÿ1.../KH-UBND`: the symbol is the
+        // print after the last slash, measured from the word's right, not all after the hand's
+        // first slash (which left the field half its width, `16`).
+        let row = [word("số:...É..⁄/Ÿ1.../KH-UBND", 303, 480, 936, 566), word("Phú", 1169, 516, 1255, 553),
+                   word("Thọ,", 1274, 517, 1369, 560), word("ngày,", 1390, 499, 1565, 563), word("tháng", 1627, 515, 1754, 562)]
+        let field = numberField(row)
+        // The slash stands at about 690 on the page this row was read from.
+        XCTAssertEqual(field.map { $0.box.x1 > 640 && $0.box.x1 <= 690 }, true, "\(String(describing: field))")
+    }
+
+    func testALabelOCRRanIntoTheHandWithAPeriodForItsColonIsLeftOutOfTheField() {
+        // `Số:05` read `sø.C2`, as tall as the hand, the colon read as a period: the field starts
+        // after the label's three characters, not before the `S` (the reader read the label as a 7).
+        let words = [word("sø.C2", 303, 467, 454, 570), word("`.", 487, 494, 561, 552), word("/UBND-VX", 606, 513, 845, 568),
+                     word("Quảng", 1172, 513, 1318, 562), word("Ngãi,", 1334, 517, 1455, 562)]
+        let field = numberField(words)
+        XCTAssertEqual(field.map { $0.box.x0 > 350 && $0.box.x0 < 400 && $0.box.x1 <= 606 }, true, "\(String(describing: field))")
+    }
+
+    func testOnARowReadAgainAFlatWordOfTheDotsIsPassedToTheGarbledLabel() {
+        // `Số: 418 /KH-UBND` read again with the hand taken out: `__ GÀ. /KH-UBND`, the label
+        // read `__`, the dots `GÀ.` seven pixels tall. The field runs from the label to the symbol.
+        let row = [word("__", 303, 512, 386, 552), word("GÀ.", 406, 545, 453, 552), word("/KH-UBND", 615, 518, 862, 557),
+                   word("Quảng", 1172, 513, 1319, 562), word("Ngãi,", 1334, 517, 1455, 562)]
+        let field = numberField(row)
+        XCTAssertEqual(field.map { $0.box.x0 >= 386 && $0.box.x0 < 406 && $0.box.x1 <= 615 }, true, "\(String(describing: field))")
+        // A word of no letters wider than a label ran the label into a light hand (`Số: 922`
+        // read `"..-`): the field is not cut after it (the row read again finds it).
+        let light = [word("\"..-", 303, 494, 514, 552), word("/UBND.VX", 661, 491, 900, 567),
+                     word("Quảng", 1172, 513, 1318, 562), word("Ngãi,", 1335, 517, 1455, 562)]
+        XCTAssertNil(numberField(light))
+    }
+
     func testDigitsWrittenAboveTheRowThatOCRReadAsASymbolDoNotEndTheField() {
         // `109` written high above the dotted line, read as a line of its own, `J/V2`: not the
         // symbol, which stands on the label's line.

@@ -85,6 +85,35 @@ final class HeaderRowTests: XCTestCase {
         XCTAssertEqual(HandwrittenFieldReader(lineHeight: found.number!.lineHeight).read(number).first?.digits, "1465")
     }
 
+    func testASymbolTheRowStillGarbledIsReadAloneAndGetsItsSlashBack() throws {
+        let page = try header()
+        let engine = try TesseractEngine(.init(language: "vie", tessdataPath: nil))
+        let lines = HOCRReader.lines(try engine.recognise(page).hocr)
+        // As a scan's reading and the row's re-reading garble it (`rusND.vx` for `/UBND-VX`).
+        let garbled = lines.map { l in
+            OCRLine(words: l.words.map { w in
+                w.text.contains("/") ? OCRWord(text: "rusTB.ub", box: w.box, confidence: 30) : w
+            }, box: l.box, block: l.block, rotated: l.rotated)
+        }
+        let rows = HeaderRowRereading.candidateRows(garbled, pageHeight: page.height)
+        let row = try XCTUnwrap(rows.first(where: \.numbered), "\(lines.map(\.text))")
+        let mended = try XCTUnwrap(HeaderRowRereading.symbolReadAlone(garbled, row: row, on: page, engine: engine))
+        XCTAssertTrue(mended.flatMap(\.words).contains { $0.text == "/TB-UBND" }, "\(mended.map(\.text))")
+        XCTAssertTrue(HeaderRowRereading.hasSymbol(mended, rows: rows))
+        // A symbol read whole with its year first (`/2013/TB-UBND`) is not read again.
+        let withYear = lines.map { l in
+            OCRLine(words: l.words.map { w in
+                w.text.contains("/") ? OCRWord(text: "/2013/TB-UBND", box: w.box, confidence: 90) : w
+            }, box: l.box, block: l.block, rotated: l.rotated)
+        }
+        XCTAssertNil(try HeaderRowRereading.symbolReadAlone(withYear, row: row, on: page, engine: engine))
+        // What a word read alone gives: the symbol, its slash restored; no symbol, nothing.
+        XCTAssertEqual(HeaderRowRereading.symbol(in: "_/UBND-VX"), "/UBND-VX")
+        XCTAssertEqual(HeaderRowRereading.symbol(in: "UBND-VX"), "/UBND-VX")
+        XCTAssertNil(HeaderRowRereading.symbol(in: "IUJBNDVX"))
+        XCTAssertNil(HeaderRowRereading.symbol(in: "Hà Nội"))
+    }
+
     func testTheHandIsTakenOutOfTheRowAndThePrintKept() throws {
         try takenOut(hand: "#1f2f9a", seenBelow: 128)
     }

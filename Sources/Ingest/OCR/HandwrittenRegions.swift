@@ -69,6 +69,9 @@ enum HandwrittenRegions {
     /// A word OCR made of hand-written digits (`Ø6Ÿ`) has a box taller than print by this many
     /// print heights or more; a printed word beside them does not.
     static let handWord = 1.4
+    /// A word's box this share of the print's height or less holds no printed letter (even `ưa`,
+    /// with no ascender, stands over half of it): the dotted line OCR read as characters.
+    static let flatWord = 0.3
 
     /// The field widened to take in whole the hand-written marks its sides cut through or stop
     /// short of: a side guessed from letter widths, a gap found between two digits, or a word OCR
@@ -153,18 +156,31 @@ enum HandwrittenRegions {
     private static func startOfHandwriting(before end: Word, in words: [Word], printHeight: Int, letter: Double) -> Double? {
         let left = words.filter { sameRow($0.box, end.box) && $0.box.x1 <= end.box.x0 + 2 }.sorted { $0.box.x0 > $1.box.x0 }
         var hand: [Word] = []
+        // A word of no letters as tall as print and no wider than the label's few letters
+        // (`__`): the label OCR garbled, where no other print is found. A wider one (`"..-`)
+        // ran the label into a light hand.
+        var garbledLabel: Word?
+        let beside = { (w: Word) in Double(end.box.x0 - w.box.x1) < Double(printHeight) * 0.6 }
         for w in left {
             if Double(w.box.height) > Double(printHeight) * handWord { hand.append(w); continue }
+            let flat = Double(w.box.height) < Double(printHeight) * flatWord
             // The dotted line the hand writes on (`.........`) is no label: the field runs on
             // past it (on a row read again with the hand taken out, the dots are all that is left).
-            if !w.text.contains(where: { $0.isLetter || $0.isNumber }) { continue }
-            return hand.isEmpty && Double(end.box.x0 - w.box.x1) < Double(printHeight) * 0.6 ? nil : Double(w.box.x1)
+            if !w.text.contains(where: { $0.isLetter || $0.isNumber }) {
+                if !flat && Double(w.box.width) <= letter * 4 { garbledLabel = w }
+                continue
+            }
+            // Nor is that line when OCR made characters of its dots (`22866)` six pixels tall):
+            // no printed word stands that flat, while dots are a fraction of the print's height.
+            if flat { continue }
+            return hand.isEmpty && beside(w) ? nil : Double(w.box.x1)
         }
-        guard let first = hand.last else { return nil }
-        // The label OCR ran into the hand and read as tall as it (`Số:4` read `se:tÍ`): one to
-        // three letters and a colon open the word, and the field starts after the colon.
+        guard let first = hand.last else { return garbledLabel.flatMap { beside($0) ? nil : Double($0.box.x1) } }
+        // The label OCR ran into the hand and read as tall as it (`Số:4` read `se:tÍ`, `Số:05`
+        // read `sø.C2`): one to three letters and a colon (or the period OCR made of it) open
+        // the word, and the field starts after the colon.
         let text = Array(first.text)
-        if let colon = text.firstIndex(of: ":"), (1...3).contains(colon), text[..<colon].allSatisfy(\.isLetter), colon + 1 < text.count {
+        if let colon = text.firstIndex(where: { $0 == ":" || $0 == "." }), (1...3).contains(colon), text[..<colon].allSatisfy(\.isLetter), colon + 1 < text.count {
             return Double(first.box.x0) + letter * Double(colon + 1)
         }
         return Double(first.box.x0) - Double(printHeight) * 0.2
@@ -210,6 +226,16 @@ enum HandwrittenRegions {
     /// the symbol (`/#⁄/UBND-`) still holds the symbol.
     private static func handMadeSlash(_ w: Word, after: Substring, printHeight: Int) -> Bool {
         Double(w.box.height) > Double(printHeight) * handWord && !after.contains("-") && !symbolGarbled(after)
+    }
+
+    /// A symbol as printed, read cleanly (`KH-UBND`, `2022/QĐ-UBND`, `CV/TU`): two characters or
+    /// more, capitals (Đ), digits, dashes and slashes only, starting with a capital or a digit.
+    /// Width of a character of a cleanly read symbol, in lower-case letters (see `numberField`).
+    static let cleanSymbolLetter = 1.15
+
+    static func cleanSymbol(_ s: Substring) -> Bool {
+        guard s.count >= 2, let first = s.first, first.isUppercase || first.isNumber else { return false }
+        return s.allSatisfy { ($0.isUppercase && $0.isLetter) || ($0.isNumber && $0.isASCII) || $0 == "-" || $0 == "/" }
     }
 
     static func symbolGarbled<S: Sequence>(_ rest: S) -> Bool where S.Element == Character {
@@ -268,7 +294,17 @@ enum HandwrittenRegions {
             var end: Double?
             var endSpan: ClosedRange<Int>?
             for c in candidates {
-                guard let slash = c.text.firstIndex(where: { $0 == "/" || $0 == "-" }) else { continue }
+                guard var slash = c.text.firstIndex(where: { $0 == "/" || $0 == "-" }) else { continue }
+                // In a word OCR ran from the label over the hand into the symbol
+                // (`số:...É..⁄/Ÿ1.../KH-UBND`), the hand may hold a slash too: the symbol begins at
+                // the first slash followed by nothing but a symbol's characters (`/KH-UBND`,
+                // `/2022/QĐ-UBND`), where there is one. Not in a word that opens with its slash
+                // (`/rB-UBND`: the symbol, garbled) nor at a dash (`5Z8/rB-UBND`: its body).
+                var cleanAfterHand = false
+                if slash != c.text.startIndex, !cleanSymbol(c.text[c.text.index(after: slash)...]),
+                   let clean = c.text.indices.first(where: { i in
+                       i > slash && c.text[i] == "/" && cleanSymbol(c.text[c.text.index(after: i)...])
+                   }) { slash = clean; cleanAfterHand = true }
                 // The symbol stands on the label's line; digits written above it, that OCR read
                 // as a line of their own (`109` read `J/V2`), do not.
                 guard c.box == w.box || Double(abs(c.box.y1 - w.box.y1)) <= Double(m.height) * 0.6 else { continue }
@@ -284,10 +320,14 @@ enum HandwrittenRegions {
                 else {
                     // Print after the slash is measured from the right: capitals are about one
                     // and a half of a lower-case letter.
-                    let printed = Double(after.count + 1) * m.letter * 1.5
+                    // A symbol read cleanly after the hand is all there, its slash and dash
+                    // (narrow) included: about 1.15 of a lower-case letter a character on
+                    // generated letters (`/KH-UBND` 246 pixels beside letters of 25 to 29), and
+                    // the guess may err either way.
+                    let printed = Double(after.count + 1) * m.letter * (cleanAfterHand ? cleanSymbolLetter : 1.5)
                     let guess = max(start.x, Double(c.box.x1) - printed)
                     end = guess
-                    endSpan = Int(guess - m.letter / 3)...Int(guess + m.letter)
+                    endSpan = Int(guess - m.letter * (cleanAfterHand ? 1 : 1.0 / 3))...Int(guess + m.letter)
                 }
                 break
             }

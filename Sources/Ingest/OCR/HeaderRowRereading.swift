@@ -84,7 +84,64 @@ enum HeaderRowRereading {
                 current = candidate; best = found
             }
         }
+        // The symbol still garbled (`rusND.vx`, `IUJBNDVX` for `/UBND-VX`): read alone, a word
+        // is read without the hand's tall marks beside it setting the line's scale.
+        if !hasSymbol(current, rows: rows), let row = rows.first(where: \.numbered),
+           let mended = try symbolReadAlone(current, row: row, on: page, engine: engine) {
+            current = mended
+        }
         return current == lines ? nil : current
+    }
+
+    /// A symbol read alone is cut this many print heights around the word's box and read at
+    /// this scale: on a generated letter Tesseract read the crop `/UBND-VX` at scales 1 to 2.5
+    /// where the page and the row gave `rusND.vx` and `IUJBNDVX`; on a rendered header,
+    /// `/TB-UBND` at 1.5 only (`/IB-UBND` at 1 and 2, `/B-UBND` at 3).
+    static let symbolMargin = 0.3, symbolScale: Float = 1.5
+
+    /// The lines with the number row's symbol word read again alone, where that reading is a
+    /// symbol (`/UBND-VX`; the slash restored where it lost it: the symbol follows the
+    /// number's slash); nil otherwise. The symbol word is the row's first word of print height
+    /// and four characters or more after the label.
+    static func symbolReadAlone(_ lines: [OCRLine], row: Row, on page: Pix, engine: TesseractEngine) throws -> [OCRLine]? {
+        let band = (row.y0 - row.printHeight / 2)...(row.y1 + row.printHeight / 2)
+        let printHeight = Double(row.printHeight)
+        // Along the row after its first word (the label, whatever OCR made of it): the first of
+        // print height, the hand's tall words passed.
+        let along = lines.indices.filter { !lines[$0].rotated && band.contains((lines[$0].box.y0 + lines[$0].box.y1) / 2) }
+            .flatMap { i in lines[i].words.indices.map { (line: i, word: $0) } }
+            .sorted { lines[$0.line].words[$0.word].box.x0 < lines[$1.line].words[$1.word].box.x0 }
+        guard let at = along.dropFirst().first(where: { p in
+            let w = lines[p.line].words[p.word]
+            return Double(w.box.height) <= printHeight * HandwrittenRegions.handWord && Double(w.box.height) >= printHeight * 0.6
+                && w.text.count >= 4
+        }) else { return nil }
+        let word = lines[at.line].words[at.word]
+        // A symbol read whole but not as `hasSymbol` has it (`/2013/CT-UBND`, its year first) stays.
+        let read = Array(word.text)
+        if read.indices.contains(where: { read[$0] == "/" && HandwrittenRegions.cleanSymbol(Substring(String(read[($0 + 1)...]))) }) { return nil }
+        let m = Int(printHeight * symbolMargin)
+        let x0 = max(0, word.box.x0 - m), y0 = max(0, word.box.y0 - m)
+        let x1 = min(page.width, word.box.x1 + m), y1 = min(page.height, word.box.y1 + m)
+        guard x1 > x0, y1 > y0, let box = boxCreate(Int32(x0), Int32(y0), Int32(x1 - x0), Int32(y1 - y0)) else { return nil }
+        var b: UnsafeMutablePointer<BOX>? = box
+        defer { boxDestroy(&b) }
+        guard let crop = page.map({ pixClipRectangle($0, box, nil) }),
+              let scaled = crop.map({ pixScale($0, symbolScale, symbolScale) }) else { return nil }
+        let text = HOCRReader.lines(try engine.recogniseBlock(scaled)).flatMap(\.words).map(\.text).joined(separator: " ")
+        guard let symbol = symbol(in: text) else { return nil }
+        var out = lines
+        out[at.line].words[at.word].text = symbol
+        return out
+    }
+
+    /// The symbol in a word's text read alone (`_/UBND-VX` → `/UBND-VX`, `UBND-VX` → `/UBND-VX`):
+    /// capitals (Đ) and digits in two parts or more joined by dashes, nil where there is none.
+    static func symbol(in text: String) -> String? {
+        guard let r = text.range(of: #"[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)+"#, options: .regularExpression) else { return nil }
+        let s = text[r]
+        guard s.filter(\.isLetter).count >= 3 else { return nil }
+        return "/" + s
     }
 
     /// A header row that holds, or should hold, the number or the date: its lines' extent and the
