@@ -129,12 +129,7 @@ def field(rng, pool, kind):
         extents.append((x, x + alpha.shape[1] - 1))
         laid(alpha, x, y)
     page.ink = ink
-    hh = rng.randint(44, 62)
-    cases = {"touching": rng.random() < 0.25, "label_touching": rng.random() < 0.2,
-             "dotted": rng.random() < 0.3, "light": rng.random() < 0.25}
-    spacing = (-0.12, 0.02) if cases["touching"] else (0.05, 0.25)
-    strength = rng.uniform(0.45, 0.7) if cases["light"] else 1.0
-    gap = (lambda: rng.randint(0, 5)) if cases["label_touching"] else (lambda: rng.randint(12, 30))
+    hh, cases, spacing, strength, gap = DL.hand(rng)
     y = 250
 
     def dotted(x0, x1, baseline):

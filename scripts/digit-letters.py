@@ -92,6 +92,21 @@ def handwritten(page, digits, x, baseline, height, source, pool, font_file, spac
     return x
 
 
+def hand(rng):
+    """How one letter's hand writes: the digits' height (px at 200 dpi) and what the corpus scans
+    show, each on some of the letters: digits that touch one another, a label OCR runs into the
+    digits (`Số:5`, `ngày31`), the dotted line the form leaves for the hand to write on, a light
+    pen. Returns the height, the cases, the digits' spacing (in digit heights), the ink's
+    strength and a draw of the gap after a label."""
+    hh = rng.randint(44, 62)
+    cases = {"touching": rng.random() < 0.25, "label_touching": rng.random() < 0.2,
+             "dotted": rng.random() < 0.3, "light": rng.random() < 0.25}
+    spacing = (-0.12, 0.02) if cases["touching"] else (0.05, 0.25)
+    strength = rng.uniform(0.45, 0.7) if cases["light"] else 1.0
+    gap = (lambda: rng.randint(0, 5)) if cases["label_touching"] else (lambda: rng.randint(12, 30))
+    return hh, cases, spacing, strength, gap
+
+
 def letter(i, rng, pool, source):
     page = Page(rng)
     issuer1, issuer2, place = rng.choice(ISSUERS)
@@ -112,15 +127,7 @@ def letter(i, rng, pool, source):
     page.centred(right, 242, "Độc lập - Tự do - Hạnh phúc", SERIF_BOLD, 30)
     page.draw.line((right - 200, 286, right + 200, 286), fill=(0, 0, 0), width=2)
     page.draw.line((left - 90, 286, left + 90, 286), fill=(0, 0, 0), width=2)
-    hh = rng.randint(44, 62)   # hand-written digit height, px at 200 dpi
-    # What the corpus scans show, each on some of the letters: digits that touch one another, a
-    # label OCR runs into the digits (`Số:5`, `ngày31`), the dotted line the form leaves for the
-    # hand to write on, a light pen.
-    cases = {"touching": rng.random() < 0.25, "label_touching": rng.random() < 0.2,
-             "dotted": rng.random() < 0.3, "light": rng.random() < 0.25}
-    spacing = (-0.12, 0.02) if cases["touching"] else (0.05, 0.25)
-    strength = rng.uniform(0.45, 0.7) if cases["light"] else 1.0
-    gap = (lambda: rng.randint(0, 5)) if cases["label_touching"] else (lambda: rng.randint(12, 30))
+    hh, cases, spacing, strength, gap = hand(rng)
     y = 340
 
     def dotted(x0, x1, baseline):
