@@ -60,16 +60,22 @@ final class HeaderRowTests: XCTestCase {
         return try XCTUnwrap(Pix.read(path: path).flatMap { p in p.map { pixConvertTo8($0, 0) } })
     }
 
+    /// The page's lines with the symbol's word (the word with a slash) read as `symbol`, as a
+    /// scan's reading garbles it.
+    private func withGarbledSymbol(_ lines: [OCRLine], _ symbol: String) -> [OCRLine] {
+        lines.map { l in
+            OCRLine(words: l.words.map { w in
+                w.text.contains("/") ? OCRWord(text: symbol, box: w.box, confidence: 30) : w
+            }, box: l.box, block: l.block, rotated: l.rotated)
+        }
+    }
+
     func testARowWhoseSymbolWasGarbledIsReadAgainWithTheHandTakenOut() throws {
         let page = try header()
         let engine = try TesseractEngine(.init(language: "vie", tessdataPath: nil))
         let lines = HOCRReader.lines(try engine.recognise(page).hocr)
         // As a scan's reading garbles it (`mBUBND` for `/TB-UBND`): the symbol's word loses its slash.
-        let garbled = lines.map { l in
-            OCRLine(words: l.words.map { w in
-                w.text.contains("/") ? OCRWord(text: "mBUBND", box: w.box, confidence: 30) : w
-            }, box: l.box, block: l.block, rotated: l.rotated)
-        }
+        let garbled = withGarbledSymbol(lines, "mBUBND")
         let rows = HeaderRowRereading.candidateRows(garbled, pageHeight: page.height)
         XCTAssertTrue(rows.contains(where: \.numbered), "\(lines.map(\.text))")
         XCTAssertFalse(HeaderRowRereading.hasSymbol(garbled, rows: rows))
@@ -90,11 +96,7 @@ final class HeaderRowTests: XCTestCase {
         let engine = try TesseractEngine(.init(language: "vie", tessdataPath: nil))
         let lines = HOCRReader.lines(try engine.recognise(page).hocr)
         // As a scan's reading and the row's re-reading garble it (`rusND.vx` for `/UBND-VX`).
-        let garbled = lines.map { l in
-            OCRLine(words: l.words.map { w in
-                w.text.contains("/") ? OCRWord(text: "rusTB.ub", box: w.box, confidence: 30) : w
-            }, box: l.box, block: l.block, rotated: l.rotated)
-        }
+        let garbled = withGarbledSymbol(lines, "rusTB.ub")
         let rows = HeaderRowRereading.candidateRows(garbled, pageHeight: page.height)
         let row = try XCTUnwrap(rows.first(where: \.numbered), "\(lines.map(\.text))")
         let mended = try XCTUnwrap(HeaderRowRereading.symbolReadAlone(garbled, row: row, on: page, engine: engine))
