@@ -354,7 +354,7 @@ struct HandwrittenFieldReader {
             if junk >= 0.5 { skipCost[a] = log(max(floor, junk)) + log(0.3) }
         }
         // A part is left out for nothing: joined to a digit it must make that digit likelier.
-        // (Generated letters' fields: leaving one out at a cost of 0.5, 0.2, 0.05 read 3, 9, 14
+        // (Generated letters' fields: leaving one out at a cost of 0.5, 0.2, 0.05 read 4, 10, 15
         // fewer numbers of 300 than leaving it out for nothing.)
         for a in 0..<n where pieces.atoms[a].part { skipCost[a] = 0 }
         var best = [[Path]](repeating: [], count: n + 1)
