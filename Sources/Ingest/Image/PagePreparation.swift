@@ -116,10 +116,7 @@ struct PagePreparation {
     /// The inked part of `pix` within the top-left `width` × `height` fraction of it (8 bpp, dark ink
     /// on white), nil when that part holds no ink.
     static func inkedCorner(_ pix: Pix, width: Double, height: Double, letterSize: Int32 = 150) -> Pix? {
-        guard let box = boxCreate(0, 0, Int32(Double(pix.width) * width), Int32(Double(pix.height) * height)) else { return nil }
-        var b: UnsafeMutablePointer<BOX>? = box
-        defer { boxDestroy(&b) }
-        guard let corner = pix.map({ pixClipRectangle($0, box, nil) }),
+        guard let corner = pix.clipped(to: Box(x0: 0, y0: 0, x1: Int(Double(pix.width) * width), y1: Int(Double(pix.height) * height))),
               let mask = corner.map({ pixThresholdToBinary($0, 128) }) else { return nil }
         var inkBox: UnsafeMutablePointer<BOX>?
         let found = mask.with { pixClipToForeground($0, nil, &inkBox) } == 0 && inkBox != nil

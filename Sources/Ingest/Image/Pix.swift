@@ -28,6 +28,14 @@ final class Pix: @unchecked Sendable {
         with { Pix(body($0)) }
     }
 
+    /// The part of this image inside `box` (clipped to the image), as a new image.
+    func clipped(to box: Box) -> Pix? {
+        guard let b = boxCreate(Int32(box.x0), Int32(box.y0), Int32(box.x1 - box.x0), Int32(box.y1 - box.y0)) else { return nil }
+        var owned: UnsafeMutablePointer<BOX>? = b
+        defer { boxDestroy(&owned) }
+        return map { pixClipRectangle($0, b, nil) }
+    }
+
     var width: Int { Int(pixGetWidth(pointer)) }
     var height: Int { Int(pixGetHeight(pointer)) }
     var depth: Int { Int(pixGetDepth(pointer)) }

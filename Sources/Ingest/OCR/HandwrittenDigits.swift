@@ -323,7 +323,6 @@ struct HandwrittenFieldReader {
             cache[key] = p ?? []
             return p
         }
-        func allowed(_ i: Int, _ j: Int) -> Bool { pieces.mayBeOneDigit(i, j) }
         // Two marks standing apart, both tall, read as one digit: a flagged 1 beside a 6 is a 4 to
         // the classifier, but one digit is rarely two tall strokes with paper between them.
         func apart(_ i: Int, _ j: Int) -> Double {
@@ -367,7 +366,7 @@ struct HandwrittenFieldReader {
             best[i] = Array(best[i].sorted { $0.score > $1.score }.prefix(beam))
             // A part between digits may be left out (a speck, a stroke of nothing).
             if pieces.atoms[i].part, i > 0 { best[i + 1] += best[i].filter { !$0.digits.isEmpty } }
-            for j in (i + 1)...n where allowed(i, j) {
+            for j in (i + 1)...n where pieces.mayBeOneDigit(i, j) {
                 guard let p = probabilities(i, j), p.count >= 10 else { continue }
                 let top = (0..<10).sorted { p[$0] > p[$1] }.prefix(3)
                 // A piece much narrower than a digit is a digit only as a 1.

@@ -219,8 +219,6 @@ enum HandwrittenRegions {
         return nil
     }
 
-    /// A symbol whose first letters OCR garbled (`/rB-UBND`, `/mc.UBND`): its issuer's capitals
-    /// still follow.
     /// A word taller than print with nothing of a symbol after its slash (no dash, fewer than
     /// three capitals) is the hand OCR made a slash of (`06` read `/Â&...`); the hand run into
     /// the symbol (`/#⁄/UBND-`) still holds the symbol.
@@ -228,16 +226,18 @@ enum HandwrittenRegions {
         Double(w.box.height) > Double(printHeight) * handWord && !after.contains("-") && !symbolGarbled(after)
     }
 
-    /// A symbol as printed, read cleanly (`KH-UBND`, `2022/QĐ-UBND`, `CV/TU`): two characters or
-    /// more, capitals (Đ), digits, dashes and slashes only, starting with a capital or a digit.
     /// Width of a character of a cleanly read symbol, in lower-case letters (see `numberField`).
     static let cleanSymbolLetter = 1.15
 
+    /// A symbol as printed, read cleanly (`KH-UBND`, `2022/QĐ-UBND`, `CV/TU`): two characters or
+    /// more, capitals (Đ), digits, dashes and slashes only, starting with a capital or a digit.
     static func cleanSymbol(_ s: Substring) -> Bool {
         guard s.count >= 2, let first = s.first, first.isUppercase || first.isNumber else { return false }
         return s.allSatisfy { ($0.isUppercase && $0.isLetter) || ($0.isNumber && $0.isASCII) || $0 == "-" || $0 == "/" }
     }
 
+    /// A symbol whose first letters OCR garbled (`/rB-UBND`, `/mc.UBND`): its issuer's capitals
+    /// still follow.
     static func symbolGarbled<S: Sequence>(_ rest: S) -> Bool where S.Element == Character {
         rest.filter(\.isUppercase).count >= 3
     }

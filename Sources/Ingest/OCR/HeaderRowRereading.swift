@@ -60,10 +60,8 @@ enum HeaderRowRereading {
             // marks are whole (and tall) when the hand is taken out.
             let y0 = max(0, row.y0 - Int(Double(row.printHeight) * above))
             let y1 = min(page.height, row.y1 + Int(Double(row.printHeight) * margin))
-            guard y1 - y0 > row.printHeight, let box = boxCreate(0, Int32(y0), Int32(page.width), Int32(y1 - y0)) else { continue }
-            var b: UnsafeMutablePointer<BOX>? = box
-            defer { boxDestroy(&b) }
-            guard let crop = page.map({ pixClipRectangle($0, box, nil) }), crop.depth == 8 else { continue }
+            guard y1 - y0 > row.printHeight, let crop = page.clipped(to: Box(x0: 0, y0: y0, x1: page.width, y1: y1)),
+                  crop.depth == 8 else { continue }
             withoutHand(crop, printHeight: row.printHeight)
             let read = HOCRReader.lines(try engine.recogniseBlock(crop)).map { line -> OCRLine in
                 defer { block += 1 }
@@ -123,10 +121,7 @@ enum HeaderRowRereading {
         let m = Int(printHeight * symbolMargin)
         let x0 = max(0, word.box.x0 - m), y0 = max(0, word.box.y0 - m)
         let x1 = min(page.width, word.box.x1 + m), y1 = min(page.height, word.box.y1 + m)
-        guard x1 > x0, y1 > y0, let box = boxCreate(Int32(x0), Int32(y0), Int32(x1 - x0), Int32(y1 - y0)) else { return nil }
-        var b: UnsafeMutablePointer<BOX>? = box
-        defer { boxDestroy(&b) }
-        guard let crop = page.map({ pixClipRectangle($0, box, nil) }),
+        guard x1 > x0, y1 > y0, let crop = page.clipped(to: Box(x0: x0, y0: y0, x1: x1, y1: y1)),
               let scaled = crop.map({ pixScale($0, symbolScale, symbolScale) }) else { return nil }
         let text = HOCRReader.lines(try engine.recogniseBlock(scaled)).flatMap(\.words).map(\.text).joined(separator: " ")
         guard let symbol = symbol(in: text) else { return nil }
@@ -195,7 +190,7 @@ enum HeaderRowRereading {
         let f = Folding.fold(text).trimmingCharacters(in: .punctuationCharacters)
         if f.hasPrefix(PageMarkWords.dayLabel) || f.hasPrefix(PageMarkWords.monthLabel) { return true }
         if f == PageMarkWords.yearLabel { return true }
-        return f.count == 4 && f.allSatisfy(\.isNumber) && PageMarkWords.yearCenturies.contains { f.hasPrefix($0) }
+        return HandwrittenRegions.isYear(f)
     }
 
     /// Both fields found, and the day on the highest row that holds a date word: a page that

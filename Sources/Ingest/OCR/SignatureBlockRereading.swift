@@ -30,13 +30,10 @@ enum SignatureBlockRereading {
         guard !below.contains(where: { nameRun(in: $0.words) != nil }) else { return nil }
         let x0 = max(0, title.box.x0 - 3 * lh), x1 = min(page.width, title.box.x1 + 3 * lh)
         let y0 = min(page.height - 1, title.box.y1 + lh / 4), y1 = min(page.height, title.box.y1 + depth * lh)
-        guard x1 - x0 > 4 * lh, y1 - y0 > 2 * lh,
-              let box = boxCreate(Int32(x0), Int32(y0), Int32(x1 - x0), Int32(y1 - y0)) else { return nil }
-        var b: UnsafeMutablePointer<BOX>? = box
-        defer { boxDestroy(&b) }
+        guard x1 - x0 > 4 * lh, y1 - y0 > 2 * lh else { return nil }
         // The seal's ring and text and the signature's flourish are thin strokes; the printed name
         // is bold. A grey closing as wide as a thin stroke takes the first away and leaves the name.
-        guard let crop = page.map({ pixClipRectangle($0, box, nil) })?.map({ pixCloseGray($0, thinStroke, thinStroke) })
+        guard let crop = page.clipped(to: Box(x0: x0, y0: y0, x1: x1, y1: y1))?.map({ pixCloseGray($0, thinStroke, thinStroke) })
         else { return nil }
         let read = HOCRReader.lines(try engine.recogniseBlock(crop))
         // The lowest line holding a name: the name is the last thing in the block.
