@@ -374,7 +374,13 @@ struct HandwrittenFieldReader {
                 // A piece much lower than the digits is part of one (a 5's long bar cut off it),
                 // not a digit: the classifier sees it scaled up to a digit's size. (A generated
                 // letter's day 25, its 5's bar cut off, read 255.)
-                let short = Double(inkRows[i * 64 + j] ?? 0) < 0.5 * dh ? log(0.1) : 0
+                let rows = Double(inkRows[i * 64 + j] ?? 0)
+                // A run cut off a mark is a digit only if its ink stands most of a digit's
+                // height: each side of two touching digits does, while a 4's hook, a 7's bar or
+                // a 2's loop cut off the digit does not (64 read 661, 7252 read 51252).
+                let cutOff = (i > 0 && pieces.atoms[i - 1].group == pieces.atoms[i].group)
+                    || (j < n && pieces.atoms[j].group == pieces.atoms[j - 1].group)
+                let short = rows < 0.5 * dh ? log(0.1) : cutOff && rows < Joining.cutOffRows * dh ? log(Joining.cutOffLow) : 0
                 // What reading pieces i..<j as one digit costs, whatever the digit and the path.
                 let run = short + apart(i, j) + digitCost
                 for path in best[i] where path.digits.count < maxDigits {
@@ -415,6 +421,12 @@ struct HandwrittenFieldReader {
         static let tall = 0.5
         /// ...read as one digit while paper stands between them: the reading's factor.
         static let apartPenalty = 0.2
+        /// A run of pieces cut off a mark whose ink spans less than this share of the digits'
+        /// height...
+        static let cutOffRows = 0.7
+        /// ...reads as a digit at this factor. (Fields of 540 generated letters, nine seeds:
+        /// numbers +3, days and months unchanged; 0.6 read one fewer, and a factor of 0.3 the same.)
+        static let cutOffLow = 0.1
     }
 
     /// A connected mark: its pixels' box and count.
@@ -426,6 +438,7 @@ struct HandwrittenFieldReader {
     /// wide: cuts a quarter from the mark's sides and from each other, in marks wider than 0.6,
     /// never took a 1 off the digit it touched nor cut two 1s run together (2011 read 291), and
     /// a join where two strokes run into each other is often more than 1.6 strokes of ink.
+    /// (`fromSide` and `most` were later widened: see them.)
     /// Measured on field crops of held-out MNIST digits written as scripts/digit-letters.py
     /// writes them (`vanthu-bench read-crops`): 400 touching fields 80.5 -> 85.5 % exact, 400
     /// written apart 93.5 -> 94.0 %; the reader's time about doubles (more pieces to try), from
@@ -433,14 +446,21 @@ struct HandwrittenFieldReader {
     enum Cutting {
         /// Marks at least this wide are cut (two 1s run together are about 0.4).
         static let narrowest = 0.35
-        /// Cuts no nearer the mark's sides than this (a 1 beside the digit it touches)...
-        static let fromSide = 0.12
+        /// Cuts no nearer the mark's sides than this (a thin 1 beside the digit it touches: 18
+        /// read 8 at 0.12; fields of 540 generated letters, with `most` at 6: numbers 511 -> 512,
+        /// at 0.09 the same, at 0.15 days and months one fewer)...
+        static let fromSide = 0.06
         /// ...nor nearer each other than this.
         static let apart = 0.18
         /// A cut column holds at most this many strokes' ink (a join, not the inside of a 0 or 8).
         static let strokes: Float = 2
-        /// At most this many cuts per digit height of the mark's width (and four in all).
+        /// At most this many cuts per digit height of the mark's width...
         static let perDigitHeight = 3.0
+        /// ...and this many in all. Four digits run into one mark need three cuts among its
+        /// thinnest columns, and four in all missed the one by a 1 (1377 read 2377). Fields of
+        /// 540 generated letters: numbers 508 -> 511 at 6 (1377, 305, 6497 read right), 8 the
+        /// same as 6.
+        static let most = 6
     }
 
     /// The field cut into pieces finer than digits (see `read`).
@@ -558,7 +578,7 @@ struct HandwrittenFieldReader {
                     let c = column[x - gx0]
                     return c <= column[x - gx0 - 1] && c <= column[x - gx0 + 1] && c <= Cutting.strokes * stroke
                 }.sorted { column[$0 - gx0] < column[$1 - gx0] }
-                let most = max(1, min(4, Int(Double(width) * Cutting.perDigitHeight / Double(max(1, digitHeight)))))
+                let most = max(1, min(Cutting.most, Int(Double(width) * Cutting.perDigitHeight / Double(max(1, digitHeight)))))
                 for x in minima where cuts.count < most && cuts.allSatisfy({ abs($0 - x) >= margin }) { cuts.append(x) }
                 cuts.sort()
             }
