@@ -310,6 +310,20 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertEqual(field.map { $0.box.x1 > 590 && $0.box.x1 <= 630 }, true, "\(String(describing: field))")
     }
 
+    func testASymbolWhoseSlashAndKindOCRGarbledEndsTheFieldWhereItsWordBegins() {
+        // `Số: 1816 /TB-UBND` read with the symbol's `/T` garbled (`mn-uBND`), its box no taller
+        // than the print: `mn` is the symbol, not the hand run into it, and the field ends at 590.
+        let row = [word("số:Ì#", 303, 484, 448, 558), word("Ló", 464, 486, 545, 557), word("mn-uBND", 590, 518, 827, 556),
+                   word("Bình", 1170, 516, 1271, 552), word("Dương,", 1290, 518, 1451, 562)]
+        let field = numberField(row)
+        XCTAssertEqual(field.map { $0.box.x1 > 550 && $0.box.x1 <= 590 }, true, "\(String(describing: field))")
+        // The hand run into the symbol stands taller than the print: the field still takes it.
+        let hand = [word("Số:", 303, 512, 369, 552), word("5Z8-UBND", 420, 470, 700, 560),
+                    word("Bình", 1170, 516, 1271, 552), word("Dương,", 1290, 518, 1451, 562)]
+        let handField = numberField(hand)
+        XCTAssertEqual(handField.map { $0.box.x1 > 440 }, true, "\(String(describing: handField))")
+    }
+
     func testALabelBoxThatSwallowedTheDigitsIsMeasuredByItsLettersAndTheGapInTheInk() {
         // OCR drew `tháng`'s box over the day written before it (`07 tháng`, read `tháng`): the
         // field's right side is found at the blank columns before the printed word, not at the box.

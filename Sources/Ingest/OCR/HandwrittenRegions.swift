@@ -316,7 +316,14 @@ enum HandwrittenRegions {
                 // symbol's, not digits run into it, and the word is the symbol alone.
                 let lostSlash = c.box != w.box && c.text[slash] == "-" && before >= 2
                     && c.text[..<slash].allSatisfy { $0.isUppercase }
-                if before == 0 || lostSlash { end = Double(c.box.x0) }
+                // Nor are a few letters before the dash of a word no taller than print: the
+                // symbol's slash and kind OCR garbled (`mn-uBND` for `/TB-UBND`), where the hand
+                // run into the symbol would stand taller than the print (1816 read 18261, `/T`
+                // taken into the field).
+                let garbledHead = c.box != w.box && c.text[slash] == "-" && before <= 3
+                    && c.text[..<slash].allSatisfy(\.isLetter)
+                    && Double(c.box.height) < Double(m.height) * handHeight
+                if before == 0 || lostSlash || garbledHead { end = Double(c.box.x0) }
                 else {
                     // Print after the slash is measured from the right: capitals are about one
                     // and a half of a lower-case letter.
