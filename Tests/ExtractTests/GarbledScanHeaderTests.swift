@@ -136,6 +136,20 @@ final class GarbledScanHeaderTests: XCTestCase {
         XCTAssertEqual(unlabelled.date, "2024-03-31")
         // Digits beside the symbol are a date's, not debris: the symbol does not take them.
         XCTAssertNil(HeaderParser.symbolAlone("ab /KH-UBND 12 tháng"))
+        XCTAssertNil(HeaderParser.symbolAlone("ab /KH-UBND 12"))
+        // One digit alone after it is a speck OCR read over the hand, put there by the layout
+        // (the tops of the hand's digits read as a line of their own above `Số:`).
+        let speck = ocr("""
+        ỦY BAN NHÂN DÂN
+        TỈNH QUẢNG NGÃI
+        Số: *s /UBND-KTTH '4
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Độc lập - Tự do - Hạnh phúc
+        Quảng Ngãi, ngày 12 tháng 12 năm 2023
+        KẾ HOẠCH
+        """ + body)
+        XCTAssertEqual(speck.number?.text, "/UBND-KTTH")
+        XCTAssertEqual(speck.date, "2023-12-12")
     }
 
     func testASymbolTheLayoutPutAfterTheMottoStillGivesTheBlankNumber() {

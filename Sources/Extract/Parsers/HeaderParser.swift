@@ -247,7 +247,9 @@ enum HeaderParser {
     /// The symbol must have a dash (`KH-UBND`), as a letter's symbol has and the issuer's lines and
     /// the motto never do, and end the column but for a few marks or letters of debris with no
     /// digit (`/UBND-KTTH /Z_`, `/BC-UBND : Lực`) or a place and date the layout ran into it, so
-    /// the date beside it is never taken for debris and lost. Returns the
+    /// the date beside it is never taken for debris and lost. One character alone may be a digit:
+    /// a speck OCR read over the hand, put after the symbol by the layout (`Số: *s /UBND-KTTH '4`),
+    /// is no date's (a day stands with `ngày` or `tháng`, or as two digits). Returns the
     /// blank number, where the column starts and where the symbol ends (UTF-16 offsets).
     static func symbolAlone(_ text: String) -> (number: LetterNumber, start: Int, end: Int)? {
         let columns = text.columns
@@ -266,7 +268,7 @@ enum HeaderParser {
                 let debris = afterSymbol.filter { $0.isLetter || $0.isNumber }
                 // Or the place and date, run into the same column (`/UBND-KTTH Quảng Ngãi, ngày …`).
                 let dated = debris.count > 4 && parseDate(afterSymbol, Folding.fold(afterSymbol)) != nil
-                guard debris.count <= 4 && !debris.contains(where: \.isNumber) || dated, let at = text.range(of: column) else { continue }
+                guard debris.count <= 4 && (!debris.contains(where: \.isNumber) || debris.count == 1) || dated, let at = text.range(of: column) else { continue }
                 let start = text.utf16.distance(from: text.utf16.startIndex, to: at.lowerBound.samePosition(in: text.utf16)!)
                 let slashOffset = column.utf16.distance(from: column.utf16.startIndex, to: slash.samePosition(in: column.utf16)!)
                 return (n, start, start + slashOffset + used)
