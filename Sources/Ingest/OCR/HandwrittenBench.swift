@@ -77,7 +77,7 @@ extension InkImage {
 /// The fields' crops kept on disk, so the reader can be measured and tuned without recognising
 /// the pages again (`vanthu-bench digit-crops`, `vanthu-bench read-crops`).
 public enum HandwrittenCrops {
-    /// Each page's number, day and month fields as `NAME.FIELD.LINEHEIGHT.FIRST.LAST.pgm` in
+    /// Each page's number, day and month fields as `NAME.FIELD.LINEHEIGHT.FIRST.LAST.pgm` (16-bit) in
     /// `folder`: exactly what the reader reads on the page (the crop with a little beside the
     /// field, ink dark on white, and the field's first and last column in it), found as the
     /// pipeline finds them, the header row's re-reading included.
@@ -106,8 +106,14 @@ public enum HandwrittenCrops {
             }
             for (field, f) in [("number", found.number), ("day", found.day), ("month", found.month)] {
                 guard let f, let (ink, columns) = HandwrittenFieldReader(lineHeight: f.lineHeight).crop(f.box, on: prepared.image) else { continue }
-                var bytes = Array("P5\n\(ink.width) \(ink.height)\n255\n".utf8)
-                bytes += ink.ink.map { UInt8(255 - min(255, Int(($0 * 255).rounded()))) }
+                // 16 bits a sample: the page's ink, made from 8-bit grey levels, comes back as the
+                // reader saw it (at 8 bits the rounding moved the thinnest columns, and the reader
+                // cut a crop where it did not cut the page).
+                var bytes = Array("P5\n\(ink.width) \(ink.height)\n65535\n".utf8)
+                for v in ink.ink {
+                    let level = UInt16(65535 - min(65535, Int((v * 65535).rounded())))
+                    bytes += [UInt8(level >> 8), UInt8(level & 0xff)]
+                }
                 FileManager.default.createFile(atPath: "\(folder)/\(name).\(field).\(f.lineHeight).\(columns.lowerBound).\(columns.upperBound).pgm",
                                                contents: Data(bytes))
             }
@@ -173,8 +179,14 @@ public enum HandwrittenCrops {
             if c.isNumber { current.append(c) } else if !current.isEmpty { fields.append(Int(current)!); current = "" }
             i += 1
         }
-        guard fields.count == 3, bytes.count - i >= fields[0] * fields[1] else { return nil }
-        let ink = bytes[i..<(i + fields[0] * fields[1])].map { Float(255 - Int($0)) / 255 }
+        // 8 or 16 bits a sample (PGM: a maxval over 255 takes two bytes, most significant first).
+        let wide = fields.count == 3 && fields[2] > 255
+        guard fields.count == 3, bytes.count - i >= fields[0] * fields[1] * (wide ? 2 : 1) else { return nil }
+        let top = Float(fields[2])
+        let ink = (0..<(fields[0] * fields[1])).map { k -> Float in
+            let level = wide ? Int(bytes[i + 2 * k]) << 8 | Int(bytes[i + 2 * k + 1]) : Int(bytes[i + k])
+            return (top - Float(level)) / top
+        }
         var reader = HandwrittenFieldReader(lineHeight: lineHeight)
         reader.field = first...last
         return (InkImage(width: fields[0], height: fields[1], ink: ink), reader)
