@@ -424,8 +424,9 @@ struct HandwrittenFieldReader {
         /// A run of pieces cut off a mark whose ink spans less than this share of the digits'
         /// height...
         static let cutOffRows = 0.7
-        /// ...reads as a digit at this factor. (Fields of 540 generated letters, nine seeds:
-        /// numbers +3, days and months unchanged; 0.6 read one fewer, and a factor of 0.3 the same.)
+        /// ...reads as a digit at this factor. (Fields of 540 generated letters, nine seeds, from
+        /// their 16-bit crops: numbers 510 -> 513, days and months unchanged; 0.6 and 0.8 read
+        /// one and two fewer.)
         static let cutOffLow = 0.1
     }
 
@@ -438,7 +439,7 @@ struct HandwrittenFieldReader {
     /// wide: cuts a quarter from the mark's sides and from each other, in marks wider than 0.6,
     /// never took a 1 off the digit it touched nor cut two 1s run together (2011 read 291), and
     /// a join where two strokes run into each other is often more than 1.6 strokes of ink.
-    /// (`fromSide` and `most` were later widened: see them.)
+    /// (`most` was later raised: see it.)
     /// Measured on field crops of held-out MNIST digits written as scripts/digit-letters.py
     /// writes them (`vanthu-bench read-crops`): 400 touching fields 80.5 -> 85.5 % exact, 400
     /// written apart 93.5 -> 94.0 %; the reader's time about doubles (more pieces to try), from
@@ -446,10 +447,9 @@ struct HandwrittenFieldReader {
     enum Cutting {
         /// Marks at least this wide are cut (two 1s run together are about 0.4).
         static let narrowest = 0.35
-        /// Cuts no nearer the mark's sides than this (a thin 1 beside the digit it touches: 18
-        /// read 8 at 0.12; fields of 540 generated letters, with `most` at 6: numbers 511 -> 512,
-        /// at 0.09 the same, at 0.15 days and months one fewer)...
-        static let fromSide = 0.06
+        /// Cuts no nearer the mark's sides than this (a 1 beside the digit it touches). (0.06 and
+        /// 0.09 read the same fields of 540 generated letters, from their 16-bit crops.)
+        static let fromSide = 0.12
         /// ...nor nearer each other than this.
         static let apart = 0.18
         /// A cut column holds at most this many strokes' ink (a join, not the inside of a 0 or 8).
@@ -458,8 +458,7 @@ struct HandwrittenFieldReader {
         static let perDigitHeight = 3.0
         /// ...and this many in all. Four digits run into one mark need three cuts among its
         /// thinnest columns, and four in all missed the one by a 1 (1377 read 2377). Fields of
-        /// 540 generated letters: numbers 508 -> 511 at 6 (1377, 305, 6497 read right), 8 the
-        /// same as 6.
+        /// 540 generated letters (16-bit crops): numbers 508 at 4, 513 at 6, 513 at 8.
         static let most = 6
     }
 
