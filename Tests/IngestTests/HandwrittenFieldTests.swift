@@ -310,6 +310,19 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertEqual(field.map { $0.box.x1 > 590 && $0.box.x1 <= 630 }, true, "\(String(describing: field))")
     }
 
+    func testOneCapitalAfterAHandMadeSlashInTheLabelsWordIsNoSymbol() {
+        // `Số: 29 /BC-UBND` read `Số:.424/Ý....`, the hand and the dotted line run into the label:
+        // `/Ý` is the hand's, and the field runs on to `/BC-UBND`.
+        let row = [word("Số:.424/Ý....", 303, 494, 575, 553), word("/BC-UBND", 606, 518, 848, 557),
+                   word("Phú", 1169, 515, 1256, 553), word("Thọ,", 1274, 517, 1369, 560)]
+        let field = numberField(row)
+        XCTAssertEqual(field.map { $0.box.x1 > 560 && $0.box.x1 <= 606 && $0.box.x0 < 420 }, true, "\(String(describing: field))")
+        // Two capitals after the slash are a symbol (`Số:660/TB`, the label run into the digits).
+        let run = [word("Số:660/TB", 303, 494, 575, 553), word("Phú", 1169, 515, 1256, 553), word("Thọ,", 1274, 517, 1369, 560)]
+        let runField = numberField(run)
+        XCTAssertEqual(runField.map { $0.box.x1 < 575 }, true, "\(String(describing: runField))")
+    }
+
     func testASymbolWhoseSlashAndKindOCRGarbledEndsTheFieldWhereItsWordBegins() {
         // `Số: 1816 /TB-UBND` read with the symbol's `/T` garbled (`mn-uBND`), its box no taller
         // than the print: `mn` is the symbol, not the hand run into it, and the field ends at 590.

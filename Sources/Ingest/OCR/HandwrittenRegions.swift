@@ -310,7 +310,11 @@ enum HandwrittenRegions {
                 guard c.box == w.box || Double(abs(c.box.y1 - w.box.y1)) <= Double(m.height) * 0.6 else { continue }
                 let after = c.text[c.text.index(after: slash)...]
                 guard c.box == w.box || !handMadeSlash(c, after: after, printHeight: m.height) else { continue }
-                guard after.first.map({ $0.isUppercase || $0.isNumber }) == true || symbolGarbled(after) else { continue }
+                // A symbol's first part is two capitals or more (`KH`, `UBND`) or a year: one capital
+                // and specks after the hand's slash (`Số:.424/Ý....`, OCR's reading of a 29 and the
+                // dotted line) is the hand, and the symbol is further on.
+                guard after.first.map({ $0.isNumber }) == true || after.first?.isUppercase == true && after.filter(\.isUppercase).count >= 2
+                        || symbolGarbled(after) else { continue }
                 let before = c.text.distance(from: c.text.startIndex, to: slash)
                 // A symbol whose slash OCR lost (`UBND-VX`): capitals before its dash are the
                 // symbol's, not digits run into it, and the word is the symbol alone.
