@@ -62,21 +62,28 @@ final class HeaderRowTests: XCTestCase {
 
     /// The page's lines with the symbol's word (the word with a slash) read as `symbol`, as a
     /// scan's reading garbles it.
-    private func withGarbledSymbol(_ lines: [OCRLine], _ symbol: String) -> [OCRLine] {
+    private func withGarbledSymbol(_ lines: [OCRLine], _ symbol: String, confidence: Double = 30) -> [OCRLine] {
         lines.map { l in
             OCRLine(words: l.words.map { w in
-                w.text.contains("/") ? OCRWord(text: symbol, box: w.box, confidence: 30) : w
+                w.text.contains("/") ? OCRWord(text: symbol, box: w.box, confidence: confidence) : w
             }, box: l.box, block: l.block, rotated: l.rotated)
         }
     }
 
-    func testARowWhoseSymbolWasGarbledIsReadAgainWithTheHandTakenOut() throws {
+    /// The rendered header recognised, with an engine to read it again, and its lines with the
+    /// symbol's word garbled to `symbol`, their header rows found.
+    private func garbledHeader(_ symbol: String) throws
+        -> (page: Ingest.Pix, engine: TesseractEngine, lines: [OCRLine], garbled: [OCRLine], rows: [HeaderRowRereading.Row]) {
         let page = try header()
         let engine = try TesseractEngine(.init(language: "vie", tessdataPath: nil))
         let lines = HOCRReader.lines(try engine.recognise(page).hocr)
+        let garbled = withGarbledSymbol(lines, symbol)
+        return (page, engine, lines, garbled, HeaderRowRereading.candidateRows(garbled, pageHeight: page.height))
+    }
+
+    func testARowWhoseSymbolWasGarbledIsReadAgainWithTheHandTakenOut() throws {
         // As a scan's reading garbles it (`mBUBND` for `/TB-UBND`): the symbol's word loses its slash.
-        let garbled = withGarbledSymbol(lines, "mBUBND")
-        let rows = HeaderRowRereading.candidateRows(garbled, pageHeight: page.height)
+        let (page, engine, lines, garbled, rows) = try garbledHeader("mBUBND")
         XCTAssertTrue(rows.contains(where: \.numbered), "\(lines.map(\.text))")
         XCTAssertFalse(HeaderRowRereading.hasSymbol(garbled, rows: rows))
         let again = try XCTUnwrap(HeaderRowRereading.lines(in: garbled, on: page, engine: engine), "\(lines.map(\.text))")
@@ -92,22 +99,14 @@ final class HeaderRowTests: XCTestCase {
     }
 
     func testASymbolTheRowStillGarbledIsReadAloneAndGetsItsSlashBack() throws {
-        let page = try header()
-        let engine = try TesseractEngine(.init(language: "vie", tessdataPath: nil))
-        let lines = HOCRReader.lines(try engine.recognise(page).hocr)
         // As a scan's reading and the row's re-reading garble it (`rusND.vx` for `/UBND-VX`).
-        let garbled = withGarbledSymbol(lines, "rusTB.ub")
-        let rows = HeaderRowRereading.candidateRows(garbled, pageHeight: page.height)
+        let (page, engine, lines, garbled, rows) = try garbledHeader("rusTB.ub")
         let row = try XCTUnwrap(rows.first(where: \.numbered), "\(lines.map(\.text))")
         let mended = try XCTUnwrap(HeaderRowRereading.symbolReadAlone(garbled, row: row, on: page, engine: engine))
         XCTAssertTrue(mended.flatMap(\.words).contains { $0.text == "/TB-UBND" }, "\(mended.map(\.text))")
         XCTAssertTrue(HeaderRowRereading.hasSymbol(mended, rows: rows))
         // A symbol read whole with its year first (`/2013/TB-UBND`) is not read again.
-        let withYear = lines.map { l in
-            OCRLine(words: l.words.map { w in
-                w.text.contains("/") ? OCRWord(text: "/2013/TB-UBND", box: w.box, confidence: 90) : w
-            }, box: l.box, block: l.block, rotated: l.rotated)
-        }
+        let withYear = withGarbledSymbol(lines, "/2013/TB-UBND", confidence: 90)
         XCTAssertNil(try HeaderRowRereading.symbolReadAlone(withYear, row: row, on: page, engine: engine))
         // What a word read alone gives: the symbol, its slash restored; no symbol, nothing.
         XCTAssertEqual(HeaderRowRereading.symbol(in: "_/UBND-VX"), "/UBND-VX")

@@ -85,12 +85,15 @@ public enum HandwrittenCrops {
         _ = Pix.silenceLeptonica
         let engine = try TesseractEngine(.init(language: "vie", tessdataPath: tessdataPath))
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // The page's recognition kept (VANTHU_BENCH_OCR_CACHE=folder), so a change to the field
+        // finder is measured without recognising every page again; VANTHU_BENCH_WORDS prints the
+        // header's words with their boxes.
+        let environment = ProcessInfo.processInfo.environment
+        let cache = environment["VANTHU_BENCH_OCR_CACHE"], printWords = environment["VANTHU_BENCH_WORDS"] != nil
         for path in paths {
             guard let source = Pix.read(path: path), let prepared = PagePreparation().prepare(source) else { continue }
-            // The page's recognition kept (VANTHU_BENCH_OCR_CACHE=folder), so a change to the
-            // field finder is measured without recognising every page again.
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            let cached = ProcessInfo.processInfo.environment["VANTHU_BENCH_OCR_CACHE"].map { "\($0)/\(name).hocr" }
+            let cached = cache.map { "\($0)/\(name).hocr" }
             let hocr: String
             if let cached, let kept = try? String(contentsOfFile: cached, encoding: .utf8) { hocr = kept } else {
                 hocr = try engine.recognise(prepared.image).hocr
@@ -99,7 +102,7 @@ public enum HandwrittenCrops {
             let lines = HOCRReader.lines(hocr)
             let reread = try HeaderRowRereading.lines(in: lines, on: prepared.image, engine: engine)
             let found = PageRecognizer.handwrittenFields(lines, reread: reread, on: prepared.image)
-            if ProcessInfo.processInfo.environment["VANTHU_BENCH_WORDS"] != nil {
+            if printWords {
                 for l in lines + (reread ?? []) where l.box.y0 < prepared.image.height / 4 {
                     print(l.words.map { "\($0.text)@\($0.box.x0),\($0.box.y0),\($0.box.x1),\($0.box.y1)" }.joined(separator: " "))
                 }

@@ -236,6 +236,15 @@ enum HandwrittenRegions {
         return s.allSatisfy { ($0.isUppercase && $0.isLetter) || ($0.isNumber && $0.isASCII) || $0 == "-" || $0 == "/" }
     }
 
+    /// Whether a symbol begins the text after a slash: a year (`2022/QĐ-UBND`), two capitals or
+    /// more (`KH`, `UBND`), or a garbled symbol's capitals. One capital and specks after the hand's
+    /// slash (`Số:.424/Ý....`, OCR's reading of a 29 and the dotted line) is the hand, and the
+    /// symbol is further on.
+    static func symbolBegins(_ after: Substring) -> Bool {
+        guard let first = after.first else { return false }
+        return first.isNumber || first.isUppercase && after.filter(\.isUppercase).count >= 2 || symbolGarbled(after)
+    }
+
     /// A symbol whose first letters OCR garbled (`/rB-UBND`, `/mc.UBND`): its issuer's capitals
     /// still follow.
     static func symbolGarbled<S: Sequence>(_ rest: S) -> Bool where S.Element == Character {
@@ -310,24 +319,18 @@ enum HandwrittenRegions {
                 guard c.box == w.box || Double(abs(c.box.y1 - w.box.y1)) <= Double(m.height) * 0.6 else { continue }
                 let after = c.text[c.text.index(after: slash)...]
                 guard c.box == w.box || !handMadeSlash(c, after: after, printHeight: m.height) else { continue }
-                // A symbol's first part is two capitals or more (`KH`, `UBND`) or a year: one capital
-                // and specks after the hand's slash (`Số:.424/Ý....`, OCR's reading of a 29 and the
-                // dotted line) is the hand, and the symbol is further on.
-                guard after.first.map({ $0.isNumber }) == true || after.first?.isUppercase == true && after.filter(\.isUppercase).count >= 2
-                        || symbolGarbled(after) else { continue }
+                guard symbolBegins(after) else { continue }
                 let before = c.text.distance(from: c.text.startIndex, to: slash)
-                // A symbol whose slash OCR lost (`UBND-VX`): capitals before its dash are the
-                // symbol's, not digits run into it, and the word is the symbol alone.
-                let lostSlash = c.box != w.box && c.text[slash] == "-" && before >= 2
-                    && c.text[..<slash].allSatisfy { $0.isUppercase }
-                // Nor are a few letters before the dash of a word no taller than print: the
-                // symbol's slash and kind OCR garbled (`mn-uBND` for `/TB-UBND`), where the hand
-                // run into the symbol would stand taller than the print (1816 read 18261, `/T`
-                // taken into the field).
-                let garbledHead = c.box != w.box && c.text[slash] == "-" && before <= 3
-                    && c.text[..<slash].allSatisfy(\.isLetter)
-                    && Double(c.box.height) < Double(m.height) * handHeight
-                if before == 0 || lostSlash || garbledHead { end = Double(c.box.x0) }
+                // Before a dash in a word of its own, the head may be the symbol's too, and the
+                // word is the symbol alone: capitals, its slash lost (`UBND-VX`), not digits run
+                // into it; or a few letters in a word no taller than print, its slash and kind
+                // garbled (`mn-uBND` for `/TB-UBND`), where the hand run into the symbol would
+                // stand taller (1816 read 18261, `/T` taken into the field).
+                let head = c.text[..<slash]
+                let symbolHead = c.box != w.box && c.text[slash] == "-"
+                    && (before >= 2 && head.allSatisfy(\.isUppercase)
+                        || before <= 3 && head.allSatisfy(\.isLetter) && Double(c.box.height) < Double(m.height) * handHeight)
+                if before == 0 || symbolHead { end = Double(c.box.x0) }
                 else {
                     // Print after the slash is measured from the right: capitals are about one
                     // and a half of a lower-case letter.
