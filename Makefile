@@ -14,7 +14,7 @@ DEMO_DB := demo/vanthu.sqlite
 # OMP_THREAD_LIMIT is set by vanthu itself (it re-executes with 1 when it runs several OCR
 # workers); exporting it here would also make `nproc` answer 1.
 
-.PHONY: all deps build release test demo bench soak model model-digits mined-digits eval-restore eval-ocr-restore ocr-channel clean
+.PHONY: all deps build release test demo bench soak model model-digits model-digit-pairs mined-digits eval-restore eval-ocr-restore ocr-channel clean
 
 all: build
 
@@ -65,7 +65,7 @@ soak: release
 LM_DIR ?= ../shared/lm
 CORPUS ?= ../shared/corpus
 EVAL_TEXTS ?= .build/eval-texts
-model: build model-digits
+model: build model-digits model-digit-pairs
 	python3 scripts/eval-restore.py --corpus $(CORPUS) --save-texts $(EVAL_TEXTS) >/dev/null
 	python3 scripts/train-lm.py --lm $(LM_DIR) --order 4 --min-count 1 1 1 --exclude $(EVAL_TEXTS)/*.txt \
   --out Sources/Diacritics/Resources/vi-syllables.lm
@@ -97,6 +97,11 @@ ocr-channel:
 # runs the weights in plain Swift. The tests' held-out digits: python3 scripts/digit-fixture.py.
 model-digits: deps
 	python3 scripts/train-digits.py
+
+# The reader of two hand-written digits run together (Sources/Ingest/OCR/DigitPairModelWeights.swift),
+# for marks no straight cut separates; from the same digits and with the same packages as model-digits.
+model-digit-pairs: deps
+	python3 scripts/train-digit-pairs.py
 
 # Runs of pieces the reader itself cuts in generated fields (training MNIST digits), labelled by
 # the digits' columns, for train-digits.py's MINED (hard negatives; scripts/digit-fields.py).

@@ -36,6 +36,8 @@ enum DigitLayer: Sendable {
 
 /// The handwritten-digit classifier: a small convolutional network (layers and weights in
 /// `DigitModelWeights`, trained by scripts/train-digits.py) run in plain Swift on 28×28 crops.
+/// The reader of two digits run together (`pairs`, weights in `DigitPairModelWeights`, trained by
+/// scripts/train-digit-pairs.py) is the same kind of network on 28×48 crops.
 /// Activations are kept channel by channel ([channel][row][column]) in flat Float arrays, so the
 /// inner loops run over contiguous columns and the compiler can vectorise them.
 struct DigitClassifier: Sendable {
@@ -45,15 +47,19 @@ struct DigitClassifier: Sendable {
         var biases: [Float]
     }
     private let layers: [Layer]
+    /// The input's rows and columns.
+    let height: Int, width: Int
 
-    static let shared = DigitClassifier()
+    static let shared = DigitClassifier(layers: DigitModelWeights.layers, base64: DigitModelWeights.base64, height: 28, width: 28)
+    static let pairs = DigitClassifier(layers: DigitPairModelWeights.layers, base64: DigitPairModelWeights.base64,
+                                       height: DigitPairModelWeights.height, width: DigitPairModelWeights.width)
     /// Whether the model was trained on deskewed crops (so its input must be deskewed too).
     var deskews: Bool { DigitModelWeights.deskewed }
     /// The class after 0…9: a crop that is not one digit (part of one, two run together, print).
     static let notADigit = 10
 
-    private init() {
-        let data = Data(base64Encoded: DigitModelWeights.base64) ?? Data()
+    private init(layers kinds: [DigitLayer], base64: String, height: Int, width: Int) {
+        let data = Data(base64Encoded: base64) ?? Data()
         var halves = [UInt16](repeating: 0, count: data.count / 2)
         _ = halves.withUnsafeMutableBytes { data.copyBytes(to: $0) }
         var offset = 0
@@ -63,7 +69,7 @@ struct DigitClassifier: Sendable {
             defer { offset += n }
             return halves[offset..<offset + n].map { Float(Float16(bitPattern: UInt16(littleEndian: $0))) }
         }
-        for kind in DigitModelWeights.layers {
+        for kind in kinds {
             switch kind {
             case let .conv(n, m, k):
                 guard let w = take(m * n * k * k), let b = take(m) else { break }
@@ -76,31 +82,55 @@ struct DigitClassifier: Sendable {
             }
         }
         self.layers = layers
+        self.height = height
+        self.width = width
     }
 
     /// Probabilities of 0…9 and of "not one digit" for a normalised crop (784 values, 0 = paper, 1 = ink).
     func probabilities(_ crop: [Float]) -> [Double] {
+        guard let a = outputs(crop), a.count == 10 || a.count == 11 else { return [Double](repeating: 0.1, count: 10) }
+        return Self.softmax(a[...])
+    }
+
+    /// The two digits of a crop normalised for `pairs` (`InkImage.normalisedPair`): the chance it
+    /// is exactly two digits, and each one's probabilities of 0…9. Nil if the weights do not fit.
+    func pair(_ crop: [Float]) -> (two: Double, left: [Double], right: [Double])? {
+        guard let a = outputs(crop), a.count == 21 else { return nil }
+        return (1 / (1 + exp(-Double(a[20]))), Self.softmax(a[0..<10]), Self.softmax(a[10..<20]))
+    }
+
+    private static func softmax(_ a: ArraySlice<Float>) -> [Double] {
+        let top = a.max() ?? 0
+        let e = a.map { Double(exp($0 - top)) }
+        let sum = e.reduce(0, +)
+        return e.map { $0 / sum }
+    }
+
+    /// The last layer's values (before any softmax) for a `height` × `width` crop; nil if the
+    /// layers do not fit the input.
+    private func outputs(_ crop: [Float]) -> [Float]? {
+        guard crop.count == height * width else { return nil }
         var a = crop
-        var channels = 1, side = 28
+        var channels = 1, rows = height, cols = width
         for (index, layer) in layers.enumerated() {
             let last = index == layers.count - 1
             switch layer.kind {
             case let .conv(n, m, k):
-                let out = side - k + 1
-                var z = [Float](repeating: 0, count: m * out * out)
+                let outRows = rows - k + 1, outCols = cols - k + 1
+                var z = [Float](repeating: 0, count: m * outRows * outCols)
                 a.withUnsafeBufferPointer { input in
                     layer.weights.withUnsafeBufferPointer { w in
                         z.withUnsafeMutableBufferPointer { z in
                             for o in 0..<m {
-                                let plane = o * out * out
-                                for i in 0 ..< out * out { z[plane + i] = layer.biases[o] }
+                                let plane = o * outRows * outCols
+                                for i in 0 ..< outRows * outCols { z[plane + i] = layer.biases[o] }
                                 for c in 0..<n {
-                                    let source = c * side * side
+                                    let source = c * rows * cols
                                     for ky in 0..<k { for kx in 0..<k {
                                         let weight = w[((o * n + c) * k + ky) * k + kx]
-                                        for y in 0..<out {
-                                            let row = plane + y * out, from = source + (y + ky) * side + kx
-                                            for x in 0..<out { z[row + x] += weight * input[from + x] }
+                                        for y in 0..<outRows {
+                                            let row = plane + y * outCols, from = source + (y + ky) * cols + kx
+                                            for x in 0..<outCols { z[row + x] += weight * input[from + x] }
                                         }
                                     } }
                                 }
@@ -108,17 +138,17 @@ struct DigitClassifier: Sendable {
                         }
                     }
                 }
-                channels = m; side = out; a = z
+                channels = m; rows = outRows; cols = outCols; a = z
             case .maxPool:
-                let out = side / 2
-                var z = [Float](repeating: 0, count: channels * out * out)
-                for c in 0..<channels { for y in 0..<out { for x in 0..<out {
-                    let p = c * side * side + 2 * y * side + 2 * x
-                    z[(c * out + y) * out + x] = max(max(a[p], a[p + 1]), max(a[p + side], a[p + side + 1]))
+                let outRows = rows / 2, outCols = cols / 2
+                var z = [Float](repeating: 0, count: channels * outRows * outCols)
+                for c in 0..<channels { for y in 0..<outRows { for x in 0..<outCols {
+                    let p = c * rows * cols + 2 * y * cols + 2 * x
+                    z[(c * outRows + y) * outCols + x] = max(max(a[p], a[p + 1]), max(a[p + cols], a[p + cols + 1]))
                 } } }
-                a = z; side = out
+                a = z; rows = outRows; cols = outCols
             case let .dense(n, m):
-                guard a.count == n else { return [Double](repeating: 1.0 / 11, count: 11) }
+                guard a.count == n else { return nil }
                 var z = layer.biases
                 layer.weights.withUnsafeBufferPointer { w in
                     z.withUnsafeMutableBufferPointer { z in
@@ -134,11 +164,7 @@ struct DigitClassifier: Sendable {
             if !last, case .conv = layer.kind { for j in a.indices where a[j] < 0 { a[j] = 0 } }
             if !last, case .dense = layer.kind { for j in a.indices where a[j] < 0 { a[j] = 0 } }
         }
-        guard a.count == 10 || a.count == 11 else { return [Double](repeating: 0.1, count: 10) }
-        let top = a.max()!
-        let e = a.map { Double(exp($0 - top)) }
-        let sum = e.reduce(0, +)
-        return e.map { $0 / sum }
+        return a
     }
 }
 
@@ -153,22 +179,32 @@ struct InkImage {
     /// The 28×28 input of the classifier, made as MNIST's digits were (and as the training script
     /// makes its own): the ink's box scaled by area averaging so its long side is 20, placed so
     /// its centre of mass is at the centre. Nil when there is no ink.
-    func normalised() -> [Float]? {
+    func normalised() -> [Float]? { normalised(rows: 28, columns: 28, fitRows: 20, fitColumns: 20) }
+
+    /// The 28×48 input of the reader of two digits (`DigitClassifier.pairs`), made the same way
+    /// with the box scaled to fit 20×40 (as scripts/train-digit-pairs.py makes its own).
+    func normalisedPair() -> [Float]? {
+        normalised(rows: DigitPairModelWeights.height, columns: DigitPairModelWeights.width, fitRows: 20, fitColumns: 40)
+    }
+
+    /// The ink's box scaled by area averaging to fit `fitRows` × `fitColumns` (its shape kept) and
+    /// placed in `rows` × `columns` with its centre of mass at the centre; the darkest value 1.
+    private func normalised(rows: Int, columns: Int, fitRows: Int, fitColumns: Int) -> [Float]? {
         var x0 = width, y0 = height, x1 = -1, y1 = -1
         for y in 0..<height { for x in 0..<width where self[x, y] > 0.2 {
             x0 = min(x0, x); x1 = max(x1, x); y0 = min(y0, y); y1 = max(y1, y)
         } }
         guard x1 >= 0 else { return nil }
         let h = y1 - y0 + 1, w = x1 - x0 + 1
-        let s = 20.0 / Double(max(h, w))
+        let s = min(Double(fitRows) / Double(h), Double(fitColumns) / Double(w))
         let nh = max(1, Int((Double(h) * s).rounded(.toNearestOrEven))), nw = max(1, Int((Double(w) * s).rounded(.toNearestOrEven)))
-        let rows = Self.areaWeights(h, nh), cols = Self.areaWeights(w, nw)
+        let rowWeights = Self.areaWeights(h, nh), columnWeights = Self.areaWeights(w, nw)
         var small = [Double](repeating: 0, count: nh * nw)
         for oy in 0..<nh {
-            for (iy, wy) in rows[oy] {
+            for (iy, wy) in rowWeights[oy] {
                 for ox in 0..<nw {
                     var acc = 0.0
-                    for (ix, wx) in cols[ox] { acc += wx * Double(self[x0 + ix, y0 + iy]) }
+                    for (ix, wx) in columnWeights[ox] { acc += wx * Double(self[x0 + ix, y0 + iy]) }
                     small[oy * nw + ox] += wy * acc
                 }
             }
@@ -179,10 +215,10 @@ struct InkImage {
         var cy = 0.0, cx = 0.0
         for y in 0..<nh { for x in 0..<nw { cy += Double(y) * small[y * nw + x]; cx += Double(x) * small[y * nw + x] } }
         cy /= mass; cx /= mass
-        let oy = min(max(Int((14 - cy - 0.5).rounded(.toNearestOrEven)), 0), 28 - nh)
-        let ox = min(max(Int((14 - cx - 0.5).rounded(.toNearestOrEven)), 0), 28 - nw)
-        var out = [Float](repeating: 0, count: 784)
-        for y in 0..<nh { for x in 0..<nw { out[(oy + y) * 28 + ox + x] = Float(small[y * nw + x]) } }
+        let oy = min(max(Int((Double(rows / 2) - cy - 0.5).rounded(.toNearestOrEven)), 0), rows - nh)
+        let ox = min(max(Int((Double(columns / 2) - cx - 0.5).rounded(.toNearestOrEven)), 0), columns - nw)
+        var out = [Float](repeating: 0, count: rows * columns)
+        for y in 0..<nh { for x in 0..<nw { out[(oy + y) * columns + ox + x] = Float(small[y * nw + x]) } }
         let top = out.max() ?? 0
         guard top > 0 else { return nil }
         return out.map { $0 / top }
@@ -236,6 +272,7 @@ struct HandwrittenFieldReader {
     /// Expected height of printed text on the line (pixels): sizes the speck and rule filters.
     var lineHeight: Int
     var classifier = DigitClassifier.shared
+    var pairs = DigitClassifier.pairs
     /// Readings kept per field.
     var keep = 5
     /// At most this many digits in a field (a letter's sequence has up to six).
@@ -306,20 +343,35 @@ struct HandwrittenFieldReader {
     /// The ink is over-segmented (marks, and a mark too wide for one digit cut at its thinnest
     /// columns), then every run of up to four consecutive pieces is tried as one digit: the
     /// classifier's "not one digit" class scores half digits and two digits run together low, so
-    /// the best path through the pieces is both the cutting and the reading. Pieces at either end
+    /// the best path through the pieces is both the cutting and the reading. A run of pieces of
+    /// one mark is also tried as two digits read whole (`DigitClassifier.pairs`): digits run
+    /// together so that they share columns, which no straight cut separates. Pieces at either end
     /// may be left out as print (the label's colon, the symbol's slash).
     func read(_ image: InkImage) -> [DigitReading] {
         guard let pieces = overSegment(image) else { return [] }
         let n = pieces.atoms.count
         guard n > 0 else { return [] }
         let dh = Double(pieces.digitHeight)
-        var cache: [Int: [Double]] = [:], inkRows: [Int: Int] = [:]
+        var crops: [Int: InkImage] = [:], inkRows: [Int: Int] = [:], cache: [Int: [Double]] = [:]
+        func crop(_ i: Int, _ j: Int) -> InkImage {
+            let key = i * 64 + j
+            if let c = crops[key] { return c }
+            let c = pieces.crop(i, j, image)
+            crops[key] = c
+            inkRows[key] = (0..<c.height).filter { y in (0..<c.width).contains { c[$0, y] > 0.2 } }.count
+            return c
+        }
+        var pairCache: [Int: (two: Double, left: [Double], right: [Double])?] = [:]
+        func pairOf(_ i: Int, _ j: Int) -> (two: Double, left: [Double], right: [Double])? {
+            if let p = pairCache[i * 64 + j] { return p }
+            let p = crop(i, j).normalisedPair().flatMap { pairs.pair($0) }
+            pairCache[i * 64 + j] = p
+            return p
+        }
         func probabilities(_ i: Int, _ j: Int) -> [Double]? {
             let key = i * 64 + j
             if let p = cache[key] { return p }
-            let crop = pieces.crop(i, j, image)
-            inkRows[key] = (0..<crop.height).filter { y in (0..<crop.width).contains { crop[$0, y] > 0.2 } }.count
-            let p = crop.normalised().map { classifier.probabilities(classifier.deskews ? InkImage.deskewed($0) : $0) }
+            let p = crop(i, j).normalised().map { classifier.probabilities(classifier.deskews ? InkImage.deskewed($0) : $0) }
             cache[key] = p ?? []
             return p
         }
@@ -336,6 +388,18 @@ struct HandwrittenFieldReader {
             return zip(sorted, sorted.dropFirst()).contains { a, b in
                 b.x0 > a.x1 + 1 && Double(a.height) >= tall && Double(b.height) >= tall
             } ? log(Joining.apartPenalty) : 0
+        }
+        // A piece much lower than the digits is part of one (a 5's long bar cut off it), not a
+        // digit: the classifier sees it scaled up to a digit's size. (A generated letter's day
+        // 25, its 5's bar cut off, read 255.) And a run cut off a mark is a digit only if its ink
+        // stands most of a digit's height: each side of two touching digits does, while a 4's
+        // hook, a 7's bar or a 2's loop cut off the digit does not (64 read 661, 7252 read 51252).
+        func short(_ i: Int, _ j: Int) -> Double {
+            _ = crop(i, j)
+            let rows = Double(inkRows[i * 64 + j] ?? 0)
+            let cutOff = (i > 0 && pieces.atoms[i - 1].group == pieces.atoms[i].group)
+                || (j < n && pieces.atoms[j].group == pieces.atoms[j - 1].group)
+            return rows < 0.5 * dh ? log(0.1) : cutOff && rows < Joining.cutOffRows * dh ? log(Joining.cutOffLow) : 0
         }
         typealias Path = (digits: String, score: Double)
         // Each digit read costs a little: a digit broken in two reads as two likely pieces (a 2
@@ -371,23 +435,35 @@ struct HandwrittenFieldReader {
                 let top = (0..<10).sorted { p[$0] > p[$1] }.prefix(3)
                 // A piece much narrower than a digit is a digit only as a 1.
                 let width = Double(pieces.span(i, j))
-                // A piece much lower than the digits is part of one (a 5's long bar cut off it),
-                // not a digit: the classifier sees it scaled up to a digit's size. (A generated
-                // letter's day 25, its 5's bar cut off, read 255.)
-                let rows = Double(inkRows[i * 64 + j] ?? 0)
-                // A run cut off a mark is a digit only if its ink stands most of a digit's
-                // height: each side of two touching digits does, while a 4's hook, a 7's bar or
-                // a 2's loop cut off the digit does not (64 read 661, 7252 read 51252).
-                let cutOff = (i > 0 && pieces.atoms[i - 1].group == pieces.atoms[i].group)
-                    || (j < n && pieces.atoms[j].group == pieces.atoms[j - 1].group)
-                let short = rows < 0.5 * dh ? log(0.1) : cutOff && rows < Joining.cutOffRows * dh ? log(Joining.cutOffLow) : 0
                 // What reading pieces i..<j as one digit costs, whatever the digit and the path.
-                let run = short + apart(i, j) + digitCost
+                let run = short(i, j) + apart(i, j) + digitCost
                 for path in best[i] where path.digits.count < maxDigits {
                     for d in top {
                         let narrow = d != 1 && width < 0.3 * dh ? log(0.3) : 0
                         best[j].append((path.digits + String(d), path.score + log(max(floor, p[d])) + narrow + run))
                     }
+                }
+            }
+            // Two digits run together so that they share columns (a 7's foot under the 9 of 794),
+            // which no straight cut separates: the run read whole by the reader of two digits.
+            // (Fields of 660 generated letters, 16-bit crops: numbers 625 -> 630, days 635 -> 635;
+            // six touching numbers and a day more read, a number and a day fewer.)
+            for j in (i + 1)...n where pieces.mayBeTwoDigits(i, j) {
+                guard let two = pairOf(i, j) else { continue }
+                let left = (0..<10).sorted { two.left[$0] > two.left[$1] }.prefix(2)
+                let right = (0..<10).sorted { two.right[$0] > two.right[$1] }.prefix(2)
+                // The chance it is two digits, and each digit's (taken as they come, as the
+                // one-digit readings' are). Weighing these by a factor did not help: 0.3 and 0.5
+                // read 3-5 fewer fields of 660 generated letters than 1, 2 read 8 fewer. Nor did
+                // weighing the one-digit reading of the same run by the chance it is not two (the
+                // pair reader refuses only about nine in ten single digits), nor this reading by the
+                // one-digit reader's "not one digit".
+                let run = log(max(floor, two.two)) + short(i, j) + 2 * digitCost
+                for path in best[i] where path.digits.count + 2 <= maxDigits {
+                    for a in left { for b in right {
+                        best[j].append((path.digits + String(a) + String(b),
+                                        path.score + log(max(floor, two.left[a])) + log(max(floor, two.right[b])) + run))
+                    } }
                 }
             }
         }
@@ -428,6 +504,10 @@ struct HandwrittenFieldReader {
         /// their 16-bit crops: numbers 510 -> 513, days and months unchanged; 0.6 and 0.8 read
         /// one and two fewer.)
         static let cutOffLow = 0.1
+        /// Two digits are read whole (`DigitClassifier.pairs`) from a run of pieces of one mark at
+        /// least this many digit heights wide (two 1s run together are about 0.4). (0.65 read the
+        /// same fields of 660 generated letters, 0.8 two numbers fewer.)
+        static let pairNarrowest = 0.45
     }
 
     /// A connected mark: its pixels' box and count.
@@ -604,6 +684,14 @@ struct HandwrittenFieldReader {
         /// digit heights wide, not parts alone.
         func mayBeOneDigit(_ i: Int, _ j: Int) -> Bool {
             j - i <= 4 && Double(span(i, j)) <= 1.6 * Double(digitHeight) && atoms[i..<j].contains { !$0.part }
+        }
+
+        /// Whether the reader tries pieces i..<j as two digits run together: pieces of one mark
+        /// (digits that stand apart are separate marks already), as wide as two digits may be.
+        func mayBeTwoDigits(_ i: Int, _ j: Int) -> Bool {
+            let width = Double(span(i, j)) / Double(digitHeight)
+            return j - i <= 6 && width >= Joining.pairNarrowest && width <= 2.4
+                && !atoms[i].part && atoms[i..<j].allSatisfy { $0.group == atoms[i].group }
         }
 
         /// The columns pieces i..<j span.
