@@ -40,8 +40,10 @@ td.rng = rng
 HEIGHT, WIDTH = 28, 48
 # The share of the single digits (not two) drawn wider than they are.
 WIDE = float(os.environ.get("WIDE", "0.5"))
-ARCH = [("conv", 1, 16, 5), ("pool",), ("conv", 16, 32, 3), ("pool",),
-        ("dense", 32 * 5 * 10, 128), ("dense", 128, 21)]
+# The one-digit net's layers (train-digits.py builds, exports and lists them from its ARCH), on
+# the wider input and with 21 outputs.
+td.ARCH = ARCH = [("conv", 1, 16, 5), ("pool",), ("conv", 16, 32, 3), ("pool",),
+                  ("dense", 32 * 5 * 10, 128), ("dense", 128, 21)]
 
 
 def normalise_pair(ink):
@@ -155,25 +157,6 @@ def samples(glyphs, labels, count, marks):
     return np.array(X, np.float32), np.array(L), np.array(R), np.array(P, np.float32)
 
 
-def network():
-    import torch.nn as nn
-    mods = []
-    for k, layer in enumerate(ARCH):
-        if layer[0] == "conv":
-            mods.append(nn.Conv2d(layer[1], layer[2], layer[3]))
-        elif layer[0] == "pool":
-            mods.append(nn.MaxPool2d(2))
-        else:
-            if not any(isinstance(m, nn.Flatten) for m in mods):
-                mods.append(nn.Flatten())
-            mods.append(nn.Linear(layer[1], layer[2]))
-        if layer[0] != "pool" and k < len(ARCH) - 1:
-            mods.append(nn.ReLU())
-            if layer[0] == "dense":
-                mods.append(nn.Dropout(0.3))
-    return nn.Sequential(*mods)
-
-
 def loss_of(out, l, r, p):
     import torch.nn.functional as F
     pair_loss = F.binary_cross_entropy_with_logits(out[:, 20], p)
@@ -202,7 +185,7 @@ def train(data, held, epochs):
     torch.set_num_threads(int(os.environ.get("THREADS", "1")))
     X, L, R, P = (torch.from_numpy(a) for a in (data[0], data[1].astype(np.int64), data[2].astype(np.int64), data[3]))
     X = X.reshape(-1, 1, HEIGHT, WIDTH)
-    net = network()
+    net = td.network()
     batch, lr = 128, 2e-3
     opt = torch.optim.Adam(net.parameters(), lr=lr, weight_decay=1e-5)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=epochs * ((len(X) + batch - 1) // batch))
@@ -216,17 +199,6 @@ def train(data, held, epochs):
         pairs, others = evaluate(net, held)
         print(f"epoch {epoch + 1}: held-out pairs read {pairs:.4f}, not two digits refused {others:.4f}", flush=True)
     return net
-
-
-def export(net):
-    import torch.nn as nn
-    parts = []
-    for m in net:
-        if isinstance(m, nn.Conv2d):
-            parts += [m.weight.detach().numpy().ravel(), m.bias.detach().numpy()]
-        elif isinstance(m, nn.Linear):
-            parts += [m.weight.detach().numpy().T.ravel(), m.bias.detach().numpy()]
-    return np.concatenate(parts).astype("<f2").tobytes()
 
 
 def main():
@@ -245,10 +217,6 @@ def main():
     pairs, others = evaluate(net, held)
     print(f"held-out MNIST pairs read exactly: {pairs:.4f}; not two digits refused: {others:.4f}")
     import base64
-    layers = []
-    for layer in ARCH:
-        layers.append(f".conv(inputs: {layer[1]}, outputs: {layer[2]}, kernel: {layer[3]})" if layer[0] == "conv"
-                      else ".maxPool" if layer[0] == "pool" else f".dense(inputs: {layer[1]}, outputs: {layer[2]})")
     with open(OUT, "w") as f:
         f.write("// Written by scripts/train-digit-pairs.py (`make model-digit-pairs`); do not edit.\n")
         f.write(f"// Held-out MNIST pairs read exactly: {pairs:.4f}; not two digits refused: {others:.4f}.\n")
@@ -257,10 +225,10 @@ def main():
         f.write(f"    static let height = {HEIGHT}, width = {WIDTH}\n")
         f.write("    /// The layers in order (see `DigitLayer`); a ReLU after each but the last. The last gives\n")
         f.write("    /// 21 values: the left digit's ten logits, the right digit's ten, and whether the crop is two digits.\n")
-        f.write(f"    static let layers: [DigitLayer] = [{', '.join(layers)}]\n")
+        f.write(f"    static let layers: [DigitLayer] = {td.swift_layers()}\n")
         f.write("    /// Per layer: the weights (see `DigitLayer`), then the biases; IEEE half, little-endian.\n")
         f.write("    static let base64 = \"")
-        f.write(base64.b64encode(export(net)).decode())
+        f.write(base64.b64encode(td.export(net)).decode())
         f.write("\"\n}\n")
     print(f"wrote {OUT} ({os.path.getsize(OUT)} bytes)")
 
