@@ -191,16 +191,8 @@ final class HandwrittenDigitTests: XCTestCase {
     /// - 1377: four digits run into one mark need three cuts among its thinnest columns, and
     ///   four cuts in all missed the 1's (read 2377);
     /// - 64: the 4 is drawn like an h, and its hook, cut off the stem, read as a 1 (661).
-    func testTouchingDigitsAreCutAndAHookCutOffIsNoDigit() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let fields = ["touching-1377.number.48.12.267.pgm": "1377",
-                      "hooked-4-64.number.46.11.200.pgm": "64"]
-        for (file, digits) in fields.sorted(by: { $0.key < $1.key }) {
-            let crop = root.appendingPathComponent("fixtures/handwritten-digits/\(file)").path
-            let results: [(file: String, readings: [DigitReading])] = HandwrittenCrops.read(paths: [crop])
-            XCTAssertEqual(results.count, 1, "\(file) was read")
-            XCTAssertEqual(results.first?.readings.first?.digits, digits, "\(file): \(results.first?.readings ?? [])")
-        }
+    func testTouchingDigitsAreCutAndAHookCutOffIsNoDigit() {
+        assertCropsRead(["touching-1377.number.48.12.267.pgm": "1377", "hooked-4-64.number.46.11.200.pgm": "64"])
     }
 
     /// Two held-out digits run into each other so that they share columns (the second starts
@@ -248,11 +240,9 @@ final class HandwrittenDigitTests: XCTestCase {
         XCTAssertEqual(Self.heldOut.count, 10, "the fixture was read")
         guard Self.heldOut.count == 10 else { return }
         let reader = HandwrittenFieldReader(lineHeight: 40)
-        var misread: [String] = []
-        let fields = runTogether(count: 60, overlap: 0.15, seed: 11)
-        for (digits, field) in fields {
+        let misread: [String] = runTogether(count: 60, overlap: 0.15, seed: 11).compactMap { digits, field in
             let read = reader.read(field).first?.digits ?? ""
-            if read != digits { misread.append("\(digits)→\(read)") }
+            return read == digits ? nil : "\(digits)→\(read)"
         }
         XCTAssertLessThanOrEqual(misread.count, 8, "misread: \(misread)")
     }
@@ -261,15 +251,19 @@ final class HandwrittenDigitTests: XCTestCase {
     /// as `testTouchingDigitsAreCutAndAHookCutOffIsNoDigit`'s: the 7's foot under the 9 (794 read
     /// 771), the 4's arm into the 9's loop (5493 read 5413). No straight cut separates them; the
     /// reader of two digits reads each pair whole.
-    func testDigitsThatShareColumnsInAGeneratedLetterAreReadWhole() throws {
+    func testDigitsThatShareColumnsInAGeneratedLetterAreReadWhole() {
+        assertCropsRead(["run-together-794.number.43.10.293.pgm": "794", "run-together-5493.number.47.11.299.pgm": "5493"])
+    }
+
+    /// Each field crop in fixtures/handwritten-digits (16-bit, as `vanthu-bench digit-crops`
+    /// writes them) reads first as its digits.
+    private func assertCropsRead(_ fields: [String: String], line: UInt = #line) {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let fields = ["run-together-794.number.43.10.293.pgm": "794",
-                      "run-together-5493.number.47.11.299.pgm": "5493"]
         for (file, digits) in fields.sorted(by: { $0.key < $1.key }) {
             let crop = root.appendingPathComponent("fixtures/handwritten-digits/\(file)").path
             let results: [(file: String, readings: [DigitReading])] = HandwrittenCrops.read(paths: [crop])
-            XCTAssertEqual(results.count, 1, "\(file) was read")
-            XCTAssertEqual(results.first?.readings.first?.digits, digits, "\(file): \(results.first?.readings ?? [])")
+            XCTAssertEqual(results.count, 1, "\(file) was read", line: line)
+            XCTAssertEqual(results.first?.readings.first?.digits, digits, "\(file): \(results.first?.readings ?? [])", line: line)
         }
     }
 
