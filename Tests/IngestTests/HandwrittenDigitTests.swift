@@ -250,9 +250,11 @@ final class HandwrittenDigitTests: XCTestCase {
     /// Generated letters' numbers whose digits run together so that they share columns, cropped
     /// as `testTouchingDigitsAreCutAndAHookCutOffIsNoDigit`'s: the 7's foot under the 9 (794 read
     /// 771), the 4's arm into the 9's loop (5493 read 5413). No straight cut separates them; the
-    /// reader of two digits reads each pair whole.
+    /// reader of two digits reads each pair whole. And a 5 whose long flag makes it as wide as two
+    /// digits stays one 5 (the reader of two read it 55, and 549 read 5549).
     func testDigitsThatShareColumnsInAGeneratedLetterAreReadWhole() {
-        assertCropsRead(["run-together-794.number.43.10.293.pgm": "794", "run-together-5493.number.47.11.299.pgm": "5493"])
+        assertCropsRead(["run-together-794.number.43.10.293.pgm": "794", "run-together-5493.number.47.11.299.pgm": "5493",
+                         "long-flag-549.number.43.10.356.pgm": "549"])
     }
 
     /// Each field crop in fixtures/handwritten-digits (16-bit, as `vanthu-bench digit-crops`

@@ -446,9 +446,12 @@ struct HandwrittenFieldReader {
             }
             // Two digits run together so that they share columns (a 7's foot under the 9 of 794),
             // which no straight cut separates: the run read whole by the reader of two digits.
-            // (Fields of 660 generated letters, 16-bit crops: numbers 625 -> 630, days 635 -> 635;
-            // six touching numbers and a day more read, a number and a day fewer.)
+            // (Fields of 660 generated letters, 16-bit crops: numbers 625 -> 630, days 635 -> 636;
+            // 300 more letters, made after it was built: numbers 280 -> 281, days 288 -> 289.)
             for j in (i + 1)...n where pieces.mayBeTwoDigits(i, j) {
+                // Not where the one-digit reader is sure the run is one digit: a 5 with a long
+                // flag is as wide as two digits, and the reader of two read it 55 (549 read 5549).
+                if let one = probabilities(i, j), one.count >= 10, one[0..<10].max()! >= Joining.oneDigitSure { continue }
                 guard let two = pairOf(i, j) else { continue }
                 let left = (0..<10).sorted { two.left[$0] > two.left[$1] }.prefix(2)
                 let right = (0..<10).sorted { two.right[$0] > two.right[$1] }.prefix(2)
@@ -508,6 +511,10 @@ struct HandwrittenFieldReader {
         /// least this many digit heights wide (two 1s run together are about 0.4). (0.65 read the
         /// same fields of 660 generated letters, 0.8 two numbers fewer.)
         static let pairNarrowest = 0.45
+        /// ...unless the one-digit reader gives the same run this much as one digit. (Fields of
+        /// 660 generated letters and 300 more, 16-bit crops: numbers 630 and 279 without it, 630
+        /// and 281 with it at 0.5 to 0.97, 279 at 0.995; days one more of the 660.)
+        static let oneDigitSure = 0.9
     }
 
     /// A connected mark: its pixels' box and count.
