@@ -246,11 +246,12 @@ enum HeaderParser {
     /// `Số...Z.Š lá, &;Z.. /BC-UBND` (at most `maxDebris` characters of debris before the slash).
     /// The symbol must have a dash (`KH-UBND`), as a letter's symbol has and the issuer's lines and
     /// the motto never do, and end the column but for a few marks or letters of debris with no
-    /// digit (`/UBND-KTTH /Z_`, `/BC-UBND : Lực`) or a place and date the layout ran into it, so
-    /// the date beside it is never taken for debris and lost. One character alone may be a digit:
-    /// a speck OCR read over the hand, put after the symbol by the layout (`Số: *s /UBND-KTTH '4`),
-    /// is no date's (a day stands with `ngày` or `tháng`, or as two digits). Returns the
-    /// blank number, where the column starts and where the symbol ends (UTF-16 offsets).
+    /// date's digits (`/UBND-KTTH /Z_`, `/BC-UBND : Lực`) or a place and date the layout ran into
+    /// it, so the date beside it is never taken for debris and lost. Digits with no date word
+    /// after them are the hand's, read by OCR and put after the symbol by the layout
+    /// (`Số: *s /UBND-KTTH '4`, `Số: + | /BC-UBND 26` for a hand-written 27): a day stands with
+    /// `ngày`, `tháng` or `năm`. Returns the blank number, where the column starts and where the
+    /// symbol ends (UTF-16 offsets).
     static func symbolAlone(_ text: String) -> (number: LetterNumber, start: Int, end: Int)? {
         let columns = text.columns
         for (k, column) in columns.prefix(2).enumerated() {
@@ -268,7 +269,10 @@ enum HeaderParser {
                 let debris = afterSymbol.filter { $0.isLetter || $0.isNumber }
                 // Or the place and date, run into the same column (`/UBND-KTTH Quảng Ngãi, ngày …`).
                 let dated = debris.count > 4 && parseDate(afterSymbol, Folding.fold(afterSymbol)) != nil
-                guard debris.count <= 4 && (!debris.contains(where: \.isNumber) || debris.count == 1) || dated, let at = text.range(of: column) else { continue }
+                // Digits with `ngày`, `tháng` or `năm` after them are a date's, and the symbol does
+                // not take them; without, they are the hand's digits OCR put after the symbol.
+                let dayDigits = debris.count > 1 && debris.contains(where: \.isNumber) && dateWords.test(Folding.fold(afterSymbol))
+                guard debris.count <= 4 && !dayDigits || dated, let at = text.range(of: column) else { continue }
                 let start = text.utf16.distance(from: text.utf16.startIndex, to: at.lowerBound.samePosition(in: text.utf16)!)
                 let slashOffset = column.utf16.distance(from: column.utf16.startIndex, to: slash.samePosition(in: column.utf16)!)
                 return (n, start, start + slashOffset + used)
@@ -289,6 +293,9 @@ enum HeaderParser {
         let end = text.utf16.distance(from: text.utf16.startIndex, to: at.upperBound.samePosition(in: text.utf16)!)
         return (n, end - last.utf16.count, end)
     }
+
+    /// The words of a written date (`DateGrammar`), anywhere in folded text.
+    static let dateWords = Pattern(#"\b(?:"# + DateGrammar.dayWord + "|" + DateGrammar.monthWord + "|" + DateGrammar.yearWord + #")\b"#)
 
     /// Characters of debris a garbled label and digits leave before a symbol.
     static let maxDebris = 24
