@@ -456,8 +456,9 @@ struct HandwrittenFieldReader {
                 let left = (0..<10).sorted { two.left[$0] > two.left[$1] }.prefix(2)
                 let right = (0..<10).sorted { two.right[$0] > two.right[$1] }.prefix(2)
                 // The chance it is two digits, and each digit's (taken as they come, as the
-                // one-digit readings' are). Weighing these by a factor did not help: 0.3 and 0.5
-                // read 3-5 fewer fields of 660 generated letters than 1, 2 read 8 fewer. Nor did
+                // one-digit readings' are). Weighing these by a factor did not help (numbers and
+                // days of 660 generated letters): 0.3 read 5 fewer than 1, 2 read 9 fewer, and
+                // with another net 0.5 read the same. Nor did
                 // weighing the one-digit reading of the same run by the chance it is not two (the
                 // pair reader refuses only about nine in ten single digits), nor this reading by the
                 // one-digit reader's "not one digit".
