@@ -47,27 +47,8 @@ td.ARCH = ARCH = [("conv", 1, 16, 5), ("pool",), ("conv", 16, 32, 3), ("pool",),
 
 
 def normalise_pair(ink):
-    """ink: 2-D float array, 0 = paper. Returns HEIGHT×WIDTH float32 in 0…1, or None: the ink's
-    box scaled to fit 20×40 (keeping its shape), its centre of mass at the centre."""
-    ys, xs = np.nonzero(ink > 0.2)
-    if len(ys) == 0:
-        return None
-    crop = ink[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
-    h, w = crop.shape
-    s = min(20.0 / h, 40.0 / w)
-    nh, nw = max(1, int(round(h * s))), max(1, int(round(w * s)))
-    small = np.clip(td.area_resize(crop, nh, nw), 0, 1)
-    m = small.sum()
-    if m <= 0:
-        return None
-    cy = (small.sum(axis=1) * np.arange(nh)).sum() / m
-    cx = (small.sum(axis=0) * np.arange(nw)).sum() / m
-    oy = int(round(HEIGHT / 2 - cy - 0.5)); ox = int(round(WIDTH / 2 - cx - 0.5))
-    oy = min(max(oy, 0), HEIGHT - nh); ox = min(max(ox, 0), WIDTH - nw)
-    out = np.zeros((HEIGHT, WIDTH), np.float32)
-    out[oy:oy + nh, ox:ox + nw] = small
-    mx = out.max()
-    return out / mx if mx > 0 else None
+    """The crop as `InkImage.normalisedPair` makes it: fitted into 20×40 of HEIGHT×WIDTH."""
+    return td.normalise(ink, HEIGHT, WIDTH, 20, 40)
 
 
 def bank(images, labels, copies):

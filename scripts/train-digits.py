@@ -76,14 +76,16 @@ def area_resize(img, oh, ow):
     return _area_weights(ih, oh) @ img @ _area_weights(iw, ow).T
 
 
-def normalise(ink):
-    """ink: 2-D float array, 0 = paper, 1 = ink. Returns 28×28 float32 in 0…1, or None."""
+def normalise(ink, rows=28, columns=28, fit_rows=20, fit_columns=20):
+    """ink: 2-D float array, 0 = paper, 1 = ink. Returns rows×columns float32 in 0…1, or None:
+    the ink's box scaled to fit fit_rows×fit_columns (its shape kept), its centre of mass at the
+    centre (train-digit-pairs.py uses 28×48 and 20×40)."""
     ys, xs = np.nonzero(ink > 0.2)
     if len(ys) == 0:
         return None
     crop = ink[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
     h, w = crop.shape
-    s = 20.0 / max(h, w)
+    s = min(fit_rows / h, fit_columns / w)
     nh, nw = max(1, int(round(h * s))), max(1, int(round(w * s)))
     small = np.clip(area_resize(crop, nh, nw), 0, 1)
     m = small.sum()
@@ -91,9 +93,9 @@ def normalise(ink):
         return None
     cy = (small.sum(axis=1) * np.arange(nh)).sum() / m
     cx = (small.sum(axis=0) * np.arange(nw)).sum() / m
-    oy = int(round(14 - cy - 0.5)); ox = int(round(14 - cx - 0.5))
-    oy = min(max(oy, 0), 28 - nh); ox = min(max(ox, 0), 28 - nw)
-    out = np.zeros((28, 28), np.float32)
+    oy = int(round(rows / 2 - cy - 0.5)); ox = int(round(columns / 2 - cx - 0.5))
+    oy = min(max(oy, 0), rows - nh); ox = min(max(ox, 0), columns - nw)
+    out = np.zeros((rows, columns), np.float32)
     out[oy:oy + nh, ox:ox + nw] = small
     mx = out.max()
     return out / mx if mx > 0 else None

@@ -20,6 +20,8 @@ public enum DateGrammar {
     public static let dayWord = #"ng[a4]y"#
     public static let monthWord = #"th[a4][nm]g"#
     public static let yearWord = #"n[a4][mn]"#
+    /// Any of the three.
+    public static let anyWord = "(?:" + dayWord + "|" + monthWord + "|" + yearWord + ")"
 
     /// The folded words a written date starts with (`ngày 29 tháng 2 …`, `tháng 2/2024`).
     public static let startWords: Set<String> = ["ngay", "thang"]

@@ -136,8 +136,8 @@ final class HandwrittenDigitTests: XCTestCase {
         guard Self.heldOut.count == 10 else { return }
         // A fixed pseudo-random walk through the samples: strings of one to four digits, apart
         // or touching, as numbers and days are written.
-        var state: UInt64 = 2026
-        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
+        var walk = FixedWalk(state: 2026)
+        func next(_ n: Int) -> Int { walk.next(n) }
         let reader = HandwrittenFieldReader(lineHeight: 40)
         var right = 0, misread: [String] = []
         let count = 40
@@ -199,8 +199,8 @@ final class HandwrittenDigitTests: XCTestCase {
     /// `overlap` of the digits' height left of the first's end), from a fixed walk through the
     /// samples: (digits, field).
     private func runTogether(count: Int, overlap: Double, seed: UInt64) -> [(digits: String, field: InkImage)] {
-        var state = seed
-        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
+        var walk = FixedWalk(state: seed)
+        func next(_ n: Int) -> Int { walk.next(n) }
         return (0..<count).map { _ in
             let digits = [next(10), next(10)], height = 44 + next(16)
             let field = written(digits, samples: digits.map { _ in next(30) }, height: height, gap: -Int(overlap * Double(height)))
@@ -340,5 +340,16 @@ final class HandwrittenDigitTests: XCTestCase {
             for x in 0..<b.width where x + shift >= 0 { field.ink[y * width + x + shift] = max(field.ink[y * width + x + shift], b[x, y]) }
         }
         return field
+    }
+}
+
+/// A fixed pseudo-random walk for the tests' choices of digits and samples (a 64-bit linear
+/// congruential generator: the same numbers on every machine, unlike the system generator).
+private struct FixedWalk {
+    var state: UInt64
+    /// The next number in 0..<n.
+    mutating func next(_ n: Int) -> Int {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Int((state >> 33) % UInt64(n))
     }
 }

@@ -295,7 +295,7 @@ enum HeaderParser {
     }
 
     /// The words of a written date (`DateGrammar`), anywhere in folded text.
-    static let dateWords = Pattern(#"\b(?:"# + DateGrammar.dayWord + "|" + DateGrammar.monthWord + "|" + DateGrammar.yearWord + #")\b"#)
+    static let dateWords = Pattern(#"\b"# + DateGrammar.anyWord + #"\b"#)
 
     /// Characters of debris a garbled label and digits leave before a symbol.
     static let maxDebris = 24

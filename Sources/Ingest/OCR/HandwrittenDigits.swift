@@ -352,26 +352,27 @@ struct HandwrittenFieldReader {
         let n = pieces.atoms.count
         guard n > 0 else { return [] }
         let dh = Double(pieces.digitHeight)
-        var crops: [Int: InkImage] = [:], inkRows: [Int: Int] = [:], cache: [Int: [Double]] = [:]
-        func crop(_ i: Int, _ j: Int) -> InkImage {
+        // Pieces i..<j as one crop, and how many of its rows hold ink, each made once.
+        var crops: [Int: (ink: InkImage, rows: Int)] = [:], cache: [Int: [Double]] = [:]
+        func crop(_ i: Int, _ j: Int) -> (ink: InkImage, rows: Int) {
             let key = i * 64 + j
             if let c = crops[key] { return c }
-            let c = pieces.crop(i, j, image)
+            let ink = pieces.crop(i, j, image)
+            let c = (ink, (0..<ink.height).filter { y in (0..<ink.width).contains { ink[$0, y] > 0.2 } }.count)
             crops[key] = c
-            inkRows[key] = (0..<c.height).filter { y in (0..<c.width).contains { c[$0, y] > 0.2 } }.count
             return c
         }
         var pairCache: [Int: (two: Double, left: [Double], right: [Double])?] = [:]
         func pairOf(_ i: Int, _ j: Int) -> (two: Double, left: [Double], right: [Double])? {
             if let p = pairCache[i * 64 + j] { return p }
-            let p = crop(i, j).normalisedPair().flatMap { pairs.pair($0) }
+            let p = crop(i, j).ink.normalisedPair().flatMap { pairs.pair($0) }
             pairCache[i * 64 + j] = p
             return p
         }
         func probabilities(_ i: Int, _ j: Int) -> [Double]? {
             let key = i * 64 + j
             if let p = cache[key] { return p }
-            let p = crop(i, j).normalised().map { classifier.probabilities(classifier.deskews ? InkImage.deskewed($0) : $0) }
+            let p = crop(i, j).ink.normalised().map { classifier.probabilities(classifier.deskews ? InkImage.deskewed($0) : $0) }
             cache[key] = p ?? []
             return p
         }
@@ -395,8 +396,7 @@ struct HandwrittenFieldReader {
         // stands most of a digit's height: each side of two touching digits does, while a 4's
         // hook, a 7's bar or a 2's loop cut off the digit does not (64 read 661, 7252 read 51252).
         func short(_ i: Int, _ j: Int) -> Double {
-            _ = crop(i, j)
-            let rows = Double(inkRows[i * 64 + j] ?? 0)
+            let rows = Double(crop(i, j).rows)
             let cutOff = (i > 0 && pieces.atoms[i - 1].group == pieces.atoms[i].group)
                 || (j < n && pieces.atoms[j].group == pieces.atoms[j - 1].group)
             return rows < 0.5 * dh ? log(0.1) : cutOff && rows < Joining.cutOffRows * dh ? log(Joining.cutOffLow) : 0
@@ -458,10 +458,10 @@ struct HandwrittenFieldReader {
                 // The chance it is two digits, and each digit's (taken as they come, as the
                 // one-digit readings' are). Weighing these by a factor did not help (numbers and
                 // days of 660 generated letters): 0.3 read 5 fewer than 1, 2 read 9 fewer, and
-                // with another net 0.5 read the same. Nor did
-                // weighing the one-digit reading of the same run by the chance it is not two (the
-                // pair reader refuses only about nine in ten single digits), nor this reading by the
-                // one-digit reader's "not one digit".
+                // with another net 0.5 read the same. Nor did weighing the one-digit reading of
+                // the same run by the chance it is not two (the pair reader refuses only about
+                // nine in ten single digits), nor this reading by the one-digit reader's "not one
+                // digit".
                 let run = log(max(floor, two.two)) + short(i, j) + 2 * digitCost
                 for path in best[i] where path.digits.count + 2 <= maxDigits {
                     for a in left { for b in right {
