@@ -294,6 +294,17 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertEqual(field.map { $0.box.x1 > 600 && $0.box.x1 <= 654 }, true, "\(String(describing: field))")
     }
 
+    func testADashInTheHandBeforeDigitsIsNotTheSymbolsDash() {
+        // `Số: 38 /TB-UBND` read `Số..-2ỔC /TBUBND`: the label, the dotted line and the hand in one
+        // word, with a dash OCR made of a stroke. Digits after a dash are not a symbol (after its
+        // dash a symbol has the issuer's capitals; only a slash comes before a year): the field
+        // runs on to `/TBUBND`.
+        let row = [word("Số..-2ỔC", 303, 471, 544, 553), word("/TBUBND", 602, 518, 840, 556),
+                   word("Phú", 1170, 516, 1256, 553), word("Thọ,", 1274, 517, 1370, 560)]
+        let field = numberField(row)
+        XCTAssertEqual(field.map { $0.box.x0 < 420 && $0.box.x1 > 560 && $0.box.x1 <= 602 }, true, "\(String(describing: field))")
+    }
+
     func testAHandWordOCRMadeASlashOfIsNotTheSymbol() {
         // `06` read `/Â&...`, as tall as the hand: the symbol is `/BC-UBND` after it.
         let row = [word("sø.", 305, 511, 386, 551), word("/Â&...", 420, 463, 563, 565), word("/BC-UBND", 581, 517, 823, 556),

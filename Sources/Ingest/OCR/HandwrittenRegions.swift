@@ -236,13 +236,15 @@ enum HandwrittenRegions {
         return s.allSatisfy { ($0.isUppercase && $0.isLetter) || ($0.isNumber && $0.isASCII) || $0 == "-" || $0 == "/" }
     }
 
-    /// Whether a symbol begins the text after a slash: a year (`2022/QĐ-UBND`), two capitals or
-    /// more (`KH`, `UBND`), or a garbled symbol's capitals. One capital and specks after the hand's
-    /// slash (`Số:.424/Ý....`, OCR's reading of a 29 and the dotted line) is the hand, and the
-    /// symbol is further on.
-    static func symbolBegins(_ after: Substring) -> Bool {
+    /// Whether a symbol begins the text after a slash or dash: a year (`2022/QĐ-UBND`, after a
+    /// slash only), two capitals or more (`KH`, `UBND`), or a garbled symbol's capitals. One
+    /// capital and specks after the hand's slash (`Số:.424/Ý....`, OCR's reading of a 29 and the
+    /// dotted line) is the hand, and the symbol is further on; so are digits after a dash
+    /// (`Số..-2ỔC`: a stroke of a 38 read as a dash), as a symbol's dash is followed by the
+    /// issuer's capitals.
+    static func symbolBegins(_ after: Substring, afterDash: Bool = false) -> Bool {
         guard let first = after.first else { return false }
-        return first.isNumber || first.isUppercase && after.filter(\.isUppercase).count >= 2 || symbolGarbled(after)
+        return first.isNumber && !afterDash || first.isUppercase && after.filter(\.isUppercase).count >= 2 || symbolGarbled(after)
     }
 
     /// A symbol whose first letters OCR garbled (`/rB-UBND`, `/mc.UBND`): its issuer's capitals
@@ -319,7 +321,7 @@ enum HandwrittenRegions {
                 guard c.box == w.box || Double(abs(c.box.y1 - w.box.y1)) <= Double(m.height) * 0.6 else { continue }
                 let after = c.text[c.text.index(after: slash)...]
                 guard c.box == w.box || !handMadeSlash(c, after: after, printHeight: m.height) else { continue }
-                guard symbolBegins(after) else { continue }
+                guard symbolBegins(after, afterDash: c.text[slash] == "-") else { continue }
                 let before = c.text.distance(from: c.text.startIndex, to: slash)
                 // Before a dash in a word of its own, the head may be the symbol's too, and the
                 // word is the symbol alone: capitals, its slash lost (`UBND-VX`), not digits run
