@@ -305,6 +305,18 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertEqual(field.map { $0.box.x0 < 420 && $0.box.x1 > 560 && $0.box.x1 <= 602 }, true, "\(String(describing: field))")
     }
 
+    func testASymbolWhoseSlashOCRLostAndWhoseCapitalItReadSmallEndsTheField() {
+        // `Số: 31 /UBND-KTTH` read `số: 2 Í uBND-KTTH`: the symbol's slash lost and its U read
+        // lower-case. The field ends where the symbol's word begins, not at a guess from its
+        // right end that left the slash in the field (read as a 1: 31 read 311).
+        let row = [word("số:", 304, 482, 440, 555), word("2", 400, 475, 424, 568), word("Í", 459, 479, 478, 552),
+                   word("uBND-KTTH", 517, 518, 825, 556), word("Hà", 1170, 516, 1234, 553), word("Nội,", 1251, 516, 1342, 560),
+                   word("hgày|", 1364, 493, 1497, 563), word("Ấ.", 1507, 486, 1565, 563), word("tháng", 1619, 516, 1747, 563),
+                   word("DÌ", 1765, 519, 1812, 553), word("năm", 1838, 517, 1930, 554), word("2025", 1948, 519, 2059, 554)]
+        let field = numberField(row)
+        XCTAssertEqual(field.map { $0.box.x1 > 470 && $0.box.x1 <= 517 }, true, "\(String(describing: field))")
+    }
+
     func testAHandWordOCRMadeASlashOfIsNotTheSymbol() {
         // `06` read `/Â&...`, as tall as the hand: the symbol is `/BC-UBND` after it.
         let row = [word("sø.", 305, 511, 386, 551), word("/Â&...", 420, 463, 563, 565), word("/BC-UBND", 581, 517, 823, 556),

@@ -325,13 +325,14 @@ enum HandwrittenRegions {
                 let before = c.text.distance(from: c.text.startIndex, to: slash)
                 // Before a dash in a word of its own, the head may be the symbol's too, and the
                 // word is the symbol alone: capitals, its slash lost (`UBND-VX`), not digits run
-                // into it; or a few letters in a word no taller than print, its slash and kind
-                // garbled (`mn-uBND` for `/TB-UBND`), where the hand run into the symbol would
-                // stand taller (1816 read 18261, `/T` taken into the field).
+                // into it; or up to four letters in a word no taller than print, its slash lost
+                // and letters garbled (`mn-uBND` for `/TB-UBND`, `uBND-KTTH` for `/UBND-KTTH`),
+                // where the hand run into the symbol would stand taller (1816 read 18261, `/T`
+                // taken into the field).
                 let head = c.text[..<slash]
                 let symbolHead = c.box != w.box && c.text[slash] == "-"
                     && (before >= 2 && head.allSatisfy(\.isUppercase)
-                        || before <= 3 && head.allSatisfy(\.isLetter) && Double(c.box.height) < Double(m.height) * handHeight)
+                        || before <= 4 && head.allSatisfy(\.isLetter) && Double(c.box.height) < Double(m.height) * handHeight)
                 if before == 0 || symbolHead { end = Double(c.box.x0) }
                 else {
                     // Print after the slash is measured from the right: capitals are about one
