@@ -59,8 +59,13 @@ public enum DateGrammar {
     /// `tháng` and `năm` (holds the month), 3 year. The `ngày` itself may be garbled with the
     /// hand-written day beside it (`Phú Thọ, này S tháng`, `Bình Dương, hoài É Ô số tháng`): up to
     /// a dozen characters stand for both. So may `năm` with a hand-written month (`tháng 4:¿..
-    /// 2026`): then a space and a year that ends there.
-    public static let placeDate = Pattern(#",\s*(ng.{0,14}?|[^,]{0,12}?)\s*"# + monthWord + #"\s*(.{0,6}?)(?:\s*"# + yearWord
+    /// 2026`, `tháng Ñ ĐỂ. băm 2023`): then a space and a year that ends there. OCR may make a
+    /// line of its own of the tall hand-written digits that the layout runs into the date's row
+    /// (`ngày /ƒ 2 ~« ` %® tháng`, `tháng : ý: cớ, , ANH Ð- cự” // năm 2025`): up to
+    /// `handMarks` characters stand for the day or the month (generated letters: 8 of 1 560
+    /// dates lost whole, place and year with them, with 14 and 6).
+    public static let handMarks = 32
+    public static let placeDate = Pattern(#",\s*(ng.{0,\#(handMarks)}?|[^,]{0,12}?)\s*"# + monthWord + #"\s*(.{0,\#(handMarks)}?)(?:\s*"# + yearWord
                                           + #"\s*|\s+(?=[12][0-9]{3}(?![0-9])))([12][0-9]{3})"#)
     /// A month that is only a number (`4`, `12,`, `04 -`): anything else between `tháng` and
     /// `năm` is a month OCR garbled. Group 1 the month.

@@ -51,6 +51,39 @@ final class GarbledScanHeaderTests: XCTestCase {
         XCTAssertEqual(clean.date, "2025-12-05")
     }
 
+    func testTheHandsMarksRunIntoTheDateLineLoseOnlyTheDayAndMonth() {
+        // OCR made a line of its own of the tall hand-written digits, and the layout ran it into
+        // the date's row: marks between `ngày` and `tháng` (the day) and between `tháng` and `năm`
+        // (the month), more than a garbled digit or two. Place and year stay (generated letters).
+        let day = ocr("""
+        ỦY BAN NHÂN DÂN                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        TỈNH QUẢNG NGÃI                   Độc lập - Tự do - Hạnh phúc
+        Số: ~ £ / /UBND-VX               Quảng Ngãi, ngày /ƒ 2 ~« ` %® tháng >#` năm 2023 '4 : «
+        V/v báo cáo kết quả thực hiện
+        """ + body)
+        XCTAssertEqual(day.place, "Quảng Ngãi")
+        XCTAssertEqual(day.date, "2023")
+        let month = ocr("""
+        ỦY BAN NHÂN DÂN                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        TỈNH QUẢNG NGÃI                   Độc lập - Tự do - Hạnh phúc
+        Số: “4 —2(Í /UBND-VX             Quảng Ngãi, ngày $2 tháng : ý: cớ, , ANH Ð- cự” // năm 2025 %
+        V/v báo cáo kết quả thực hiện
+        """ + body)
+        XCTAssertEqual(month.place, "Quảng Ngãi")
+        XCTAssertEqual(month.date, "2025")
+        XCTAssertTrue(month.warnings.map(\.english).contains { $0.contains("month is illegible") }, "\(month.warnings)")
+        // `năm` itself garbled beside a hand-written month (`Ñ ĐỂ. băm 2023` for `12 năm 2023`).
+        let year = ocr("""
+        ỦY BAN NHÂN DÂN                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        TỈNH QUẢNG NGÃI                   Độc lập - Tự do - Hạnh phúc
+        Số: 3449/KH-UBND                  Quảng Ngãi, ngày La tháng Ñ ĐỂ. băm 2023
+        KẾ HOẠCH
+        Về kết quả thực hiện nhiệm vụ quý 1
+        """ + body)
+        XCTAssertEqual(year.place, "Quảng Ngãi")
+        XCTAssertEqual(year.date, "2023")
+    }
+
     func testAnIllegibleNumberDoesNotTakeThePlaceAndDateBesideIt() {
         let r = ocr("""
         ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
