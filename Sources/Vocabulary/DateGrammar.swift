@@ -67,6 +67,11 @@ public enum DateGrammar {
     public static let handMarks = 32
     public static let placeDate = Pattern(#",\s*(ng.{0,\#(handMarks)}?|[^,]{0,12}?)\s*"# + monthWord + #"\s*(.{0,\#(handMarks)}?)(?:\s*"# + yearWord
                                           + #"\s*|\s+(?=[12][0-9]{3}(?![0-9])))([12][0-9]{3})"#)
+    /// The same line with the comma after the place lost (`Hà Nội ngày 5 tháng 3 năm 2025`):
+    /// from `ngày` on, the same groups. The caller checks that a place's name stands before it
+    /// (a deadline in the body, `trước ngày 30 tháng 6 năm 2025`, has none).
+    public static let placeDateWithoutComma = Pattern(#"(?:^|\s)(ng.{0,\#(handMarks)}?)\s*"# + monthWord + #"\s*(.{0,\#(handMarks)}?)(?:\s*"# + yearWord
+                                                     + #"\s*|\s+(?=[12][0-9]{3}(?![0-9])))([12][0-9]{3})"#)
     /// A month that is only a number (`4`, `12,`, `04 -`): anything else between `tháng` and
     /// `năm` is a month OCR garbled. Group 1 the month.
     public static let cleanMonth = Pattern(#"^\s*([0-9]{1,2})?\s*[-.,]?\s*$"#)

@@ -84,6 +84,37 @@ final class GarbledScanHeaderTests: XCTestCase {
         XCTAssertEqual(year.date, "2023")
     }
 
+    func testAPlaceAndDateWhoseCommaOCRLostStillGiveThePlaceAndDate() {
+        // `Hà Nội, ngày …`: the comma lost, and `Nội` read `Nói` (generated letters).
+        let r = ocr("""
+        ỦY BAN NHÂN DÂN                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        THÀNH PHỐ HÀ NỘI                 Độc lập - Tự do - Hạnh phúc
+        Số: 51/KH-UBND                   Hà Nói ngày „2 @ thắng 04 năm 2026
+        KẾ HOẠCH
+        Về kết quả thực hiện nhiệm vụ quý 1
+        """ + body)
+        XCTAssertEqual(r.place, "Hà Nội")
+        XCTAssertEqual(r.date, "2026-04")
+        let q = ocr("""
+        ỦY BAN NHÂN DÂN                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        TỈNH QUẢNG NGÃI                   Độc lập - Tự do - Hạnh phúc
+        Số: 12/UBND-VP                    Quảng Ngãi ngày 5 tháng 3 năm 2025
+        V/v tổ chức hội nghị
+        """ + body)
+        XCTAssertEqual(q.number?.text, "12/UBND-VP")
+        XCTAssertEqual(q.place, "Quảng Ngãi")
+        XCTAssertEqual(q.date, "2025-03-05")
+        // Without a place's name before it, a date in a line is not the letter's (a deadline).
+        let deadline = ocr("""
+        ỦY BAN NHÂN DÂN                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        TỈNH QUẢNG NGÃI                   Độc lập - Tự do - Hạnh phúc
+        Số: 12/UBND-VP
+        V/v tổ chức hội nghị
+        Các đơn vị báo cáo trước ngày 30 tháng 6 năm 2025 để tổng hợp.
+        """ + body)
+        XCTAssertNil(deadline.date)
+    }
+
     func testAnIllegibleNumberDoesNotTakeThePlaceAndDateBesideIt() {
         let r = ocr("""
         ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM

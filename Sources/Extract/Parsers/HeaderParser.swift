@@ -192,7 +192,7 @@ enum HeaderParser {
     }
 
     static func parseDate(_ text: String, _ folded: String) -> PlaceDate? {
-        guard let m = DateGrammar.placeDate.firstMatch(in: folded) else { return nil }
+        guard let m = DateGrammar.placeDate.firstMatch(in: folded) ?? placeDateWithoutComma(text, folded) else { return nil }
         let year = Int(folded.slice(m.range(at: 3)))!
         let monthText = folded.slice(m.range(at: 2))
         let dayText = folded.slice(m.range(at: 1))
@@ -231,6 +231,21 @@ enum HeaderParser {
         let garbledLast = date.day == nil && date.month != nil ? dayDigits.last.flatMap { Int(String($0)) } : nil
         return PlaceDate(place: place.isEmpty ? nil : place, date: date, placeStart: max(0, placeStart), impossible: impossible,
                          garbledDayLastDigit: garbledLast)
+    }
+
+    /// `Hà Nội ngày … tháng … năm 2025`, the comma OCR lost: taken only where the one to three
+    /// words before `ngày` are a place's name (`Names`; folded, so `Hà Nói` is `Hà Nội`).
+    private static func placeDateWithoutComma(_ text: String, _ folded: String) -> NSTextCheckingResult? {
+        // Each start in turn: the place's own words may begin like `ngày` (`Quảng Ngãi ngày`).
+        var from = 0
+        while let m = DateGrammar.placeDateWithoutComma.firstMatch(in: folded, from: from) {
+            let words = text.slice(from: 0, to: m.range.location).split(separator: " ")
+            for n in 1...3 where words.count >= n {
+                if Names.canonicalPlace(words.suffix(n).joined(separator: " ")) != nil { return m }
+            }
+            from = m.range.location + 1
+        }
+        return nil
     }
 
     private static func apply(_ d: PlaceDate, line: Int, to h: inout Header) {
