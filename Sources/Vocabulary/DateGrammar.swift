@@ -62,16 +62,18 @@ public enum DateGrammar {
     /// 2026`, `tháng Ñ ĐỂ. băm 2023`): then a space and a year that ends there. OCR may make a
     /// line of its own of the tall hand-written digits that the layout runs into the date's row
     /// (`ngày /ƒ 2 ~« ` %® tháng`, `tháng : ý: cớ, , ANH Ð- cự” // năm 2025`): up to
-    /// `handMarks` characters stand for the day or the month (generated letters: 8 of 1 560
-    /// dates lost whole, place and year with them, with 14 and 6).
+    /// `handMarks` characters stand for the day or the month. (Generated letters: 8 of 1 560 lost
+    /// their date whole, place and year with it, with 14 and 6; with these 32 and
+    /// `placeDateWithoutComma`, 2.)
     public static let handMarks = 32
-    public static let placeDate = Pattern(#",\s*(ng.{0,\#(handMarks)}?|[^,]{0,12}?)\s*"# + monthWord + #"\s*(.{0,\#(handMarks)}?)(?:\s*"# + yearWord
-                                          + #"\s*|\s+(?=[12][0-9]{3}(?![0-9])))([12][0-9]{3})"#)
+    public static let placeDate = Pattern(#",\s*(ng.{0,\#(handMarks)}?|[^,]{0,12}?)"# + monthAndYear)
     /// The same line with the comma after the place lost (`Hà Nội ngày 5 tháng 3 năm 2025`):
     /// from `ngày` on, the same groups. The caller checks that a place's name stands before it
     /// (a deadline in the body, `trước ngày 30 tháng 6 năm 2025`, has none).
-    public static let placeDateWithoutComma = Pattern(#"(?:^|\s)(ng.{0,\#(handMarks)}?)\s*"# + monthWord + #"\s*(.{0,\#(handMarks)}?)(?:\s*"# + yearWord
-                                                     + #"\s*|\s+(?=[12][0-9]{3}(?![0-9])))([12][0-9]{3})"#)
+    public static let placeDateWithoutComma = Pattern(#"(?:^|\s)(ng.{0,\#(handMarks)}?)"# + monthAndYear)
+    /// Both lines from `tháng` on: groups 2 the month's text, 3 the year.
+    private static let monthAndYear = #"\s*"# + monthWord + #"\s*(.{0,\#(handMarks)}?)(?:\s*"# + yearWord
+        + #"\s*|\s+(?=[12][0-9]{3}(?![0-9])))([12][0-9]{3})"#
     /// A month that is only a number (`4`, `12,`, `04 -`): anything else between `tháng` and
     /// `năm` is a month OCR garbled. Group 1 the month.
     public static let cleanMonth = Pattern(#"^\s*([0-9]{1,2})?\s*[-.,]?\s*$"#)
