@@ -317,6 +317,28 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertEqual(field.map { $0.box.x1 > 470 && $0.box.x1 <= 517 }, true, "\(String(describing: field))")
     }
 
+    func testALabelOCRRanIntoALightHandEndsAfterTheLabelsLetters() {
+        // `Số: 06 /UBND-KTTH` in a light pen read `J.ứe, LÀ /UBND-KTTH`: the label and the 0 in
+        // one word, taller than print and as wide as seven letters. The field starts after the
+        // label's three letters, not after the word (the 0 was left out: 06 read 6).
+        let row = [word("J.ứe,", 303, 491, 468, 555), word("LÀ", 482, 478, 524, 566), word("/UBND-KTTH", 592, 501, 901, 566),
+                   word("Hà", 1169, 515, 1232, 553), word("Nội,", 1250, 515, 1341, 560), word("ngày", 1363, 515, 1470, 562),
+                   word("tháng", 1626, 515, 1754, 562), word("04", 1772, 518, 1825, 553), word("năm", 1845, 517, 1937, 553),
+                   word("2023", 1955, 518, 2066, 553)]
+        let field = numberField(row)
+        XCTAssertEqual(field.map { $0.box.x0 > 369 && $0.box.x0 < 400 && $0.box.x1 <= 592 }, true, "\(String(describing: field))")
+    }
+
+    func testTheFieldAfterAGarbledLabelStartsWhereTheLabelEnds() {
+        // `Số: 297` in a light pen read `¡ A7) /BC-UBND`: OCR's box of the hand starts at the 9,
+        // the 2's light tail left of it. The field starts after the garbled label.
+        let row = [word("¡", 303, 513, 369, 553), word("A7)", 449, 471, 641, 554), word("/BC-UBND", 658, 518, 900, 557),
+                   word("Quảng", 1172, 513, 1318, 562), word("Ngãi,", 1334, 517, 1455, 562), word("tháng", 1772, 515, 1900, 562),
+                   word("03", 1918, 518, 1971, 553), word("năm", 1991, 517, 2083, 553), word("2023", 2101, 518, 2212, 553)]
+        let field = numberField(row)
+        XCTAssertEqual(field.map { $0.box.x0 > 369 && $0.box.x0 < 420 && $0.box.x1 <= 658 }, true, "\(String(describing: field))")
+    }
+
     func testAHandWordOCRMadeASlashOfIsNotTheSymbol() {
         // `06` read `/Â&...`, as tall as the hand: the symbol is `/BC-UBND` after it.
         let row = [word("sø.", 305, 511, 386, 551), word("/Â&...", 420, 463, 563, 565), word("/BC-UBND", 581, 517, 823, 556),

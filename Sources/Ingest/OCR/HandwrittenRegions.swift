@@ -153,7 +153,8 @@ enum HandwrittenRegions {
     /// Where a field written in by hand begins, walking left from the print after it: past the
     /// hand-written marks (taller than the print, or no word at all) to the first printed word,
     /// whatever OCR made of it (`Số:` read `_`, `ngày` read `hoài` on generated scans).
-    private static func startOfHandwriting(before end: Word, in words: [Word], printHeight: Int, letter: Double) -> Double? {
+    /// `label`: the label's letters (`Số:` 3, `ngày` 4).
+    private static func startOfHandwriting(before end: Word, in words: [Word], printHeight: Int, letter: Double, label: Int) -> Double? {
         let left = words.filter { sameRow($0.box, end.box) && $0.box.x1 <= end.box.x0 + 2 }.sorted { $0.box.x0 > $1.box.x0 }
         var hand: [Word] = []
         // A word of no letters as tall as print and no wider than the label's few letters
@@ -173,9 +174,19 @@ enum HandwrittenRegions {
             // Nor is that line when OCR made characters of its dots (`22866)` six pixels tall):
             // no printed word stands that flat, while dots are a fraction of the print's height.
             if flat { continue }
+            // The label OCR ran into a light hand beside it (`Số: 06` read `J.ứe, LÀ`): taller
+            // than print and wider than the label: the field starts after the label's letters,
+            // not after the word, which holds a digit.
+            if Double(w.box.height) > Double(printHeight) * handHeight && Double(w.box.width) > letter * Double(label + 2) {
+                return Double(w.box.x0) + letter * Double(label)
+            }
             return hand.isEmpty && beside(w) ? nil : Double(w.box.x1)
         }
         guard let first = hand.last else { return garbledLabel.flatMap { beside($0) ? nil : Double($0.box.x1) } }
+        // The garbled label before the hand (`¡ A7) /BC-UBND` for `Số: 297`): the field starts
+        // after it, not where OCR's box of the hand begins, which leaves out a light stroke
+        // (the 2's tail).
+        if let l = garbledLabel, l.box.x1 <= first.box.x0 { return Double(l.box.x1) }
         // The label OCR ran into the hand and read as tall as it (`Số:4` read `se:tÍ`, `Số:05`
         // read `sø.C2`): one to three letters and a colon (or the period OCR made of it) open
         // the word, and the field starts after the colon.
@@ -194,7 +205,7 @@ enum HandwrittenRegions {
                   w.text.contains("-") || t.count <= 6 || symbolGarbled(t.dropFirst()) else { continue }
             let m = metrics(words, near: w.box)
             guard !handMadeSlash(w, after: w.text.dropFirst(), printHeight: m.height) else { continue }
-            guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height, letter: m.letter) else { continue }
+            guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height, letter: m.letter, label: 3) else { continue }
             return field(x0: start + Double(m.height) * 0.1, x1: Double(w.box.x0) - Double(m.height) * 0.1,
                          anchor: w.box, height: m.height)
         }
@@ -207,7 +218,7 @@ enum HandwrittenRegions {
             let after = words.filter { sameRow($0.box, w.box) && $0.box.x0 > w.box.x0 }
             guard after.contains(where: { $0.folded.hasPrefix(PageMarkWords.yearLabel) || ($0.text.count == 4 && $0.text.allSatisfy(\.isNumber)) }) else { continue }
             let m = metrics(words, near: w.box)
-            guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height, letter: m.letter) else { continue }
+            guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height, letter: m.letter, label: 4) else { continue }
             let monthRange = w.folded.range(of: PageMarkWords.monthLabel)!
             let end = rightEdge(before: monthRange, in: w, letter: m.letter)
             // The month between `tháng` and `năm`, written by hand too on some forms.
