@@ -131,6 +131,22 @@ final class HandwrittenChoiceTests: XCTestCase {
         XCTAssertEqual(r.number?.text, "06/UBND-KTTH")
     }
 
+    func testOCRsFewerDigitsTheReaderNeverReadsGiveWayToItsUnsureReading() {
+        // OCR read a hand-written 9812 as `22`; the reader, not quite trusted (0.299), never reads
+        // `22`: OCR dropped digits it could not make out, and the reader's best is taken, marked
+        // unsure.
+        let text = header.replacingOccurrences(of: "Số: /UBND", with: "Số: 22 /UBND")
+        let r = extract(text, HandwrittenFields(number: [R(digits: "9812", confidence: 0.299), R(digits: "9512", confidence: 0.176),
+                                                         R(digits: "982", confidence: 0.121), R(digits: "922", confidence: 0.115)]))
+        XCTAssertEqual(r.number?.text, "9812/UBND-KTTH")
+        XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("9812") }, "\(r.warnings.map(\.english))")
+        // OCR's digits among the reader's readings, or as many as its best, stand.
+        let backed = extract(text, HandwrittenFields(number: [R(digits: "9812", confidence: 0.299), R(digits: "22", confidence: 0.05)]))
+        XCTAssertEqual(backed.number?.text, "22/UBND-KTTH")
+        let asMany = extract(text, HandwrittenFields(number: [R(digits: "27", confidence: 0.2)]))
+        XCTAssertEqual(asMany.number?.text, "22/UBND-KTTH")
+    }
+
     func testTheNumbersOwnGarbledLineIsNoCitationOfIt() {
         // OCR's `q7` on the number's own line is not the letter citing `7/UBND-KTTH`.
         let text = header.replacingOccurrences(of: "Số: /UBND", with: "Số: q7 /UBND")

@@ -241,7 +241,10 @@ public enum HandwrittenChoice {
         if best.confidence >= trustedReading {
             return NumberChoice(number: withSequence(printed, best.digits, handRead: true), evidence: .digitReader(best.confidence))
         }
-        guard printedSeq == nil, best.confidence >= unsureReading else { return nil }
+        // OCR's digits fewer than the reader's best and none of its readings (`Số: 9812` read
+        // `22`): a hand OCR could not make out, as where it saw no digit at all.
+        let unbackedShort = printedSeq.map { p in p.count < best.digits.count && !readings.contains { $0.digits == p } } ?? true
+        guard unbackedShort, best.confidence >= unsureReading else { return nil }
         return NumberChoice(number: withSequence(printed, best.digits, handRead: true), evidence: .unsureReading(best.confidence))
     }
 
