@@ -103,6 +103,29 @@ final class DocumentFormatTests: XCTestCase {
         XCTAssertTrue(PageMarks.isSignatureBoxLine("vanthu@hanoi.gov.vn"))
     }
 
+    /// A speck of the hand beside the date, read as a line of its own (`(` just left of the
+    /// hand-written day), does not cut the date's row: `Bình Dương, ngày` stays before the day,
+    /// month and year (generated letter: read after them, the date was lost).
+    func testASpeckBesideTheDateDoesNotCutItsRow() {
+        func line(_ words: [(String, Int, Int, Int, Int)], block: Int = 1) -> OCRLine {
+            let w = words.map { OCRWord(text: $0.0, box: Box(x0: $0.1, y0: $0.2, x1: $0.3, y1: $0.4), confidence: 90) }
+            return OCRLine(words: w, box: Box(x0: w.map(\.box.x0).min()!, y0: w.map(\.box.y0).min()!,
+                                              x1: w.map(\.box.x1).max()!, y1: w.map(\.box.y1).max()!), block: block, rotated: false)
+        }
+        let lines = [line([("SỞ", 461, 296, 530, 342), ("TÀI", 548, 296, 640, 342), ("CHÍNH", 658, 296, 799, 342),
+                           ("CỘNG", 1165, 299, 1311, 351), ("HÒA", 1330, 301, 1441, 343), ("VIỆT", 1968, 301, 2088, 351), ("NAM", 2105, 310, 2223, 343)]),
+                     line([("TỈNH", 375, 359, 512, 407), ("BÌNH", 531, 365, 676, 407), ("DƯƠNG", 694, 360, 881, 407),
+                           ("Độc", 1341, 370, 1434, 416), ("lập", 1453, 370, 1529, 416), ("phúc", 1927, 370, 2047, 416)]),
+                     line([("-a.s„", 435, 475, 498, 509), ("7", 541, 450, 591, 543), ("(", 1622, 490, 1645, 530)]),
+                     line([("Số:", 303, 513, 369, 552), ("€2", 415, 502, 513, 554), ("/KH-UBND", 646, 518, 893, 557),
+                           ("Bình", 1169, 516, 1271, 552), ("Dương,", 1289, 518, 1451, 562), ("ngày", 1471, 515, 1578, 562),
+                           ("⁄", 1647, 481, 1697, 565), ("tháng", 1751, 515, 1879, 562), ("09", 1898, 518, 1951, 553),
+                           ("năm", 1971, 516, 2063, 553), ("2024", 2080, 518, 2191, 553)]),
+                     line([("KẾ", 1082, 699, 1160, 763), ("HOẠCH", 1180, 699, 1401, 763)], block: 2)]
+        let text = LetterPageLayout(pageWidth: 2480, pageHeight: 3508).arrange(lines).text
+        XCTAssertTrue(text.contains("Bình Dương, ngày ( ⁄ tháng 09 năm 2024"), text)
+    }
+
     func testTextLayerQuality() {
         XCTAssertEqual(TextLayerQuality.assess("Ký bởi: Ủy ban"), .tooLittle)
         XCTAssertEqual(TextLayerQuality.assess("""

@@ -179,11 +179,15 @@ struct LetterPageLayout {
         return (footer.filter { $0.centre < gutter }, footer.filter { $0.centre >= gutter }, body)
     }
 
-    /// Groups segments into rows (overlapping heights), each row read left to right.
+    /// Groups segments into rows (overlapping heights), each row read left to right. A segment
+    /// joins a row by overlapping its leftmost segment that is more than a speck: a speck of the
+    /// hand beside the date (`(` left of `⁄ tháng 09 năm 2024`) would cut the row (`Bình Dương,
+    /// ngày` then read on a line of its own, after the month and year).
     private func rows(_ segments: [Segment]) -> [[Segment]] {
         var rows: [[Segment]] = []
+        let speck = { (s: Segment) in s.text.count <= 2 && !s.text.contains { $0.isLetter || $0.isNumber } }
         for s in segments.sorted(by: { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }) {
-            if let last = rows.last, let first = last.first {
+            if let last = rows.last, let first = last.first(where: { !speck($0) }) ?? last.first {
                 let a = first.box, b = s.box
                 let overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
                 if overlap > min(a.height, b.height) / 2 {
