@@ -204,6 +204,10 @@ final class GarbledScanHeaderTests: XCTestCase {
         XCTAssertNil(HeaderParser.symbolAlone("ab /KH-UBND 12 tháng"))
         XCTAssertNil(HeaderParser.symbolAlone("ab /KH-UBND 12 năm 2024"))
         XCTAssertEqual(HeaderParser.symbolAlone("ab /KH-UBND 12")?.number.text, "/KH-UBND")
+        // However many, and with a letter or two of OCR's among them: the tops of a hand-written
+        // 2042 read as a line of their own (`2 242 c1`) that the layout put after the symbol.
+        XCTAssertEqual(HeaderParser.symbolAlone(" „/£~..L4.....4..€/* /UBND-VX 2 242 c1")?.number.text, "/UBND-VX")
+        XCTAssertNil(HeaderParser.symbolAlone("ab /KH-UBND 2 242 tháng"))
         let handAfter = ocr("""
         ỦY BAN NHÂN DÂN
         TỈNH QUẢNG NGÃI
@@ -226,6 +230,21 @@ final class GarbledScanHeaderTests: XCTestCase {
         """ + body)
         XCTAssertEqual(speck.number?.text, "/UBND-KTTH")
         XCTAssertEqual(speck.date, "2023-12-12")
+    }
+
+    func testHandDigitsOCRReadAsADashAndMarksAreNoBlankNumber() {
+        // `Số: 578 /KH-UBND` read `Số:- N.W4<4 /KH-UBND`: `-N.W4` is no blank number (a blank
+        // one's symbol is capitals, `-CV/TU`), and the symbol after it is the number's.
+        let r = ocr("""
+        ỦY BAN NHÂN DÂN                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        THÀNH PHỐ HÀ NỘI                 Độc lập - Tự do - Hạnh phúc
+        Số:- N.W4<4 /KH-UBND             Hà Nội, ngày 3 tháng 07 năm 2026
+        KẾ HOẠCH
+        """ + body)
+        XCTAssertEqual(r.number?.text, "/KH-UBND")
+        XCTAssertNil(NumberParser.parse("- N.W4<4 /KH-UBND")?.0.text.first { $0 == "." })
+        XCTAssertEqual(NumberParser.parse("-CV/TU")?.0.text, "-CV/TU")
+        XCTAssertEqual(NumberParser.parse("54-CV/TU")?.0.text, "54-CV/TU")
     }
 
     func testASymbolTheLayoutPutAfterTheMottoStillGivesTheBlankNumber() {

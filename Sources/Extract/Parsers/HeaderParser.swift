@@ -260,7 +260,7 @@ enum HeaderParser {
     /// its second: `/KH-UBND`, `lon Da. /UBND-KTTH`, `so/n r5 †} /KH-UBND`,
     /// `Số...Z.Š lá, &;Z.. /BC-UBND` (at most `maxDebris` characters of debris before the slash).
     /// The symbol must have a dash (`KH-UBND`), as a letter's symbol has and the issuer's lines and
-    /// the motto never do, and end the column but for a few marks or letters of debris with no
+    /// the motto never do, and end the column but for marks, digits or a few letters of debris with no
     /// date's digits (`/UBND-KTTH /Z_`, `/BC-UBND : Lực`) or a place and date the layout ran into
     /// it, so the date beside it is never taken for debris and lost. Digits with no date word
     /// after them are the hand's, read by OCR and put after the symbol by the layout
@@ -287,7 +287,9 @@ enum HeaderParser {
                 // Digits with `ngày`, `tháng` or `năm` after them are a date's, and the symbol does
                 // not take them; without, they are the hand's digits OCR put after the symbol.
                 let dayDigits = debris.count > 1 && debris.contains(where: \.isNumber) && dateWords.test(Folding.fold(afterSymbol))
-                guard debris.count <= 4 && !dayDigits || dated, let at = text.range(of: column) else { continue }
+                // However many digits (the tops of a hand-written 2042 read as a line of their
+                // own, `2 242 c1`, put after the symbol), but no more than a few letters.
+                guard debris.filter(\.isLetter).count <= 4 && !dayDigits || dated, let at = text.range(of: column) else { continue }
                 let start = text.utf16.distance(from: text.utf16.startIndex, to: at.lowerBound.samePosition(in: text.utf16)!)
                 let slashOffset = column.utf16.distance(from: column.utf16.startIndex, to: slash.samePosition(in: column.utf16)!)
                 return (n, start, start + slashOffset + used)

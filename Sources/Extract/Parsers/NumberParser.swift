@@ -20,6 +20,10 @@ enum NumberParser {
         symbol = OCRSymbolFixes.apply(symbol)
         while let l = symbol.last, l == "." || l == "-" || l == "/" { symbol.removeLast() }
         guard symbol.count >= 2 || seqText != nil else { return nil }
+        // A blank number with a dash (`-CV/TU`) has capitals for its kind; OCR's dash and marks
+        // over hand-written digits (`Số:- N.W4<4 /KH-UBND`) are no number.
+        if seqText == nil, year == nil, sep == "-",
+           !(symbol.split(separator: "/").first?.allSatisfy { $0.isUppercase && $0.isLetter } ?? false) { return nil }
         var text = seqText ?? ""
         if let y = year { text += "/\(y)" }
         text += sep + symbol
