@@ -211,6 +211,21 @@ final class HandwrittenChoiceTests: XCTestCase {
         XCTAssertFalse(agreeing.warnings.map(\.english).contains { $0.contains("handwritten month") })
     }
 
+    func testTheSigningTimeChoosesTheReadersMonthOverOCRsMisreadOne() {
+        // A hand-written 5 OCR read `3`; the reader's 5 at 0.49 is not sure enough on its own,
+        // but the letter was signed on 3 May: dated 2 March it would have waited two months.
+        let text = header.replacingOccurrences(of: "ngày …ả tháng 02 năm 2025", with: "ngày tháng 3 năm 2026")
+        let fields = HandwrittenFields(day: [R(digits: "2", confidence: 0.9)],
+                                       month: [R(digits: "5", confidence: 0.486), R(digits: "7", confidence: 0.217)])
+        let r = extract(text, hints: PageHints(signatureTime: "2026-05-03T10:00:00"), fields)
+        XCTAssertEqual(r.date, "2026-05-02")
+        XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("handwritten month 5") }, "\(r.warnings.map(\.english))")
+        XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("signing time") }, "\(r.warnings.map(\.english))")
+        // Without the signature, OCR's month stands; signed in March, it is March.
+        XCTAssertEqual(extract(text, fields).date, "2026-03-02")
+        XCTAssertEqual(extract(text, hints: PageHints(signatureTime: "2026-03-03T10:00:00"), fields).date, "2026-03-02")
+    }
+
     func testAMonthWrittenByHandIsTakenFromTheReaderAndTheWarningSaysSo() {
         // Day and month both by hand; OCR read neither (`ngày S tháng / năm 2025`).
         let text = header.replacingOccurrences(of: "ngày …ả tháng 02 năm 2025", with: "này S tháng / năm 2025")

@@ -114,6 +114,11 @@ public enum HandwrittenChoice {
             months = readings.month.compactMap { r in month(r).map { ($0, r.confidence) } }
         } else if let m = misreadMonth {
             months = [(m, 1)]
+        } else {
+            // The reader's less sure months beside OCR's, weighed by their confidence: OCR's
+            // stands unless the signing day or the received stamp bounds the date away from it
+            // (a hand-written 5 OCR read `3`, the reader's 5 at 0.49, signed in May).
+            months += readings.month.compactMap { r in month(r).flatMap { $0 == printed.month ? nil : ($0, r.confidence) } }
         }
         // Candidate days: the OCR'd day, then the readings (the OCR'd one counts as a modest reading).
         var days: [(Int, Double, fromReader: Bool)] = []
@@ -180,6 +185,10 @@ public enum HandwrittenChoice {
         }
         if evidence == nil, pick.fromReader, pick.readerConfidence < sureReading, closeToSigning(pick) || signingDecided {
             evidence = .signingTime(signedAt ?? "")
+        }
+        // A month of the reader's less sure ones over OCR's: only the evidence put it there.
+        if evidence == nil, let p = printed.month, pick.date.month != p, misreadMonth == nil {
+            evidence = signed != nil ? .signingTime(signedAt ?? "") : .receivedStamp(received?.iso ?? "")
         }
         // Signed in the letter's own month, OCR saw the day's last digit, but no reading is near
         // the signing day: the reader misread (a 5 read as 1), and the signature's completion of
