@@ -64,7 +64,7 @@ public enum DateGrammar {
     /// (`ngày /ƒ 2 ~« ` %® tháng`, `tháng : ý: cớ, , ANH Ð- cự” // năm 2025`): up to
     /// `handMarks` characters stand for the day or the month. (Generated letters: 8 of 1 560 lost
     /// their date whole, place and year with it, with 14 and 6; with these 32 and
-    /// `placeDateWithoutComma`, 2.)
+    /// `placeDateWithoutComma`, one, whose row the layout had cut: see `LetterPageLayout.rows`.)
     public static let handMarks = 32
     public static let placeDate = Pattern(#",\s*(ng.{0,\#(handMarks)}?|[^,]{0,12}?)"# + monthAndYear)
     /// The same line with the comma after the place lost (`Hà Nội ngày 5 tháng 3 năm 2025`):
