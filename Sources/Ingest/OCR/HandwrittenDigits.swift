@@ -352,10 +352,13 @@ struct HandwrittenFieldReader {
         let n = pieces.atoms.count
         guard n > 0 else { return [] }
         let dh = Double(pieces.digitHeight)
-        // Pieces i..<j as one crop, and how many of its rows hold ink, each made once.
+        // Pieces i..<j as one crop, and how many of its rows hold ink, each made once; so are
+        // each run's readings (the caches' key: a run spans at most six pieces, so no two runs
+        // share one).
+        func key(_ i: Int, _ j: Int) -> Int { i * 64 + j }
         var crops: [Int: (ink: InkImage, rows: Int)] = [:], cache: [Int: [Double]] = [:]
         func crop(_ i: Int, _ j: Int) -> (ink: InkImage, rows: Int) {
-            let key = i * 64 + j
+            let key = key(i, j)
             if let c = crops[key] { return c }
             let ink = pieces.crop(i, j, image)
             let c = (ink, (0..<ink.height).filter { y in (0..<ink.width).contains { ink[$0, y] > 0.2 } }.count)
@@ -364,13 +367,13 @@ struct HandwrittenFieldReader {
         }
         var pairCache: [Int: (two: Double, left: [Double], right: [Double])?] = [:]
         func pairOf(_ i: Int, _ j: Int) -> (two: Double, left: [Double], right: [Double])? {
-            if let p = pairCache[i * 64 + j] { return p }
+            if let p = pairCache[key(i, j)] { return p }
             let p = crop(i, j).ink.normalisedPair().flatMap { pairs.pair($0) }
-            pairCache[i * 64 + j] = p
+            pairCache[key(i, j)] = p
             return p
         }
         func probabilities(_ i: Int, _ j: Int) -> [Double]? {
-            let key = i * 64 + j
+            let key = key(i, j)
             if let p = cache[key] { return p }
             let p = crop(i, j).ink.normalised().map { classifier.probabilities(classifier.deskews ? InkImage.deskewed($0) : $0) }
             cache[key] = p ?? []

@@ -153,7 +153,7 @@ enum HandwrittenRegions {
     /// Where a field written in by hand begins, walking left from the print after it: past the
     /// hand-written marks (taller than the print, or no word at all) to the first printed word,
     /// whatever OCR made of it (`Số:` read `_`, `ngày` read `hoài` on generated scans).
-    /// `label`: the label's letters (`Số:` 3, `ngày` 4).
+    /// `label`: the label's letters (`Số:` with its colon, `ngày`; `PageMarkWords`).
     private static func startOfHandwriting(before end: Word, in words: [Word], printHeight: Int, letter: Double, label: Int) -> Double? {
         let left = words.filter { sameRow($0.box, end.box) && $0.box.x1 <= end.box.x0 + 2 }.sorted { $0.box.x0 > $1.box.x0 }
         var hand: [Word] = []
@@ -205,7 +205,8 @@ enum HandwrittenRegions {
                   w.text.contains("-") || t.count <= 6 || symbolGarbled(t.dropFirst()) else { continue }
             let m = metrics(words, near: w.box)
             guard !handMadeSlash(w, after: w.text.dropFirst(), printHeight: m.height) else { continue }
-            guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height, letter: m.letter, label: 3) else { continue }
+            guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height, letter: m.letter,
+                                                    label: PageMarkWords.numberLabel.count + 1) else { continue }
             return field(x0: start + Double(m.height) * 0.1, x1: Double(w.box.x0) - Double(m.height) * 0.1,
                          anchor: w.box, height: m.height)
         }
@@ -218,7 +219,8 @@ enum HandwrittenRegions {
             let after = words.filter { sameRow($0.box, w.box) && $0.box.x0 > w.box.x0 }
             guard after.contains(where: { $0.folded.hasPrefix(PageMarkWords.yearLabel) || ($0.text.count == 4 && $0.text.allSatisfy(\.isNumber)) }) else { continue }
             let m = metrics(words, near: w.box)
-            guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height, letter: m.letter, label: 4) else { continue }
+            guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height, letter: m.letter,
+                                                    label: PageMarkWords.dayLabel.count) else { continue }
             let monthRange = w.folded.range(of: PageMarkWords.monthLabel)!
             let end = rightEdge(before: monthRange, in: w, letter: m.letter)
             // The month between `tháng` and `năm`, written by hand too on some forms.
@@ -253,7 +255,7 @@ enum HandwrittenRegions {
     /// dotted line) is the hand, and the symbol is further on; so are digits after a dash
     /// (`Số..-2ỔC`: a stroke of a 38 read as a dash), as a symbol's dash is followed by the
     /// issuer's capitals.
-    static func symbolBegins(_ after: Substring, afterDash: Bool = false) -> Bool {
+    static func symbolBegins(_ after: Substring, afterDash: Bool) -> Bool {
         guard let first = after.first else { return false }
         return first.isNumber && !afterDash || first.isUppercase && after.filter(\.isUppercase).count >= 2 || symbolGarbled(after)
     }
@@ -300,7 +302,7 @@ enum HandwrittenRegions {
             guard f.hasPrefix(PageMarkWords.numberLabel) else { continue }
             var rest = f.dropFirst(PageMarkWords.numberLabel.count)
             let colon = rest.hasPrefix(":")
-            let labelLength = colon ? 3 : 2
+            let labelLength = PageMarkWords.numberLabel.count + (colon ? 1 : 0)
             if colon { rest = rest.dropFirst() }
             // `Số:`, `Số`, or the label run into the digits (`Số:660`, `Số:660/TB`; after the colon
             // OCR may make letters of the hand, `Số:ổ0`), not a word like `sở`+letters.
