@@ -43,6 +43,12 @@ public enum PageMarkWords {
     /// A letter's year is written in full: its first two digits.
     public static let yearCenturies = ["19", "20"]
 
+    /// The national motto (quốc hiệu) and the Party's heading: the right column of the header,
+    /// above the place and date (Nghị định 30/2020, Phụ lục I; Hướng dẫn 36-HD/VPTW for the
+    /// Party's letters). Extract keeps them out of the issuer; Ingest finds the date's row under them.
+    public static let mottoLines = ["cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc",
+                                    "dang cong san viet nam"]
+
     /// The line that opens the distribution list at the foot of a letter.
     public static let distributionLabel = "noi nhan"
 }

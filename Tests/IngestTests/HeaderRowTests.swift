@@ -115,6 +115,74 @@ final class HeaderRowTests: XCTestCase {
         XCTAssertNil(HeaderRowRereading.symbol(in: "Hà Nội"))
     }
 
+    /// The rendered header's lines with the body's deadline line (`trước ngày 30 tháng 6`) added
+    /// below, as a letter's first lines of body stand within the header's share of the page.
+    private func withBodyDeadline(_ lines: [OCRLine], below row: HeaderRowRereading.Row, page: Ingest.Pix) throws -> [OCRLine] {
+        let y = row.y1 + Int(Double(row.printHeight) * (HeaderRowRereading.dateRowReach + 1))
+        let body = line(["trước", "ngày", "30", "tháng", "6"], x: 300, y: y, height: row.printHeight)
+        XCTAssertLessThan(body.box.y1, Int(Double(page.height) * HandwrittenRegions.headerShare), "the body line is in the header's share")
+        return lines + [body]
+    }
+
+    func testADateRowThatLostItsDateWordsIsReadAgainNotTheBodysDeadline() throws {
+        // As a scan's reading lost them (`Quảng Ngãi, EW Ø.` for `Quảng Ngãi, ngày 04 tháng 12 năm
+        // 2025`): the only date words left are the body's, far below the number's row.
+        let page = try header()
+        let engine = try TesseractEngine(.init(language: "vie", tessdataPath: nil))
+        let read = HOCRReader.lines(try engine.recognise(page).hocr)
+        let numberRow = try XCTUnwrap(HeaderRowRereading.candidateRows(read, pageHeight: page.height).first(where: \.numbered),
+                                      "\(read.map(\.text))")
+        let garbled = read.map { l in
+            OCRLine(words: l.words.map { w in
+                HeaderRowRereading.isDateWord(w.text) && w.box.y0 < numberRow.y1 ? OCRWord(text: "EW", box: w.box, confidence: 20) : w
+            }, box: l.box, block: l.block, rotated: l.rotated)
+        }
+        let lines = try withBodyDeadline(garbled, below: numberRow, page: page)
+        let rows = HeaderRowRereading.candidateRows(lines, pageHeight: page.height)
+        XCTAssertFalse(try XCTUnwrap(rows.first(where: \.numbered)).dated, "\(lines.map(\.text))")
+        // The date's row is the number's, not the body's.
+        XCTAssertEqual(HeaderRowRereading.dateRow(rows)?.y0, rows.first(where: \.numbered)?.y0)
+        // The page's own fields: the day found on the body's line.
+        let onPage = HandwrittenRegions.find(lines, on: page)
+        let day = try XCTUnwrap(onPage.day)
+        XCTAssertGreaterThan(day.box.y0, numberRow.y1)
+        let again = try XCTUnwrap(HeaderRowRereading.lines(in: lines, on: page, engine: engine), "the row is read again")
+        let fields = PageRecognizer.handwrittenFields(lines, reread: again, on: page)
+        let reread = try XCTUnwrap(fields.day)
+        XCTAssertLessThan(reread.box.y0, numberRow.y1, "the day is the header's")
+        let ink = try XCTUnwrap(HandwrittenFieldReader.ink(of: page, in: reread.box))
+        XCTAssertEqual(HandwrittenFieldReader(lineHeight: reread.lineHeight).read(ink).first?.digits, "26")
+    }
+
+    func testANumberRowLostWholeIsFoundUnderTheMottoAndReadAgain() throws {
+        // As a scan's reading lost it: the hand-written digits and the dotted leaders read as
+        // `ŸÝ......«`, `Số`, the symbol, the place and the date gone with them.
+        let page = try header()
+        let engine = try TesseractEngine(.init(language: "vie", tessdataPath: nil))
+        let read = HOCRReader.lines(try engine.recognise(page).hocr)
+        let numberRow = try XCTUnwrap(HeaderRowRereading.candidateRows(read, pageHeight: page.height).first(where: \.numbered),
+                                      "\(read.map(\.text))")
+        let band = (numberRow.y0 - numberRow.printHeight)...(numberRow.y1 + numberRow.printHeight)
+        var lines = read.filter { !band.contains(($0.box.y0 + $0.box.y1) / 2) }
+        lines.append(line(["ŸÝ......«"], x: 1400, y: numberRow.y1 - 10, height: 28))
+        lines = try withBodyDeadline(lines, below: numberRow, page: page)
+        XCTAssertNil(HandwrittenRegions.find(lines, on: page).number)
+        let rows = HeaderRowRereading.candidateRows(lines, pageHeight: page.height)
+        let lost = try XCTUnwrap(rows.first(where: \.numbered), "\(lines.map(\.text))")
+        XCTAssertTrue(lost.dated)
+        XCTAssertLessThan(lost.y0, numberRow.y1)
+        XCTAssertGreaterThan(lost.y1, numberRow.y0)
+        let again = try XCTUnwrap(HeaderRowRereading.lines(in: lines, on: page, engine: engine), "the band is read again")
+        let fields = PageRecognizer.handwrittenFields(lines, reread: again, on: page)
+        let number = try XCTUnwrap(fields.number, "\(again.map(\.text))")
+        let ink = try XCTUnwrap(HandwrittenFieldReader.ink(of: page, in: number.box))
+        XCTAssertEqual(HandwrittenFieldReader(lineHeight: number.lineHeight).read(ink).first?.digits, "1465")
+        XCTAssertLessThan(try XCTUnwrap(fields.day).box.y0, numberRow.y1)
+        // A page without the motto has no such band.
+        let noMotto = lines.filter { !Folding.fold($0.text).contains("doc lap") && !Folding.fold($0.text).contains("cong hoa") }
+        XCTAssertNil(HeaderRowRereading.rowUnderMotto(noMotto, pageHeight: page.height))
+    }
+
     func testTheHandIsTakenOutOfTheRowAndThePrintKept() throws {
         try takenOut(hand: "#1f2f9a", seenBelow: 128)
     }

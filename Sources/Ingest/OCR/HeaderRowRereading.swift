@@ -54,7 +54,7 @@ enum HeaderRowRereading {
         var block = (lines.map(\.block).max() ?? 0) + 1
         // The number's row and the date's (one row on most letters): a date word further down is
         // the body's (`trước ngày 30 tháng 6`).
-        let wanted = [rows.first(where: \.numbered), rows.first(where: \.dated)].compactMap { $0 }
+        let wanted = [rows.first(where: \.numbered), dateRow(rows)].compactMap { $0 }
         for row in rows where wanted.contains(row) {
             // Above the row by a print height and more: the hand-written digits' tops, so their
             // marks are whole (and tall) when the hand is taken out.
@@ -170,7 +170,54 @@ enum HeaderRowRereading {
                 rows.append(Row(y0: line.box.y0, y1: line.box.y1, printHeight: print, dated: dated, numbered: numbered))
             }
         }
+        if !rows.contains(where: \.numbered), let lost = rowUnderMotto(lines, pageHeight: pageHeight) {
+            rows.removeAll { $0.y0 < lost.y1 && $0.y1 > lost.y0 }
+            rows.append(lost)
+            rows.sort { $0.y0 < $1.y0 }
+        }
         return rows
+    }
+
+    /// The band under the motto's lowest line where the number's and the date's row stands, in
+    /// print heights: Nghị định 30 puts the place and date right under the motto and the number
+    /// level with it under the issuer.
+    static let underMotto = (from: 0.5, to: 3.0)
+
+    /// The header's number-and-date row where the page's reading lost it whole: no `Số`, no
+    /// symbol on any row (on a generated scan the row's hand-written digits and dotted leaders
+    /// read as `ŸÝ......«`, its print with them). The band under the national motto, to be read
+    /// again as any garbled row; nil without a motto in the header.
+    static func rowUnderMotto(_ lines: [OCRLine], pageHeight: Int) -> Row? {
+        let limit = Int(Double(pageHeight) * HandwrittenRegions.headerShare)
+        let mottoWords = PageMarkWords.mottoLines.map { Set($0.split(separator: " ").map(String.init).filter { $0.contains(where: \.isLetter) }) }
+        // A motto line, whatever OCR dropped of it: most of its words there (`Độc lập - Tự do -
+        // Hạnh phúc` has six; `Tự do` is also a body's phrase, and the body is not the header).
+        let motto = lines.filter { l in
+            guard !l.rotated, l.box.y1 < limit else { return false }
+            let words = Set(l.words.map { Folding.fold($0.text).trimmingCharacters(in: .punctuationCharacters) })
+            return mottoWords.contains { m in 2 * m.intersection(words).count > m.count }
+        }.max { $0.box.y1 < $1.box.y1 }
+        guard let motto else { return nil }
+        let lettered = motto.words.filter { $0.text.filter(\.isLetter).count >= 2 }.map(\.box.height).sorted()
+        let print = max(10, lettered.isEmpty ? motto.box.height : lettered[lettered.count / 2])
+        let y0 = motto.box.y1 + Int(Double(print) * underMotto.from), y1 = motto.box.y1 + Int(Double(print) * underMotto.to)
+        guard y1 < limit else { return nil }
+        return Row(y0: y0, y1: y1, printHeight: print, dated: true, numbered: true)
+    }
+
+    /// How far below the number's row, in its print heights, the date's row may stand: beside it,
+    /// or a line lower where the issuer's column is the shorter.
+    static let dateRowReach = 3.0
+
+    /// The header's date row: the first row with a date word, unless that stands further below
+    /// the number's row than `dateRowReach`. Then OCR lost the date's words from the number's row
+    /// (`Quảng Ngãi, EW Ø.` for `Quảng Ngãi, ngày 04 tháng 12 năm 2025`), and the row with a date
+    /// word is the body's (`trước ngày 30 tháng 6`): the number's row is the date's.
+    static func dateRow(_ rows: [Row]) -> Row? {
+        guard let dated = rows.first(where: \.dated) else { return nil }
+        if let numbered = rows.first(where: \.numbered),
+           dated.y0 > numbered.y1 + Int(Double(numbered.printHeight) * dateRowReach) { return numbered }
+        return dated
     }
 
     /// `Số` as OCR gives it (`Số:`, `số.`, `sơ.`, `Sốc`: an s and a small letter, not the
@@ -197,7 +244,7 @@ enum HeaderRowRereading {
     /// lost the header's `tháng` finds its day in the body (`trước ngày 30 tháng 6`).
     static func complete(_ found: HandwrittenRegions.Found, rows: [Row]) -> Bool {
         guard found.number != nil, let day = found.day else { return false }
-        guard let top = rows.first(where: \.dated) else { return true }
+        guard let top = dateRow(rows) else { return true }
         return day.box.y0 <= top.y1
     }
 
@@ -207,7 +254,7 @@ enum HeaderRowRereading {
     static func merged(_ page: HandwrittenRegions.Found, _ reread: HandwrittenRegions.Found, rows: [Row]) -> HandwrittenRegions.Found {
         var out = page
         if out.number == nil { out.number = reread.number }
-        let topDated = rows.first(where: \.dated)
+        let topDated = dateRow(rows)
         let dayOnTop = page.day.map { d in topDated.map { d.box.y0 <= $0.y1 } ?? true } ?? false
         if !dayOnTop, reread.day != nil || reread.month != nil { out.day = reread.day; out.month = reread.month }
         return out
