@@ -339,6 +339,29 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertEqual(field.map { $0.box.x0 > 369 && $0.box.x0 < 420 && $0.box.x1 <= 658 }, true, "\(String(describing: field))")
     }
 
+    func testALabelRunIntoALightHandsFirstDigitsStartsTheFieldBeforeThem() {
+        // `Số: 5039 /KH-UBND` in a light pen read `\`... -Z *Í /KH-UBND`: the label and the 5's
+        // edge in a word of no letters wider than the label, the 0 and 3 not boxed at all (`-Z` is
+        // the dots), the 9 read `*Í`, 53 pixels tall beside print of 43 (short of the hand's 1.4
+        // times print). The field starts after the label's letters, not after `*Í` (read 39).
+        let row = [word("`...", 303, 512, 428, 552), word("-Z", 612, 534, 652, 544), word("*Í", 710, 493, 785, 546),
+                   word("/KH-UBND", 869, 518, 1115, 556), word("Bình", 1170, 515, 1271, 552), word("Dương,", 1290, 519, 1451, 562),
+                   word("ngày", 1472, 516, 1578, 563), word("2", 1619, 493, 1651, 563), word("tháng", 1708, 515, 1836, 562),
+                   word("02", 1855, 518, 1907, 553), word("năm", 1927, 517, 2019, 553), word("2026", 2037, 518, 2150, 553)]
+        let field = numberField(row)
+        XCTAssertEqual(field.map { $0.box.x0 > 360 && $0.box.x0 < 416 && $0.box.x1 <= 869 }, true, "\(String(describing: field))")
+    }
+
+    func testALabelOCRReadAsTallAsTheHandWithItsColonLastEndsAtTheColon() {
+        // `Số: 7624 /TB-UBND` read `sẽ: 2ƒ /mBUBND`: the label and the 7 in one word as tall as the
+        // hand, the 7 taken for the colon. The field starts after the label's three characters,
+        // not before its `S` (read as a 5: 57624).
+        let row = [word("sẽ:", 303, 484, 445, 552), word("2ƒ", 450, 483, 604, 555), word("/mBUBND", 673, 518, 911, 557),
+                   word("Bình", 1170, 515, 1271, 552), word("Dương,", 1290, 519, 1451, 562)]
+        let field = numberField(row)
+        XCTAssertEqual(field.map { $0.box.x0 > 350 && $0.box.x0 < 420 && $0.box.x1 <= 673 }, true, "\(String(describing: field))")
+    }
+
     func testAHandWordOCRMadeASlashOfIsNotTheSymbol() {
         // `06` read `/Â&...`, as tall as the hand: the symbol is `/BC-UBND` after it.
         let row = [word("sø.", 305, 511, 386, 551), word("/Â&...", 420, 463, 563, 565), word("/BC-UBND", 581, 517, 823, 556),

@@ -161,14 +161,24 @@ enum HandwrittenRegions {
         // (`__`): the label OCR garbled, where no other print is found. A wider one (`"..-`)
         // ran the label into a light hand.
         var garbledLabel: Word?
+        // The row's first word, of no letters, as tall as print and wider than a garbled label
+        // (`\`...` for `Số: 5039` in a light pen): the label run into the hand's first marks,
+        // which OCR boxed with it; the hand's next marks OCR did not box at all.
+        var labelIntoHand: Word?
         let beside = { (w: Word) in Double(end.box.x0 - w.box.x1) < Double(printHeight) * 0.6 }
         for w in left {
             if Double(w.box.height) > Double(printHeight) * handWord { hand.append(w); continue }
+            // One or two characters taller than print (`*Í` for a light 9, 53 pixels beside
+            // print of 43): OCR's reading of a hand-written digit. No printed word before the
+            // field is so short and so tall, the label aside.
+            if w.text.count <= 2 && Double(w.box.height) > Double(printHeight) * handHeight
+                && !w.folded.hasPrefix(PageMarkWords.numberLabel) && !w.folded.hasPrefix(PageMarkWords.dayLabel) { hand.append(w); continue }
             let flat = Double(w.box.height) < Double(printHeight) * flatWord
             // The dotted line the hand writes on (`.........`) is no label: the field runs on
             // past it (on a row read again with the hand taken out, the dots are all that is left).
             if !w.text.contains(where: { $0.isLetter || $0.isNumber }) {
                 if !flat && Double(w.box.width) <= letter * 4 { garbledLabel = w }
+                if !flat && Double(w.box.width) > letter * 4 && w.box == left.last?.box { labelIntoHand = w }
                 continue
             }
             // Nor is that line when OCR made characters of its dots (`22866)` six pixels tall):
@@ -182,16 +192,20 @@ enum HandwrittenRegions {
             }
             return hand.isEmpty && beside(w) ? nil : Double(w.box.x1)
         }
+        // With no hand word after it, the field is not cut here: the row read again finds it.
+        if let l = labelIntoHand, let first = hand.last, l.box.x1 <= first.box.x0 {
+            return Double(l.box.x0) + letter * Double(label)
+        }
         guard let first = hand.last else { return garbledLabel.flatMap { beside($0) ? nil : Double($0.box.x1) } }
         // The garbled label before the hand (`¡ A7) /BC-UBND` for `Số: 297`): the field starts
         // after it, not where OCR's box of the hand begins, which leaves out a light stroke
         // (the 2's tail).
         if let l = garbledLabel, l.box.x1 <= first.box.x0 { return Double(l.box.x1) }
         // The label OCR ran into the hand and read as tall as it (`Số:4` read `se:tÍ`, `Số:05`
-        // read `sø.C2`): one to three letters and a colon (or the period OCR made of it) open
-        // the word, and the field starts after the colon.
+        // read `sø.C2`, `Số: 7` read `sẽ:`, the 7 taken for the colon): one to three letters and
+        // a colon (or the period OCR made of it) open the word, and the field starts after the colon.
         let text = Array(first.text)
-        if let colon = text.firstIndex(where: { $0 == ":" || $0 == "." }), (1...3).contains(colon), text[..<colon].allSatisfy(\.isLetter), colon + 1 < text.count {
+        if let colon = text.firstIndex(where: { $0 == ":" || $0 == "." }), (1...3).contains(colon), text[..<colon].allSatisfy(\.isLetter) {
             return Double(first.box.x0) + letter * Double(colon + 1)
         }
         return Double(first.box.x0) - Double(printHeight) * 0.2
