@@ -26,6 +26,8 @@ public struct LetterExtractor: Sendable {
                                                  numberLine: header.numberLine.map { doc.lines[$0].text }) {
             record.number = choice.number
             numberChosen = true
+            // The hand filled the blank the print left: not an unsigned draft.
+            warnings.removeAll { if case .numberBlank = $0 { return true } else { return false } }
             warnings.append(.handwrittenNumberChosen(digits: String(choice.number.text.prefix { $0.isNumber }), evidence: choice.evidence))
         }
         if header.numberGarbled, !numberChosen, let number = record.number {

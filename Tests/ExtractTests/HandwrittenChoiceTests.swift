@@ -24,6 +24,11 @@ final class HandwrittenChoiceTests: XCTestCase {
         XCTAssertEqual(r.number?.text, "574/UBND-KTTH")
         XCTAssertEqual(r.date, "2025-02-04")
         XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("handwritten day 4") && $0.contains("digit reader") })
+        // The hand filled the blank the print left: no "unsigned draft?" beside the number read.
+        XCTAssertFalse(r.warnings.contains { if case .numberBlank = $0 { return true } else { return false } }, "\(r.warnings.map(\.english))")
+        // With nothing read in it, the blank stays said.
+        let blank = extract(header, HandwrittenFields())
+        XCTAssertTrue(blank.warnings.contains { if case .numberBlank = $0 { return true } else { return false } }, "\(blank.warnings.map(\.english))")
     }
 
     func testTheSigningTimeChoosesTheSecondReadingAndSaysSo() {
