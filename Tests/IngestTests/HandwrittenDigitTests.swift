@@ -257,6 +257,13 @@ final class HandwrittenDigitTests: XCTestCase {
                          "long-flag-549.number.43.10.356.pgm": "549"])
     }
 
+    func testADayOrAMonthIsReadAsTwoDigitsAtMost() {
+        // Generated letters' day and month fields that read with a third digit, made of a digit
+        // cut in two or the print beside it (628, 122, 162), and the day or the month then lost.
+        assertCropsRead(["print-beside-28.day.43.10.227.pgm": "28", "light-12.day.47.11.227.pgm": "12",
+                         "month-12.month.43.10.191.pgm": "12"])
+    }
+
     /// Each field crop in fixtures/handwritten-digits (16-bit, as `vanthu-bench digit-crops`
     /// writes them) reads first as its digits.
     private func assertCropsRead(_ fields: [String: String], line: UInt = #line) {

@@ -192,6 +192,7 @@ public enum HandwrittenCrops {
         }
         var reader = HandwrittenFieldReader(lineHeight: lineHeight)
         reader.field = first...last
+        if ["day", "month"].contains(parts[parts.count - 4]) { reader.maxDigits = HandwrittenFieldReader.dateFieldDigits }
         return (InkImage(width: fields[0], height: fields[1], ink: ink), reader)
     }
 }
