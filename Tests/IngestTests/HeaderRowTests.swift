@@ -124,14 +124,20 @@ final class HeaderRowTests: XCTestCase {
         return lines + [body]
     }
 
-    func testADateRowThatLostItsDateWordsIsReadAgainNotTheBodysDeadline() throws {
-        // As a scan's reading lost them (`Quảng Ngãi, EW Ø.` for `Quảng Ngãi, ngày 04 tháng 12 năm
-        // 2025`): the only date words left are the body's, far below the number's row.
+    /// The rendered header recognised, with an engine to read it again, and its number's row.
+    private func recognisedHeader() throws -> (page: Ingest.Pix, engine: TesseractEngine, lines: [OCRLine], numberRow: HeaderRowRereading.Row) {
         let page = try header()
         let engine = try TesseractEngine(.init(language: "vie", tessdataPath: nil))
         let read = HOCRReader.lines(try engine.recognise(page).hocr)
         let numberRow = try XCTUnwrap(HeaderRowRereading.candidateRows(read, pageHeight: page.height).first(where: \.numbered),
                                       "\(read.map(\.text))")
+        return (page, engine, read, numberRow)
+    }
+
+    func testADateRowThatLostItsDateWordsIsReadAgainNotTheBodysDeadline() throws {
+        // As a scan's reading lost them (`Quảng Ngãi, EW Ø.` for `Quảng Ngãi, ngày 04 tháng 12 năm
+        // 2025`): the only date words left are the body's, far below the number's row.
+        let (page, engine, read, numberRow) = try recognisedHeader()
         let garbled = read.map { l in
             OCRLine(words: l.words.map { w in
                 HeaderRowRereading.isDateWord(w.text) && w.box.y0 < numberRow.y1 ? OCRWord(text: "EW", box: w.box, confidence: 20) : w
@@ -157,11 +163,7 @@ final class HeaderRowTests: XCTestCase {
     func testANumberRowLostWholeIsFoundUnderTheMottoAndReadAgain() throws {
         // As a scan's reading lost it: the hand-written digits and the dotted leaders read as
         // `ŸÝ......«`, `Số`, the symbol, the place and the date gone with them.
-        let page = try header()
-        let engine = try TesseractEngine(.init(language: "vie", tessdataPath: nil))
-        let read = HOCRReader.lines(try engine.recognise(page).hocr)
-        let numberRow = try XCTUnwrap(HeaderRowRereading.candidateRows(read, pageHeight: page.height).first(where: \.numbered),
-                                      "\(read.map(\.text))")
+        let (page, engine, read, numberRow) = try recognisedHeader()
         let band = (numberRow.y0 - numberRow.printHeight)...(numberRow.y1 + numberRow.printHeight)
         var lines = read.filter { !band.contains(($0.box.y0 + $0.box.y1) / 2) }
         lines.append(line(["ŸÝ......«"], x: 1400, y: numberRow.y1 - 10, height: 28))
