@@ -284,15 +284,7 @@ enum HandwrittenRegions {
     private static func metrics(_ words: [Word], near anchor: Box) -> (height: Int, letter: Double) {
         let row = words.filter { sameRow($0.box, anchor) }
         let lettered = row.filter { w in w.text.count >= 3 && w.text.allSatisfy { $0.isLetter || $0 == ":" || $0 == "," } }
-        // Words OCR boxed with the hand written over them (`ngày` and `tháng` 78 pixels tall, the
-        // hand read `ÊƒP`, beside `năm` 36 and `Nội,` 45) are no measure of the print: print
-        // words stand within half again the shortest's height. The shortest counted is at least
-        // half the median, so a flat run of dots read as letters sets nothing.
-        var printHeights = lettered.map(\.box.height).sorted()
-        if !printHeights.isEmpty, let low = printHeights.first(where: { $0 * 2 >= printHeights[printHeights.count / 2] }) {
-            printHeights = printHeights.filter { $0 * 2 <= low * 3 }
-        }
-        let heights = printHeights.isEmpty ? row.map(\.box.height).sorted() : printHeights
+        let heights = (lettered.isEmpty ? row : lettered).map(\.box.height).sorted()
         let height = heights.isEmpty ? anchor.height : heights[heights.count / 2]
         let widths = lettered.map { Double($0.box.width) / Double($0.text.count) }.sorted()
         let letter = widths.isEmpty ? Double(height) * 0.55 : widths[widths.count / 2]
