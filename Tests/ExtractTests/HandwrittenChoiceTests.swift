@@ -39,6 +39,20 @@ final class HandwrittenChoiceTests: XCTestCase {
         XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("signing time (2025-02-05T10:00:00)") })
     }
 
+    func testOCRsDayMatchingOneOfTheReadersAlsoRansIsNotBackedByIt() {
+        // A written 18 that OCR read `12`: the reader's 12 is a cutting at 0.04 beside its 18 at
+        // 0.43, no backing for OCR's; signed on the 18th, the 18th it is.
+        let text = header.replacingOccurrences(of: "ngày …ả tháng", with: "ngày 12 tháng")
+        let r = extract(text, hints: PageHints(signatureTime: "2025-02-18T11:29:41"),
+                        HandwrittenFields(day: [R(digits: "18", confidence: 0.43), R(digits: "19", confidence: 0.42),
+                                                R(digits: "12", confidence: 0.04)]))
+        XCTAssertEqual(r.date, "2025-02-18", "\(r.warnings.map(\.english))")
+        // A reading of OCR's day that is more than an also-ran backs it.
+        let backed = extract(text, hints: PageHints(signatureTime: "2025-02-18T11:29:41"),
+                             HandwrittenFields(day: [R(digits: "18", confidence: 0.43), R(digits: "12", confidence: 0.4)]))
+        XCTAssertEqual(backed.date, "2025-02-12", "\(backed.warnings.map(\.english))")
+    }
+
     func testTheFileNameChoosesAmongTheNumberReadings() {
         let r = extract(header, file: "574-UBND-KTTH.pdf",
                         HandwrittenFields(number: [R(digits: "514", confidence: 0.5), R(digits: "574", confidence: 0.4)]))

@@ -140,11 +140,15 @@ public enum HandwrittenChoice {
 
         struct Candidate { var date: CalendarDate; var score: Double; var fromReader: Bool; var readerConfidence: Double }
         var candidates: [Candidate] = []
+        // The OCR'd day and a reading that agree back each other, where the reading is more than
+        // one of the reader's also-rans (`ocrBacking`, as for the number: OCR's `12` for a written
+        // 18 matched the reader's fifth cutting at 0.04 and outweighed its 18 at 0.43).
+        let bestReading = days.filter(\.fromReader).map(\.1).max() ?? 0
+        let backing = { (c: Double) in c >= bestReading * ocrBacking }
         for (m, mc) in months {
             for (d, dc, fromReader) in days {
                 guard let date = CalendarDate.valid(year, m, d) else { continue }
-                // The OCR'd day and a reading that agree back each other.
-                let agreed = days.contains { $0.0 == d && $0.fromReader != fromReader }
+                let agreed = days.contains { $0.0 == d && $0.fromReader != fromReader && backing(fromReader ? dc : $0.1) }
                 candidates.append(Candidate(date: date, score: dc * mc + (agreed ? 0.5 : 0), fromReader: fromReader,
                                             readerConfidence: fromReader ? dc : 0))
             }
