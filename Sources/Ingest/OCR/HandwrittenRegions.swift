@@ -170,9 +170,9 @@ enum HandwrittenRegions {
             if Double(w.box.height) > Double(printHeight) * handWord { hand.append(w); continue }
             // One or two characters taller than print (`*Í` for a light 9, 53 pixels beside
             // print of 43): OCR's reading of a hand-written digit. No printed word before the
-            // field is so short and so tall, the label aside.
+            // field is so short and so tall, the label (`Số`) aside.
             if w.text.count <= 2 && Double(w.box.height) > Double(printHeight) * handHeight
-                && !w.folded.hasPrefix(PageMarkWords.numberLabel) && !w.folded.hasPrefix(PageMarkWords.dayLabel) { hand.append(w); continue }
+                && !w.folded.hasPrefix(PageMarkWords.numberLabel) { hand.append(w); continue }
             let flat = Double(w.box.height) < Double(printHeight) * flatWord
             // The dotted line the hand writes on (`.........`) is no label: the field runs on
             // past it (on a row read again with the hand taken out, the dots are all that is left).

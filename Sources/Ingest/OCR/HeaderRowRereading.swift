@@ -160,8 +160,7 @@ enum HeaderRowRereading {
             let numbered = line.words.contains { isNumberWord($0.text) }
             let dated = line.words.contains { isDateWord($0.text) }
             guard numbered || dated else { continue }
-            let lettered = line.words.filter { $0.text.filter(\.isLetter).count >= 3 }.map(\.box.height).sorted()
-            let print = max(10, lettered.isEmpty ? line.box.height : lettered[lettered.count / 2])
+            let print = printHeight(line)
             if let i = rows.indices.last, line.box.y0 < rows[i].y1 - print / 2 {
                 rows[i].y0 = min(rows[i].y0, line.box.y0); rows[i].y1 = max(rows[i].y1, line.box.y1)
                 rows[i].printHeight = max(rows[i].printHeight, print); rows[i].dated = rows[i].dated || dated
@@ -198,11 +197,17 @@ enum HeaderRowRereading {
             return mottoWords.contains { m in 2 * m.intersection(words).count > m.count }
         }.max { $0.box.y1 < $1.box.y1 }
         guard let motto else { return nil }
-        let lettered = motto.words.filter { $0.text.filter(\.isLetter).count >= 2 }.map(\.box.height).sorted()
-        let print = max(10, lettered.isEmpty ? motto.box.height : lettered[lettered.count / 2])
+        let print = printHeight(motto)
         let y0 = motto.box.y1 + Int(Double(print) * underMotto.from), y1 = motto.box.y1 + Int(Double(print) * underMotto.to)
         guard y1 < limit else { return nil }
         return Row(y0: y0, y1: y1, printHeight: print, dated: true, numbered: true)
+    }
+
+    /// A line's print height: the median of its words of three letters or more (the hand's marks
+    /// and a dotted leader's are not words), the line's own where it has none.
+    static func printHeight(_ line: OCRLine) -> Int {
+        let lettered = line.words.filter { $0.text.filter(\.isLetter).count >= 3 }.map(\.box.height).sorted()
+        return max(10, lettered.isEmpty ? line.box.height : lettered[lettered.count / 2])
     }
 
     /// How far below the number's row, in its print heights, the date's row may stand: beside it,
