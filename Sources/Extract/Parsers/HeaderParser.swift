@@ -157,7 +157,9 @@ enum HeaderParser {
     // MARK: - Motto
 
     private static let partyKey = "dangcongsanvietnam"
-    private static let mottoKeys: [String] = LetterKeywords.mottoLines.map { $0.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "-", with: "") }
+    /// The national motto and the Party's heading (`PageMarkWords.mottoLines`), never part of the
+    /// issuer: matched with spaces ignored and up to ~1 error in 6 letters.
+    private static let mottoKeys: [String] = PageMarkWords.mottoLines.map { $0.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "-", with: "") }
 
     /// The range of the national motto (or the Party heading) in a folded line, allowing OCR slips.
     static func mottoRange(_ folded: String, original: String? = nil) -> Range<Int>? {

@@ -6,10 +6,6 @@
 /// s001 was read by an OCR model without Vietnamese: `Sé:` for `Số:`, `Viv` for `V/v`, `Poc lap`
 /// for `Độc lập`, `trude` for `trước`).
 enum LetterKeywords {
-    /// The national motto and the Party's heading (`PageMarkWords.mottoLines`): never part of the
-    /// issuer. Matched with spaces ignored and up to ~1 error in 6 letters.
-    static let mottoLines = PageMarkWords.mottoLines
-
     /// `Số:` before the letter's number (`So`, `Sé`, `S6`, `Sô`, OCR'd).
     static let numberLabel = Pattern(#"^s[o0e6d]\s*[:;]\s*|(?:^|\s{2,}|\*\*)s[o0e6d]\s*[:;.]?\s*(?=[0-9/]|\s*/|\s+[0-9])"#)
 

@@ -107,8 +107,9 @@ public enum HandwrittenCrops {
                     print(l.words.map { "\($0.text)@\($0.box.x0),\($0.box.y0),\($0.box.x1),\($0.box.y1)" }.joined(separator: " "))
                 }
             }
-            for (field, f) in [("number", found.number), ("day", found.day), ("month", found.month)] {
-                guard let f, let (ink, columns) = HandwrittenFieldReader(lineHeight: f.lineHeight).crop(f.box, on: prepared.image) else { continue }
+            for kind in HandwrittenField.allCases {
+                let field = kind.rawValue
+                guard let f = found[kind], let (ink, columns) = HandwrittenFieldReader(lineHeight: f.lineHeight).crop(f.box, on: prepared.image) else { continue }
                 // 16 bits a sample: the page's ink, made from 8-bit grey levels, comes back as the
                 // reader saw it (at 8 bits the rounding moved the thinnest columns, and the reader
                 // cut a crop where it did not cut the page).
@@ -190,9 +191,8 @@ public enum HandwrittenCrops {
             let level = wide ? Int(bytes[i + 2 * k]) << 8 | Int(bytes[i + 2 * k + 1]) : Int(bytes[i + k])
             return (top - Float(level)) / top
         }
-        var reader = HandwrittenFieldReader(lineHeight: lineHeight)
+        var reader = HandwrittenFieldReader.reading(HandwrittenField(rawValue: String(parts[parts.count - 4])) ?? .number, lineHeight: lineHeight)
         reader.field = first...last
-        if ["day", "month"].contains(parts[parts.count - 4]) { reader.maxDigits = HandwrittenFieldReader.dateFieldDigits }
         return (InkImage(width: fields[0], height: fields[1], ink: ink), reader)
     }
 }

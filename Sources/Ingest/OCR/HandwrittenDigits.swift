@@ -268,6 +268,19 @@ struct InkImage {
 /// Reads one handwritten field (a box on the grey page) as digit strings: the ink split into
 /// connected marks, marks grouped into digits by the columns they share, a mark too wide for one
 /// digit cut where the ink is thinnest, each digit classified, and the strings ranked.
+/// The fields written in by hand on a letter's header; the raw value names a field's crop
+/// (`vanthu-bench digit-crops`).
+enum HandwrittenField: String, CaseIterable, Sendable {
+    case number, day, month
+
+    /// At most this many digits: a letter's sequence has up to six, a day (1–31) or a month
+    /// (1–12) two. Read with six, a date field's third digit came of a digit cut in two or the
+    /// print beside it (`ngày 12` read 122, the day then lost); the best reading of two is the
+    /// better one (fields of 1 860 generated letters, the reader alone: days 1 787 -> 1 792,
+    /// months 428 -> 429 of 450, none lost).
+    var maxDigits: Int { self == .number ? 6 : 2 }
+}
+
 struct HandwrittenFieldReader {
     /// Expected height of printed text on the line (pixels): sizes the speck and rule filters.
     var lineHeight: Int
@@ -275,13 +288,15 @@ struct HandwrittenFieldReader {
     var pairs = DigitClassifier.pairs
     /// Readings kept per field.
     var keep = 5
-    /// At most this many digits in a field (a letter's sequence has up to six).
-    var maxDigits = 6
-    /// A day (1–31) or a month (1–12) has at most two digits. Read with six, a field's third
-    /// digit came of a digit cut in two or the print beside it (`ngày 12` read 122, the day then
-    /// lost); the best reading of two is the better one (fields of 1 860 generated letters, the
-    /// reader alone: days 1 787 -> 1 792, months 428 -> 429 of 450, none lost).
-    static let dateFieldDigits = 2
+    /// At most this many digits in a field (`HandwrittenField.maxDigits`).
+    var maxDigits = HandwrittenField.number.maxDigits
+
+    /// The reader of one of the header's fields, with at most as many digits as it has.
+    static func reading(_ field: HandwrittenField, lineHeight: Int) -> HandwrittenFieldReader {
+        var reader = HandwrittenFieldReader(lineHeight: lineHeight)
+        reader.maxDigits = field.maxDigits
+        return reader
+    }
 
     /// The grey page's pixels in `box` as ink, or nil when the box falls off the page. The scale
     /// from paper to ink is taken from `levelsFrom` (default: the box itself): a crop wider than

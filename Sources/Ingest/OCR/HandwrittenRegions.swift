@@ -37,6 +37,10 @@ enum HandwrittenRegions {
         var number: Field?
         var day: Field?
         var month: Field?
+
+        subscript(field: HandwrittenField) -> Field? {
+            switch field { case .number: number; case .day: day; case .month: month }
+        }
     }
 
     /// Only the top of the page holds the header.

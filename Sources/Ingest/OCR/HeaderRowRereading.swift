@@ -182,13 +182,15 @@ enum HeaderRowRereading {
     /// level with it under the issuer.
     static let underMotto = (from: 0.5, to: 3.0)
 
+    /// Each motto line's words (`PageMarkWords.mottoLines`), its dashes left out.
+    private static let mottoWords = PageMarkWords.mottoLines.map { Set($0.split(separator: " ").map(String.init).filter { $0.contains(where: \.isLetter) }) }
+
     /// The header's number-and-date row where the page's reading lost it whole: no `Số`, no
     /// symbol on any row (on a generated scan the row's hand-written digits and dotted leaders
     /// read as `ŸÝ......«`, its print with them). The band under the national motto, to be read
     /// again as any garbled row; nil without a motto in the header.
     static func rowUnderMotto(_ lines: [OCRLine], pageHeight: Int) -> Row? {
         let limit = Int(Double(pageHeight) * HandwrittenRegions.headerShare)
-        let mottoWords = PageMarkWords.mottoLines.map { Set($0.split(separator: " ").map(String.init).filter { $0.contains(where: \.isLetter) }) }
         // A motto line, whatever OCR dropped of it: most of its words there (`Độc lập - Tự do -
         // Hạnh phúc` has six; `Tự do` is also a body's phrase, and the body is not the header).
         let motto = lines.filter { l in

@@ -115,14 +115,11 @@ struct PageRecognizer {
     /// The digit reader's readings of the number and the day and month, where the page has them.
     static func readHandwritten(_ lines: [OCRLine], reread: [OCRLine]? = nil, on grey: Pix) -> HandwrittenReadings {
         let found = handwrittenFields(lines, reread: reread, on: grey)
-        func read(_ field: HandwrittenRegions.Field?, digits: Int? = nil) -> [DigitReading] {
-            guard let field else { return [] }
-            var reader = HandwrittenFieldReader(lineHeight: field.lineHeight)
-            if let digits { reader.maxDigits = digits }
-            return reader.read(field.box, on: grey)
+        func read(_ kind: HandwrittenField) -> [DigitReading] {
+            guard let field = found[kind] else { return [] }
+            return HandwrittenFieldReader.reading(kind, lineHeight: field.lineHeight).read(field.box, on: grey)
         }
-        let dated = HandwrittenFieldReader.dateFieldDigits
-        return HandwrittenReadings(number: read(found.number), day: read(found.day, digits: dated), month: read(found.month, digits: dated))
+        return HandwrittenReadings(number: read(.number), day: read(.day), month: read(.month))
     }
 
     /// The hand-written fields of the page, the header row's re-reading merged in where there is one.
