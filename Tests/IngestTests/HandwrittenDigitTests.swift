@@ -264,6 +264,17 @@ final class HandwrittenDigitTests: XCTestCase {
                          "month-12.month.43.10.191.pgm": "12"])
     }
 
+    /// Generated letters' fields in a light pen beside dark print (the form's dotted line, the rule
+    /// under the issuer), whose strokes came out at a third of the print's ink and were lost or
+    /// broken: 7888 read 788, 770 read 1, 960 read 60, the day 26 read 64. And a grainy scan's
+    /// dark digits, whose grain a light stroke's scale must not raise into marks (4045 read 4915
+    /// when it did).
+    func testALightPenBesideDarkPrintIsReadAtItsOwnStrength() {
+        assertCropsRead(["light-dotted-7888.number.47.11.319.pgm": "7888", "light-rule-above-770.number.45.11.253.pgm": "770",
+                         "light-dotted-960.number.44.11.233.pgm": "960", "light-dotted-26.day.44.11.186.pgm": "26",
+                         "grainy-4045.number.43.10.382.pgm": "4045"])
+    }
+
     /// Each field crop in fixtures/handwritten-digits (16-bit, as `vanthu-bench digit-crops`
     /// writes them) reads first as its digits.
     private func assertCropsRead(_ fields: [String: String], line: UInt = #line) {
