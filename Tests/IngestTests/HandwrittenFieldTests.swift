@@ -405,6 +405,23 @@ final class HandwrittenFieldTests: XCTestCase {
         XCTAssertEqual(handField.map { $0.box.x1 > 440 }, true, "\(String(describing: handField))")
     }
 
+    func testASymbolWhoseSlashAndIssuerOCRGarbledBoundsTheFieldWithNoLabelRead() {
+        // A generated letter's `Số: 4362 /UBND-KTTH` on a dotted line: the label read `s..#`, the
+        // hand `Ÿ` and `4Â.`, the symbol `u5ND-KTTH` (its slash and `B` lost), as tall as the hand.
+        // No `Số`, no slash: the symbol's dash and the department's capitals still end the field.
+        let row = [word("s..#", 302, 475, 426, 553), word("Ÿ", 466, 481, 498, 552), word("4Â.", 538, 477, 655, 556),
+                   word("u5ND-KTTH", 682, 471, 977, 567), word("Quảng", 1171, 513, 1318, 562), word("Ngãi,", 1334, 517, 1455, 562),
+                   word("ngày", 1475, 515, 1596, 563)]
+        let field = numberField(row)
+        XCTAssertEqual(field.map { $0.box.x1 > 600 && $0.box.x1 <= 682 && $0.box.x0 < 466 }, true, "\(String(describing: field))")
+        // Words with a dash that are no symbol: the motto's, a place's, a lower-case tail.
+        for text in ["Tự-do", "Bà-Rịa", "ab-cd", "UBND-", "-KTTH", "2024-2025"] {
+            XCTAssertFalse(HandwrittenRegions.slashLostSymbol(text), text)
+        }
+        XCTAssertTrue(HandwrittenRegions.slashLostSymbol("u5ND-KTTH"))
+        XCTAssertTrue(HandwrittenRegions.slashLostSymbol("u7B-UBND"))
+    }
+
     func testALabelBoxThatSwallowedTheDigitsIsMeasuredByItsLettersAndTheGapInTheInk() {
         // OCR drew `tháng`'s box over the day written before it (`07 tháng`, read `tháng`): the
         // field's right side is found at the blank columns before the printed word, not at the box.

@@ -62,10 +62,13 @@ final class HeaderRowTests: XCTestCase {
 
     /// The page's lines with the symbol's word (the word with a slash) read as `symbol`, as a
     /// scan's reading garbles it.
-    private func withGarbledSymbol(_ lines: [OCRLine], _ symbol: String, confidence: Double = 30) -> [OCRLine] {
+    /// `taller`: the word's box grown upwards by this many pixels, as OCR boxes a symbol with the
+    /// hand's strokes beside it.
+    private func withGarbledSymbol(_ lines: [OCRLine], _ symbol: String, confidence: Double = 30, taller: Int = 0) -> [OCRLine] {
         lines.map { l in
             OCRLine(words: l.words.map { w in
-                w.text.contains("/") ? OCRWord(text: symbol, box: w.box, confidence: confidence) : w
+                w.text.contains("/") ? OCRWord(text: symbol, box: Box(x0: w.box.x0, y0: w.box.y0 - taller, x1: w.box.x1, y1: w.box.y1),
+                                               confidence: confidence) : w
             }, box: l.box, block: l.block, rotated: l.rotated)
         }
     }
@@ -113,6 +116,27 @@ final class HeaderRowTests: XCTestCase {
         XCTAssertEqual(HeaderRowRereading.symbol(in: "UBND-VX"), "/UBND-VX")
         XCTAssertNil(HeaderRowRereading.symbol(in: "IUJBNDVX"))
         XCTAssertNil(HeaderRowRereading.symbol(in: "Hà Nội"))
+    }
+
+    func testASymbolThatLostItsSlashAndFirstCapitalMarksTheNumbersRowAndIsReadAlone() throws {
+        // As a generated scan's reading garbled `Số: 4362 /UBND-KTTH` (`s..#`, `u5ND-KTTH`), the
+        // symbol's box as tall as the hand beside it: the row is still the number's, and the word
+        // read alone is the symbol.
+        let page = try header()
+        let engine = try TesseractEngine(.init(language: "vie", tessdataPath: nil))
+        let lines = HOCRReader.lines(try engine.recognise(page).hocr)
+        let printHeight = lines.flatMap(\.words).first { $0.text.contains("/") }.map(\.box.height) ?? 40
+        // The label garbled too (`s..#`): the symbol alone says which row is the number's.
+        let garbled = withGarbledSymbol(lines, "u7B-UBND", taller: printHeight).map { l in
+            OCRLine(words: l.words.map { w in w.text.hasPrefix("Số") ? OCRWord(text: "s..#", box: w.box, confidence: 30) : w },
+                    box: l.box, block: l.block, rotated: l.rotated)
+        }
+        XCTAssertTrue(HeaderRowRereading.isNumberWord("u7B-UBND"))
+        XCTAssertFalse(HeaderRowRereading.isNumberWord("Tự-do"))
+        let rows = HeaderRowRereading.candidateRows(garbled, pageHeight: page.height)
+        let row = try XCTUnwrap(rows.first(where: \.numbered), "\(garbled.map(\.text))")
+        let mended = try XCTUnwrap(HeaderRowRereading.symbolReadAlone(garbled, row: row, on: page, engine: engine), "\(garbled.map(\.text))")
+        XCTAssertTrue(mended.flatMap(\.words).contains { $0.text == "/TB-UBND" }, "\(mended.map(\.text))")
     }
 
     /// The rendered header's lines with the body's deadline line (`trước ngày 30 tháng 6`) added

@@ -219,8 +219,8 @@ enum HandwrittenRegions {
     private static func numberFieldBySymbol(_ words: [Word]) -> Field? {
         for w in words {
             let t = Array(w.text)
-            guard t.count >= 3, t[0] == "/", t[1].isUppercase || symbolGarbled(t.dropFirst()),
-                  w.text.contains("-") || t.count <= 6 || symbolGarbled(t.dropFirst()) else { continue }
+            guard t.count >= 3, t[0] == "/" && (t[1].isUppercase || symbolGarbled(t.dropFirst()))
+                    && (w.text.contains("-") || t.count <= 6 || symbolGarbled(t.dropFirst())) || slashLostSymbol(w.text) else { continue }
             let m = metrics(words, near: w.box)
             guard !handMadeSlash(w, after: w.text.dropFirst(), printHeight: m.height) else { continue }
             guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height, letter: m.letter,
@@ -229,6 +229,16 @@ enum HandwrittenRegions {
                          anchor: w.box, height: m.height)
         }
         return nil
+    }
+
+    /// A symbol whose slash and first letters OCR garbled into one word with no slash
+    /// (`u5ND-KTTH` for `/UBND-KTTH`): a short head with two capitals or digits, a dash, and the
+    /// issuer's or department's capitals after it.
+    static func slashLostSymbol(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, !text.contains("/"), (2...5).contains(parts[0].count), parts[1].count >= 2 else { return false }
+        return parts[1].allSatisfy { $0.isUppercase && $0.isLetter }
+            && parts[0].filter({ $0.isUppercase || $0.isNumber }).count >= 2 && parts[0].contains(where: \.isUppercase)
     }
 
     /// No `ngày` was read: the row's `tháng` followed by `năm` or a year bounds the day on the right.

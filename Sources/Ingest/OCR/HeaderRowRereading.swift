@@ -111,8 +111,8 @@ enum HeaderRowRereading {
             .sorted { lines[$0.line].words[$0.word].box.x0 < lines[$1.line].words[$1.word].box.x0 }
         guard let at = along.dropFirst().first(where: { p in
             let w = lines[p.line].words[p.word]
-            return Double(w.box.height) <= printHeight * HandwrittenRegions.handWord && Double(w.box.height) >= printHeight * 0.6
-                && w.text.count >= 4
+            return (Double(w.box.height) <= printHeight * HandwrittenRegions.handWord || HandwrittenRegions.slashLostSymbol(w.text))
+                && Double(w.box.height) >= printHeight * 0.6 && w.text.count >= 4
         }) else { return nil }
         let word = lines[at.line].words[at.word]
         // A symbol read whole but not as `hasSymbol` has it (`/2013/CT-UBND`, its year first) stays.
@@ -233,6 +233,7 @@ enum HeaderRowRereading {
         let t = Array(text)
         if let slash = t.firstIndex(of: "/"), slash + 1 < t.count,
            t[slash + 1].isUppercase || HandwrittenRegions.symbolGarbled(t[(slash + 1)...]) { return true }
+        if HandwrittenRegions.slashLostSymbol(text) { return true }
         guard t.count >= 2, t.count <= 5 else { return false }
         return Folding.fold(String(t[0])) == "s" && t[1].isLowercase && Folding.fold(String(t.prefix(2))).hasPrefix(PageMarkWords.numberLabel)
     }
