@@ -275,6 +275,13 @@ final class HandwrittenDigitTests: XCTestCase {
                          "grainy-4045.number.43.10.382.pgm": "4045"])
     }
 
+    /// A generated letter's 54 whose 5, wide with a long flag, was cut at its thinnest columns
+    /// into five pieces, one more than a run of pieces read as one digit held: the 5 was read in
+    /// two runs (554). A mark's pieces all together are now always tried as one digit.
+    func testADigitCutIntoMorePiecesThanARunHoldsIsStillReadWhole() {
+        assertCropsRead(["long-flag-54.number.36.9.261.pgm": "54"])
+    }
+
     /// Each field crop in fixtures/handwritten-digits (16-bit, as `vanthu-bench digit-crops`
     /// writes them) reads first as its digits.
     private func assertCropsRead(_ fields: [String: String], line: UInt = #line) {

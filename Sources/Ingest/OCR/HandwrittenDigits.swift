@@ -428,7 +428,7 @@ struct HandwrittenFieldReader {
         guard n > 0 else { return [] }
         let dh = Double(pieces.digitHeight)
         // Pieces i..<j as one crop, and how many of its rows hold ink, each made once; so are
-        // each run's readings (the caches' key: a run spans at most six pieces, so no two runs
+        // each run's readings (the caches' key: a run spans at most seven pieces, so no two runs
         // share one).
         func key(_ i: Int, _ j: Int) -> Int { i * 64 + j }
         var crops: [Int: (ink: InkImage, rows: Int)] = [:], cache: [Int: [Double]] = [:]
@@ -766,10 +766,18 @@ struct HandwrittenFieldReader {
         var labels: [Int]
         var digitHeight: Int
 
-        /// Whether the reader tries pieces i..<j as one digit: at most four pieces, at most 1.6
-        /// digit heights wide, not parts alone.
+        /// Whether the reader tries pieces i..<j as one digit: at most four pieces, or one mark
+        /// whole whatever it was cut into; at most 1.6 digit heights wide, not parts alone.
         func mayBeOneDigit(_ i: Int, _ j: Int) -> Bool {
-            j - i <= 4 && Double(span(i, j)) <= 1.6 * Double(digitHeight) && atoms[i..<j].contains { !$0.part }
+            (j - i <= 4 || wholeMark(i, j)) && Double(span(i, j)) <= 1.6 * Double(digitHeight) && atoms[i..<j].contains { !$0.part }
+        }
+
+        /// Whether pieces i..<j are all the pieces of one mark group: a wide 5 with a long flag,
+        /// cut at its thinnest columns into five pieces, is still read whole (54 read 554).
+        func wholeMark(_ i: Int, _ j: Int) -> Bool {
+            let g = atoms[i].group
+            return atoms[i..<j].allSatisfy { $0.group == g } && (i == 0 || atoms[i - 1].group != g)
+                && (j == atoms.count || atoms[j].group != g)
         }
 
         /// Whether the reader tries pieces i..<j as two digits run together: pieces of one mark
