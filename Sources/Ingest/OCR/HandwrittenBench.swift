@@ -150,8 +150,10 @@ public enum HandwrittenCrops {
     /// runs `HandwrittenFieldReader.read` tries (`Pieces.mayBeOneDigit`).
     public static func runs(paths: [String]) -> [(file: String, reading: String?, digitHeight: Int, runs: [Run])] {
         paths.compactMap { path in
-            guard let (image, reader) = load(path) else { return nil }
-            let reading = reader.read(image).first?.digits
+            guard let (crop, reader) = load(path) else { return nil }
+            let reading = reader.read(crop).first?.digits
+            // The ink as `read` sees it, a light pen's strokes raised.
+            let image = crop.raisingLightStrokes(lineHeight: reader.lineHeight)
             guard let pieces = reader.overSegment(image) else { return (path, reading, 0, []) }
             let n = pieces.atoms.count
             var runs: [Run] = []
