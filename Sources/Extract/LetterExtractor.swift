@@ -45,6 +45,7 @@ public struct LetterExtractor: Sendable {
         record.kind = title.kind
         if record.kind == .unknown, header.number?.symbol != nil, symbolKind == nil { record.kind = .congVan }
         record.subject = title.subject
+        if let number = record.number, let mended = OCRSymbolFixes.withTitleKind(number, kind: record.kind) { record.number = mended }
 
         let bodyStart = max(header.lastLine, title.subjectLines?.upperBound ?? -1) + 1
         let lists = RecipientsParser.parse(doc, after: bodyStart)

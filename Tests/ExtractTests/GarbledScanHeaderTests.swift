@@ -11,6 +11,38 @@ final class GarbledScanHeaderTests: XCTestCase {
 
     private let body = "\nThực hiện chủ trương của Đảng và các quy định của pháp luật, các cơ quan báo cáo kết quả.\n"
 
+    func testASymbolsKindAbbreviationOCRGarbledIsTheTitlesKind() {
+        // Generated scans' `Số: 457 /BC-UBND` under the title BÁO CÁO read `/C-UBND` and
+        // `/ĐC-UBND`: no kind's abbreviation, one letter from the title's `BC`.
+        for garbled in ["C-UBND", "ĐC-UBND", "BG-UBND"] {
+            let r = ocr("""
+            ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            TỈNH PHÚ THỌ                   Độc lập - Tự do - Hạnh phúc
+            Số: 457/\(garbled)                 Phú Thọ, ngày 25 tháng 01 năm 2026
+
+            BÁO CÁO
+            Về kết quả thực hiện nhiệm vụ quý 2
+            """ + body)
+            XCTAssertEqual(r.number?.text, "457/BC-UBND", garbled)
+            XCTAssertEqual(r.number?.symbol, "BC-UBND", garbled)
+            XCTAssertEqual(r.kind, .baoCao, garbled)
+        }
+        // A kind's own abbreviation stays though the title names another (a plan sent with a
+        // report's symbol is the letter as numbered), and so does a công văn's issuer code, which
+        // names no kind: `UBND-VX`, `SNV-VP`.
+        for (symbol, title) in [("KH-UBND", "BÁO CÁO"), ("UBND-VX", "THÔNG BÁO"), ("SNV-VP", "KẾ HOẠCH")] {
+            let r = ocr("""
+            ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            TỈNH PHÚ THỌ                   Độc lập - Tự do - Hạnh phúc
+            Số: 457/\(symbol)                 Phú Thọ, ngày 25 tháng 01 năm 2026
+
+            \(title)
+            Về kết quả thực hiện nhiệm vụ quý 2
+            """ + body)
+            XCTAssertEqual(r.number?.text, "457/\(symbol)", symbol)
+        }
+    }
+
     func testAGarbledDayAndMonthLoseOnlyThemselves() {
         let r = ocr("""
         ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM

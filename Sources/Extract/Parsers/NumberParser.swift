@@ -79,3 +79,23 @@ enum OCRSymbolFixes {
         return part
     }
 }
+
+extension OCRSymbolFixes {
+    /// The number with its symbol's kind abbreviation put back from the title's kind, where OCR
+    /// garbled it (`C-UBND`, `ĐC-UBND` under the title BÁO CÁO, on generated scans): a head
+    /// before the symbol's first dash that is no kind's or body's abbreviation and one letter from
+    /// the title kind's. Not for a công văn, whose symbol names its issuer, not a kind. Nil when
+    /// nothing changes.
+    static func withTitleKind(_ n: LetterNumber, kind: DocumentKind) -> LetterNumber? {
+        guard kind != .congVan, let symbol = n.symbol, let dash = symbol.firstIndex(of: "-"),
+              let entry = DocumentKinds.entry(kind), n.text.hasSuffix(symbol) else { return nil }
+        let head = String(symbol[..<dash])
+        guard !head.isEmpty, !head.contains("/"), !Names.symbolBodies.contains(head),
+              !DocumentKinds.table.contains(where: { $0.abbreviations.contains(head) }),
+              let abbreviation = entry.abbreviations.first(where: { Fuzzy.distance(head, $0, limit: 2) == 1 }) else { return nil }
+        var out = n
+        out.symbol = abbreviation + symbol[dash...]
+        out.text = n.text.dropLast(symbol.count) + out.symbol!
+        return out
+    }
+}
