@@ -265,7 +265,7 @@ struct InkImage {
     /// 45 with these values. A lightest of 0.2 raised dense grain into marks (4045 read 4915),
     /// 0.35 left a light 960 unread; dividing by 1.25 times the stroke's ink joined a speck to it
     /// (960 read 9160). A dark of 0.4 kept apart a 1 and a 6 that 0.5 joins (16 read 6), but on 300 letters'
-    /// whole path read 3 numbers and days fewer than 0.5.
+    /// whole path read 1 number and 2 dates fewer than 0.5.
     enum LightStrokes {
         /// The ink, averaged over a square of a line height over this, that is a light stroke's...
         static let lightest: Float = 0.25
