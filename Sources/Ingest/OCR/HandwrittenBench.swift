@@ -93,7 +93,9 @@ public enum HandwrittenCrops {
         for path in paths {
             guard let source = Pix.read(path: path), let prepared = PagePreparation().prepare(source) else { continue }
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            let cached = cache.map { "\($0)/\(name).hocr" }
+            // Named by the page's whole path: letters of two sets share their file names, and
+            // one cache folder for both read each other's pages.
+            let cached = cache.map { "\($0)/\(path.replacingOccurrences(of: "/", with: "_")).hocr" }
             let hocr: String
             if let cached, let kept = try? String(contentsOfFile: cached, encoding: .utf8) { hocr = kept } else {
                 hocr = try engine.recognise(prepared.image).hocr
