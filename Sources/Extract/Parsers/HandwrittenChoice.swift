@@ -293,8 +293,7 @@ public enum HandwrittenChoice {
         var s = symbol
         if let slash = s.firstIndex(of: "/") {
             let head = String(s[..<slash]), tail = String(s[s.index(after: slash)...])
-            let known = DocumentKinds.table.contains { $0.abbreviations.contains(head) } || Names.symbolBodies.contains(head)
-            if head.count <= 3, !head.contains("-"), !known, tail.contains("-") { s = tail }
+            if head.count <= 3, !head.contains("-"), !OCRSymbolFixes.isKindOrBody(head), tail.contains("-") { s = tail }
         }
         if let first = s.split(separator: "-", maxSplits: 1).first, first.count >= 2, first.first!.isUppercase,
            Names.symbolBodies.contains(String(first.dropFirst())) {

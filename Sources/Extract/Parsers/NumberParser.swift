@@ -81,6 +81,12 @@ enum OCRSymbolFixes {
 }
 
 extension OCRSymbolFixes {
+    /// Whether a part of a symbol is a kind's abbreviation (`BC`, `QĐ`: `DocumentKinds`) or an
+    /// issuing body's (`UBND`: `Names.symbolBodies`), as printed.
+    static func isKindOrBody(_ part: String) -> Bool {
+        Names.symbolBodies.contains(part) || DocumentKinds.table.contains { $0.abbreviations.contains(part) }
+    }
+
     /// The number with its symbol's kind abbreviation put back from the title's kind, where OCR
     /// garbled it (`C-UBND`, `ĐC-UBND` under the title BÁO CÁO, on generated scans): a head
     /// before the symbol's first dash that is no kind's or body's abbreviation and one letter from
@@ -90,8 +96,7 @@ extension OCRSymbolFixes {
         guard kind != .congVan, let symbol = n.symbol, let dash = symbol.firstIndex(of: "-"),
               let entry = DocumentKinds.entry(kind), n.text.hasSuffix(symbol) else { return nil }
         let head = String(symbol[..<dash])
-        guard !head.isEmpty, !head.contains("/"), !Names.symbolBodies.contains(head),
-              !DocumentKinds.table.contains(where: { $0.abbreviations.contains(head) }),
+        guard !head.isEmpty, !head.contains("/"), !isKindOrBody(head),
               let abbreviation = entry.abbreviations.first(where: { Fuzzy.distance(head, $0, limit: 2) == 1 }) else { return nil }
         var out = n
         out.symbol = abbreviation + symbol[dash...]

@@ -219,8 +219,10 @@ enum HandwrittenRegions {
     private static func numberFieldBySymbol(_ words: [Word]) -> Field? {
         for w in words {
             let t = Array(w.text)
-            guard t.count >= 3, t[0] == "/" && (t[1].isUppercase || symbolGarbled(t.dropFirst()))
-                    && (w.text.contains("-") || t.count <= 6 || symbolGarbled(t.dropFirst())) || slashLostSymbol(w.text) else { continue }
+            guard t.count >= 3 else { continue }
+            let slashed = t[0] == "/" && (t[1].isUppercase || symbolGarbled(t.dropFirst()))
+                && (w.text.contains("-") || t.count <= 6 || symbolGarbled(t.dropFirst()))
+            guard slashed || slashLostSymbol(w.text) else { continue }
             let m = metrics(words, near: w.box)
             guard !handMadeSlash(w, after: w.text.dropFirst(), printHeight: m.height) else { continue }
             guard let start = startOfHandwriting(before: w, in: words, printHeight: m.height, letter: m.letter,
