@@ -29,6 +29,7 @@ public struct LetterExtractor: Sendable {
             // The hand filled the blank the print left: not an unsigned draft.
             warnings.removeAll { if case .numberBlank = $0 { return true } else { return false } }
             warnings.append(.handwrittenNumberChosen(digits: String(choice.number.text.prefix { $0.isNumber }), evidence: choice.evidence))
+            if let other = choice.runnerUp { warnings.append(.handwrittenNumberAlsoRead(digits: other.digits, confidence: other.confidence)) }
         }
         if header.numberGarbled, !numberChosen, let number = record.number {
             warnings.append(.numberDigitsIllegible(symbol: number.text))

@@ -67,6 +67,28 @@ final class HandwrittenChoiceTests: XCTestCase {
         XCTAssertEqual(r.date, "2025-02")
     }
 
+    /// The reader's runner-up as likely as half its best is named for the clerk to check: on
+    /// generated letters the number's right digits were the runner-up in a third of the numbers
+    /// the reader got wrong (a 1 run into the 8 of 9180 read 980, 9180 beside it).
+    func testARunnerUpReadingAsLikelyAsHalfTheBestIsNamedForTheClerk() {
+        let r = extract(header, HandwrittenFields(number: [R(digits: "980", confidence: 0.67), R(digits: "9180", confidence: 0.68),
+                                                           R(digits: "900", confidence: 0.2)]))
+        XCTAssertEqual(r.number?.text, "980/UBND-KTTH")
+        XCTAssertTrue(r.warnings.contains(.handwrittenNumberAlsoRead(digits: "9180", confidence: 0.68)), "\(r.warnings.map(\.english))")
+        XCTAssertTrue(r.warnings.map(\.english).contains { $0.contains("also read 9180 (confidence 0.68)") }, "\(r.warnings.map(\.english))")
+        XCTAssertTrue(r.warnings.map { $0.text(.vi) }.contains { $0.contains("9180") && $0.contains("kiểm tra") })
+        // A runner-up far behind is one of the reader's cuttings, not worth the clerk's time.
+        let sure = extract(header, HandwrittenFields(number: [R(digits: "574", confidence: 0.9), R(digits: "514", confidence: 0.3)]))
+        XCTAssertEqual(sure.number?.text, "574/UBND-KTTH")
+        XCTAssertFalse(sure.warnings.contains { if case .handwrittenNumberAlsoRead = $0 { return true } else { return false } },
+                       "\(sure.warnings.map(\.english))")
+        // Nor where other evidence chose: the file name names the number.
+        let named = extract(header, file: "574-UBND-KTTH.pdf",
+                            HandwrittenFields(number: [R(digits: "574", confidence: 0.5), R(digits: "514", confidence: 0.4)]))
+        XCTAssertFalse(named.warnings.contains { if case .handwrittenNumberAlsoRead = $0 { return true } else { return false } },
+                       "\(named.warnings.map(\.english))")
+    }
+
     func testAnUnsureReadingDoesNotOverrideTheOCRdNumber() {
         let text = header.replacingOccurrences(of: "Số: /UBND", with: "Số: 574/UBND")
         let r = extract(text, HandwrittenFields(number: [R(digits: "514", confidence: 0.25)]))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Something doubtful in a letter's record, for the clerk to check: a blank number, a date that
 /// cannot be right, a day taken from the signature, a reading note. The JSON record carries each
 /// as its English sentence (letter-record.md: `warnings` are human-readable strings); the index
@@ -20,6 +22,9 @@ public enum LetterWarning: Message, Codable, Hashable {
     /// The hand-written digits of the number or the day, chosen among the digit reader's readings.
     case handwrittenNumberChosen(digits: String, evidence: HandwrittenChoice.Evidence)
     case handwrittenDayChosen(day: Int, evidence: HandwrittenChoice.Evidence)
+    /// The digit reader's runner-up for the number, nearly as likely as the digits chosen
+    /// (`HandwrittenChoice.runnerUpShare`): for the clerk to check against the page.
+    case handwrittenNumberAlsoRead(digits: String, confidence: Double)
     /// The month too was written by hand and OCR could not read it; the digit reader's reading was taken.
     case handwrittenMonthChosen(month: Int)
     /// The text came without diacritics and the restorer put them back, unsure of some syllables.
@@ -51,6 +56,10 @@ public enum LetterWarning: Message, Codable, Hashable {
         case (.dayFromSignatureTime(let t), .en): return "date: the day, garbled, was completed from the digital signature time (\(t))"
         case (.handwrittenNumberChosen(let d, let e), .vi): return "số hiệu: chữ số viết tay \(d) được chọn theo \(e.text(.vi))"
         case (.handwrittenNumberChosen(let d, let e), .en): return "number: the handwritten digits \(d) were chosen by \(e.text(.en))"
+        case (.handwrittenNumberAlsoRead(let d, let c), .vi):
+            return "số hiệu: bộ đọc chữ số viết tay cũng đọc được \(d) (độ tin cậy \(String(format: "%.2f", c))): cần kiểm tra lại với bản giấy"
+        case (.handwrittenNumberAlsoRead(let d, let c), .en):
+            return "number: the handwritten-digit reader also read \(d) (confidence \(String(format: "%.2f", c))): check it against the page"
         case (.handwrittenDayChosen(let d, let e), .vi): return "ngày: ngày viết tay \(d) được chọn theo \(e.text(.vi))"
         case (.handwrittenDayChosen(let d, let e), .en): return "date: the handwritten day \(d) was chosen by \(e.text(.en))"
         case (.handwrittenMonthChosen(let m), .vi): return "ngày: tháng viết tay \(m) do bộ đọc chữ số viết tay đọc"
@@ -83,6 +92,7 @@ public enum LetterWarning: Message, Codable, Hashable {
             .monthDoesNotExist(month: 13), .monthIllegible(year: 2026), .dayFromSignatureTime(time: "2025-02-07T17:12:11"),
             .diacriticsRestored(uncertain: 3, syllables: 412),
             .dateAfterSigning(date: "2025-02-09", signed: "2025-02-07T17:12:11+07:00"),
+            .handwrittenNumberAlsoRead(digits: "9180", confidence: 0.68),
         ] + HandwrittenChoice.Evidence.examples.flatMap { e in
             [LetterWarning.handwrittenNumberChosen(digits: "574", evidence: e), .handwrittenDayChosen(day: 4, evidence: e)] + [.handwrittenMonthChosen(month: 3)]
         }
