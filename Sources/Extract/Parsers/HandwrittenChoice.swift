@@ -224,8 +224,9 @@ public enum HandwrittenChoice {
     /// number chosen. The fields of 2 100 generated letters (held-out MNIST writers, read as the
     /// page's reader crops them): the reader got 98 numbers wrong; the right digits were the
     /// runner-up in 54 of them, and at this share or more in 32, while of the 1 957 it read right
-    /// 160 had such a runner-up (at 0.3: 42 and 312; at 0.7: 23 and 65). So a number with this
-    /// note is wrong about one time in six, one without it one in sixty.
+    /// 160 had such a runner-up (at 0.3: 42 and 312; at 0.7: 23 and 65). So one letter in ten
+    /// carries the note, and a number with it is wrong one time in four (49 of 209), one without
+    /// it one time in forty (49 of 1 846).
     static let runnerUpShare = 0.5
 
     /// The number with its sequence taken from the readings or the evidence, or nil to keep `printed`.
