@@ -282,6 +282,14 @@ final class HandwrittenDigitTests: XCTestCase {
         assertCropsRead(["long-flag-54.number.36.9.261.pgm": "54"])
     }
 
+    /// Generated letters' fields where a 1 ran into the digit beside it and the two were read as
+    /// one digit, though each side alone read surely as a digit: 9180 read 980 (the 1 run into
+    /// the 9, then into the 8), 1218 read 648, the day 10 read 6.
+    func testTwoSureDigitsRunTogetherAreNotReadAsOne() {
+        assertCropsRead(["one-run-in-9180.number.44.11.374.pgm": "9180", "one-run-in-1218.number.47.11.397.pgm": "1218",
+                         "one-run-in-10.day.47.11.111.pgm": "10"])
+    }
+
     /// Each field crop in fixtures/handwritten-digits (16-bit, as `vanthu-bench digit-crops`
     /// writes them) reads first as its digits.
     private func assertCropsRead(_ fields: [String: String], line: UInt = #line) {
