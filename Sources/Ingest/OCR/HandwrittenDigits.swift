@@ -611,8 +611,9 @@ struct HandwrittenFieldReader {
         static let sideNotADigit = 0.1
         /// ...reads as one digit at this factor. (Number fields of 2 100 generated letters, the
         /// reader alone: numbers 1 957 -> 1 960, none lost; days 1 988 -> 1 991, 4 gained and one
-        /// lost (14 read 19: the 4's two sides read surely). Sides sure at 0.7 read one number
-        /// fewer; a factor of 0.1 lost 4 months.)
+        /// lost (14 read 19: the 4's two sides read surely); 600 letters made after, never looked
+        /// at: no field read otherwise. Sides sure at 0.7 read one number fewer; a factor of 0.1
+        /// lost 4 months.)
         static let twoSurePenalty = 0.3
     }
 
