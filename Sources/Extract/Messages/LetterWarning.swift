@@ -1,5 +1,3 @@
-import Foundation
-
 /// Something doubtful in a letter's record, for the clerk to check: a blank number, a date that
 /// cannot be right, a day taken from the signature, a reading note. The JSON record carries each
 /// as its English sentence (letter-record.md: `warnings` are human-readable strings); the index
@@ -57,9 +55,9 @@ public enum LetterWarning: Message, Codable, Hashable {
         case (.handwrittenNumberChosen(let d, let e), .vi): return "số hiệu: chữ số viết tay \(d) được chọn theo \(e.text(.vi))"
         case (.handwrittenNumberChosen(let d, let e), .en): return "number: the handwritten digits \(d) were chosen by \(e.text(.en))"
         case (.handwrittenNumberAlsoRead(let d, let c), .vi):
-            return "số hiệu: bộ đọc chữ số viết tay cũng đọc được \(d) (độ tin cậy \(String(format: "%.2f", c))): cần kiểm tra lại với bản giấy"
+            return "số hiệu: bộ đọc chữ số viết tay cũng đọc được \(d) (độ tin cậy \(HandwrittenChoice.shown(c))): cần kiểm tra lại với bản giấy"
         case (.handwrittenNumberAlsoRead(let d, let c), .en):
-            return "number: the handwritten-digit reader also read \(d) (confidence \(String(format: "%.2f", c))): check it against the page"
+            return "number: the handwritten-digit reader also read \(d) (confidence \(HandwrittenChoice.shown(c))): check it against the page"
         case (.handwrittenDayChosen(let d, let e), .vi): return "ngày: ngày viết tay \(d) được chọn theo \(e.text(.vi))"
         case (.handwrittenDayChosen(let d, let e), .en): return "date: the handwritten day \(d) was chosen by \(e.text(.en))"
         case (.handwrittenMonthChosen(let m), .vi): return "ngày: tháng viết tay \(m) do bộ đọc chữ số viết tay đọc"

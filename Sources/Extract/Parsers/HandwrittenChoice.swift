@@ -62,7 +62,7 @@ public enum HandwrittenChoice {
         case unsureReading(Double)
 
         public func text(_ lang: Lang) -> String {
-            let c = { (x: Double) in String(format: "%.2f", x) }
+            let c = HandwrittenChoice.shown
             switch (self, lang) {
             case (.signingTime(let t), .vi): return "thời gian ký (\(t))"
             case (.signingTime(let t), .en): return "the signing time (\(t))"
@@ -82,6 +82,9 @@ public enum HandwrittenChoice {
         static let examples: [Evidence] = [.signingTime("2025-02-05T10:00:00"), .receivedStamp("2025-02-06"),
                                            .fileName("574-UBND-KTTH.pdf"), .ownCitation, .digitReader(0.93)]
     }
+
+    /// A reader's confidence as the messages show it: two decimals.
+    static func shown(_ confidence: Double) -> String { String(format: "%.2f", confidence) }
 
     // MARK: - Day
 

@@ -479,14 +479,20 @@ struct HandwrittenFieldReader {
                 || (j < n && pieces.atoms[j].group == pieces.atoms[j - 1].group)
             return rows < 0.5 * dh ? log(0.1) : cutOff && rows < Joining.cutOffRows * dh ? log(Joining.cutOffLow) : 0
         }
+        // How surely pieces i..<j read as one digit: the likeliest digit's probability, and "not
+        // one digit"'s (none from a net without that class).
+        func oneDigit(_ i: Int, _ j: Int) -> (digit: Double, notADigit: Double)? {
+            guard let p = probabilities(i, j), p.count >= 10 else { return nil }
+            return (p[0..<10].max()!, p.count > DigitClassifier.notADigit ? p[DigitClassifier.notADigit] : 0)
+        }
         // A run whose two sides each read surely as a digit is two digits run together, not one:
         // a 1 run into the digit beside it makes a shape the classifier also takes for one digit
         // (the 1 and the 8 of 9180 read 8, the day 10 read 6), while a digit cut in two leaves
         // sides that are "not one digit" or unsure.
         func twoSure(_ i: Int, _ j: Int) -> Double {
             func sure(_ a: Int, _ b: Int) -> Bool {
-                guard pieces.mayBeOneDigit(a, b), let p = probabilities(a, b), p.count > DigitClassifier.notADigit else { return false }
-                return p[0..<10].max()! >= Joining.sideSure && p[DigitClassifier.notADigit] < Joining.sideNotADigit
+                guard pieces.mayBeOneDigit(a, b), let one = oneDigit(a, b) else { return false }
+                return one.digit >= Joining.sideSure && one.notADigit < Joining.sideNotADigit
             }
             return j - i >= 2 && (i + 1..<j).contains { k in sure(i, k) && sure(k, j) } ? log(Joining.twoSurePenalty) : 0
         }
@@ -540,7 +546,7 @@ struct HandwrittenFieldReader {
             for j in (i + 1)...n where pieces.mayBeTwoDigits(i, j) {
                 // Not where the one-digit reader is sure the run is one digit: a 5 with a long
                 // flag is as wide as two digits, and the reader of two read it 55 (549 read 5549).
-                if let one = probabilities(i, j), one.count >= 10, one[0..<10].max()! >= Joining.oneDigitSure { continue }
+                if let one = oneDigit(i, j), one.digit >= Joining.oneDigitSure { continue }
                 guard let two = pairOf(i, j) else { continue }
                 let left = (0..<10).sorted { two.left[$0] > two.left[$1] }.prefix(2)
                 let right = (0..<10).sorted { two.right[$0] > two.right[$1] }.prefix(2)
