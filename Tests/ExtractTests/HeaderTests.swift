@@ -191,4 +191,21 @@ final class HeaderTests: XCTestCase {
         XCTAssertFalse(r.warnings.map(\.english).contains { $0.contains("unsigned draft") })
         XCTAssertEqual(r.kind, .thongBao)
     }
+
+    /// A hand-written number OCR read as a long run of debris (letters, commas, words of its own),
+    /// the printed symbol after it: the symbol is still the letter's (OCR lines of letters written
+    /// by scripts/digit-letters.py with MNIST's test digits).
+    func testAHandwrittenNumberOCRReadAsLongDebrisKeepsItsPrintedSymbol() {
+        let lines = [
+            ("Số: >^ l là Ẩt, /UBND-KTTH Hà Nội, ngày |4 tháng 11 năm 2023", "UBND-KTTH"),
+            ("Số: é@œ- / 3 7 _ÿ,Á vÁ Phó ø, /UBND-VX", "UBND-VX"),
+            ("Số- : €}, ¿j ĐQạ:.(.... ¿ /KH-UBND", "KH-UBND"),
+        ]
+        for (line, symbol) in lines {
+            let r = extract("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n\(line)\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 14 tháng 11 năm 2023\nVề việc báo cáo kết quả thực hiện\nKính gửi: Sở Tài chính\n")
+            XCTAssertEqual(r.number?.symbol, symbol, line)
+            XCTAssertNil(r.number?.seq, line)
+            XCTAssertTrue(r.warnings.map(\.english).contains { $0.hasPrefix("number: the digits are illegible") }, "\(line): \(r.warnings)")
+        }
+    }
 }

@@ -81,7 +81,7 @@ enum HeaderParser {
                 // A handwritten number OCR garbled (`Số:4@\` /TB-UBND`, `Số: v/ ự ô /BC-UBND`): the
                 // printed symbol is still good, so the number is given blank with a warning rather
                 // than lost.
-                if parsed == nil, let blank = symbolAlone(tail) ?? symbolWithoutSlash(tail) {
+                if parsed == nil, let blank = symbolAlone(tail, debris: maxDebrisAfterLabel) ?? symbolWithoutSlash(tail) {
                     parsed = (blank.number, blank.end)
                     h.numberGarbled = true
                 }
@@ -269,7 +269,7 @@ enum HeaderParser {
     /// (`Số: *s /UBND-KTTH '4`, `Số: + | /BC-UBND 26` for a hand-written 27): a day stands with
     /// `ngày`, `tháng` or `năm`. Returns the blank number, where the column starts and where the
     /// symbol ends (UTF-16 offsets).
-    static func symbolAlone(_ text: String) -> (number: LetterNumber, start: Int, end: Int)? {
+    static func symbolAlone(_ text: String, debris maxDebris: Int = maxDebris) -> (number: LetterNumber, start: Int, end: Int)? {
         let columns = text.columns
         for (k, column) in columns.prefix(2).enumerated() {
             // A first column passed over is debris, not the issuer's words.
@@ -284,17 +284,22 @@ enum HeaderParser {
                 let used = symbolUsed + specks
                 let afterSymbol = fromSlash.slice(from: symbolUsed, to: fromSlash.utf16Length)
                 let debris = afterSymbol.filter { $0.isLetter || $0.isNumber }
-                // Or the place and date, run into the same column (`/UBND-KTTH Quảng Ngãi, ngày …`).
-                let dated = debris.count > 4 && parseDate(afterSymbol, Folding.fold(afterSymbol)) != nil
+                guard let at = text.range(of: column) else { continue }
+                let start = text.utf16.distance(from: text.utf16.startIndex, to: at.lowerBound.samePosition(in: text.utf16)!)
+                let slashOffset = column.utf16.distance(from: column.utf16.startIndex, to: slash.samePosition(in: column.utf16)!)
+                let end = start + slashOffset + used
+                // Or the place and date, run into the same column (`/UBND-KTTH Quảng Ngãi, ngày …`),
+                // their day perhaps in the next (`Hà Nội, ngày    4 tháng 11`: a `|` OCR read
+                // for the hand's 1 made a column gap).
+                let afterInText = text.slice(from: end, to: text.utf16Length)
+                let dated = debris.count > 4 && parseDate(afterInText, Folding.fold(afterInText)) != nil
                 // Digits with `ngày`, `tháng` or `năm` after them are a date's, and the symbol does
                 // not take them; without, they are the hand's digits OCR put after the symbol.
                 let dayDigits = debris.count > 1 && debris.contains(where: \.isNumber) && dateWords.test(Folding.fold(afterSymbol))
                 // However many digits (the tops of a hand-written 2042 read as a line of their
                 // own, `2 242 c1`, put after the symbol), but no more than a few letters.
-                guard debris.filter(\.isLetter).count <= 4 && !dayDigits || dated, let at = text.range(of: column) else { continue }
-                let start = text.utf16.distance(from: text.utf16.startIndex, to: at.lowerBound.samePosition(in: text.utf16)!)
-                let slashOffset = column.utf16.distance(from: column.utf16.startIndex, to: slash.samePosition(in: column.utf16)!)
-                return (n, start, start + slashOffset + used)
+                guard debris.filter(\.isLetter).count <= 4 && !dayDigits || dated else { continue }
+                return (n, start, end)
             }
         }
         return nil
@@ -318,6 +323,12 @@ enum HeaderParser {
 
     /// Characters of debris a garbled label and digits leave before a symbol.
     static let maxDebris = 24
+    /// After a `Số:` OCR read, the debris a hand-written number leaves before its symbol: four
+    /// digits OCR read as letters, commas and words of their own run to 30 characters and more
+    /// (`Số: é@œ- / 3 7 _ÿ,Á vÁ Phó ø, /UBND-VX`: 27, for a 6957), with the dotted leader's specks
+    /// besides. The label says the symbol on its line is the letter's, so more is allowed than
+    /// where no label was read.
+    static let maxDebrisAfterLabel = 64
     /// Specks OCR reads from dots and grain: between a symbol's slash and its capitals they are
     /// no part of it.
     static let symbolSpecks: Set<Character> = [".", ",", ":", ";", "'", "`", "·", "_", "‘", "’"]

@@ -6,8 +6,9 @@
 /// s001 was read by an OCR model without Vietnamese: `Sé:` for `Số:`, `Viv` for `V/v`, `Poc lap`
 /// for `Độc lập`, `trude` for `trước`).
 enum LetterKeywords {
-    /// `Số:` before the letter's number (`So`, `Sé`, `S6`, `Sô`, OCR'd).
-    static let numberLabel = Pattern(#"^s[o0e6d]\s*[:;]\s*|(?:^|\s{2,}|\*\*)s[o0e6d]\s*[:;.]?\s*(?=[0-9/]|\s*/|\s+[0-9])"#)
+    /// `Số:` before the letter's number (`So`, `Sé`, `S6`, `Sô`, OCR'd; a speck of the dotted
+    /// leader or the hand read before the colon: `Số- :`).
+    static let numberLabel = Pattern(#"^s[o0e6d]\s*[-.]?\s*[:;]\s*|(?:^|\s{2,}|\*\*)s[o0e6d]\s*[:;.]?\s*(?=[0-9/]|\s*/|\s+[0-9])"#)
 
     // The place-and-date line (`, ngày 17 tháng 4 năm 2025`) is `DateGrammar.placeDate`.
 
