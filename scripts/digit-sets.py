@@ -6,7 +6,10 @@ writers), in DIR/sN. A set of 300 letters reads within about 1.3 points of anoth
 way (the held-out pool is 1 000 digits, so a digit the net misreads comes back on several
 letters): compare builds on the same sets, letter by letter, and keep some sets never looked at.
 
-  digit-sets.py make SEED...              generate the sets that are missing
+  digit-sets.py make SEED... [--mnist-test]
+                                          generate the sets that are missing (with --mnist-test:
+                                          written with MNIST's test digits, other writers than any
+                                          the reader trained on; needs `make mnist-data`)
   digit-sets.py read TAG BIN SEED...      the whole path: BIN/vanthu extract --json -> sN/wl-TAG.jsonl
   digit-sets.py crops BIN SEED...         the fields as the page's reader crops them
                                           (BIN/vanthu-bench digit-crops -> sN/crops/, OCR cached in sN/ocr/)
@@ -42,12 +45,12 @@ def truth(seed):
     return {t["file"][:-4]: t for t in map(json.loads, open(os.path.join(set_dir(seed), "truth.jsonl")))}
 
 
-def make(seeds):
+def make(seeds, source="mnist"):
     for s in seeds:
         if os.path.exists(os.path.join(set_dir(s), "truth.jsonl")):
             continue
         subprocess.run([sys.executable, os.path.join(HERE, "digit-letters.py"), set_dir(s), "--count", "60",
-                        "--source", "mnist", "--seed", str(s)], check=True, stdout=subprocess.DEVNULL)
+                        "--source", source, "--seed", str(s)], check=True, stdout=subprocess.DEVNULL)
 
 
 def read(tag, bin_dir, seeds):
@@ -162,7 +165,7 @@ def main(argv):
     flags = {a for a in rest if a.startswith("--")}
     rest = [a for a in rest if not a.startswith("--")]
     if cmd == "make":
-        make([int(s) for s in rest])
+        make([int(s) for s in rest], "mnist-test" if "--mnist-test" in flags else "mnist")
     elif cmd == "read":
         read(rest[0], rest[1], [int(s) for s in rest[2:]])
     elif cmd == "crops":

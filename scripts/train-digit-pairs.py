@@ -183,7 +183,7 @@ def train(data, held, epochs):
 
 
 def main():
-    mi, ml = td.mnist()
+    mi, ml = td.mnist_5k()
     out = td.held_out(len(mi))
     si, sl = td.sk_digits()
     g1, l1 = bank(mi[~out], ml[~out], int(os.environ.get("COPIES", "6")))
