@@ -200,6 +200,8 @@ final class HeaderTests: XCTestCase {
             ("Số: >^ l là Ẩt, /UBND-KTTH Hà Nội, ngày |4 tháng 11 năm 2023", "UBND-KTTH"),
             ("Số: é@œ- / 3 7 _ÿ,Á vÁ Phó ø, /UBND-VX", "UBND-VX"),
             ("Số- : €}, ¿j ĐQạ:.(.... ¿ /KH-UBND", "KH-UBND"),
+            // A slash among the debris, letters after it: not the symbol, which has a dash.
+            ("số: / Zhí /TB-UBND", "TB-UBND"),
         ]
         for (line, symbol) in lines {
             let r = extract("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n\(line)\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 14 tháng 11 năm 2023\nVề việc báo cáo kết quả thực hiện\nKính gửi: Sở Tài chính\n")

@@ -78,6 +78,13 @@ enum HeaderParser {
                 let after = m.range.location + m.range.length
                 let tail = rest.slice(from: after, to: rest.utf16Length)
                 var parsed = NumberParser.parse(tail)
+                // A slash among the hand's debris, letters after it (`số: / Zhí /TB-UBND`), parsed
+                // as a blank number whose symbol has no dash: where a symbol with a dash follows,
+                // that one is the letter's (a blank `Số: /UBND` alone stands).
+                if let p = parsed, p.0.seq == nil, !(p.0.symbol ?? "").contains("-"),
+                   let later = symbolAlone(tail, debris: maxDebrisAfterLabel), later.end > p.1 {
+                    parsed = (later.number, later.end); h.numberGarbled = true
+                }
                 // A handwritten number OCR garbled (`Số:4@\` /TB-UBND`, `Số: v/ ự ô /BC-UBND`): the
                 // printed symbol is still good, so the number is given blank with a warning rather
                 // than lost.
