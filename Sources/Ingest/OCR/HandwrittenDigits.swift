@@ -692,23 +692,23 @@ struct HandwrittenFieldReader {
             defer { k -= 1 }
             guard g.count == 1, Double(h) >= Double(lh) * SymbolSlash.shortest,
                   Double(h) < Double(digitHeight) * SymbolSlash.belowDigits else { continue }
-            // The line x = a + b·y through its ink, least squares.
+            // The line x = a + b·y through its ink, least squares; what is left of x's variance
+            // about it is var(x) − b·cov(x, y).
             let label = g[0].label
-            var n = 0.0, sy = 0.0, sx = 0.0, syy = 0.0, sxy = 0.0
+            var n = 0.0, sy = 0.0, sx = 0.0, syy = 0.0, sxx = 0.0, sxy = 0.0
             for y in y0...y1 { for x in x0...x1 where labels[y * imageWidth + x] == label {
                 let fx = Double(x), fy = Double(y)
-                n += 1; sy += fy; sx += fx; syy += fy * fy; sxy += fx * fy
+                n += 1; sy += fy; sx += fx; syy += fy * fy; sxx += fx * fx; sxy += fx * fy
             } }
-            let varY = syy / n - (sy / n) * (sy / n)
-            guard n > 0, varY > 0 else { continue }
-            let b = (sxy / n - (sx / n) * (sy / n)) / varY, a = sx / n - b * sy / n
-            var squares = 0.0
-            for y in y0...y1 { for x in x0...x1 where labels[y * imageWidth + x] == label {
-                let d = Double(x) - (a + b * Double(y)); squares += d * d
-            } }
+            guard n > 0 else { continue }
+            let varY = syy / n - (sy / n) * (sy / n), varX = sxx / n - (sx / n) * (sx / n)
+            let covXY = sxy / n - (sx / n) * (sy / n)
+            guard varY > 0 else { continue }
+            let b = covXY / varY
+            let offLine = max(0, varX - b * covXY).squareRoot()
             // Rows grow downwards: leaning right, x falls as y grows.
             guard SymbolSlash.lean.contains(-b),
-                  (squares / n).squareRoot() <= max(SymbolSlash.straightPixels, SymbolSlash.straight * Double(lh)) else { continue }
+                  offLine <= max(SymbolSlash.straightPixels, SymbolSlash.straight * Double(lh)) else { continue }
             return k
         }
         return nil
