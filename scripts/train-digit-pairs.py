@@ -16,7 +16,7 @@ pool → dense 128 → 21), in the same weights file format (Sources/Ingest/OCR/
 
 Data: the training MNIST samples (every fifth held out, as train-digits.py) and scikit-learn's
 digits, each distorted a few times as train-digits.py distorts them (turn, shear, scale,
-elastic, stroke width; Vietnamese 1s and 7s), into a bank; pairs are drawn from the bank and set
+elastic, stroke width; Vietnamese 1s and 7s, and with LOOP and FOOT 2s looped and 1s footed as there), into a bank; pairs are drawn from the bank and set
 side by side touching or overlapping (-0.22 to +0.04 digit heights apart), each a little larger
 or smaller and higher or lower, then blurred and thresholded as a scan. Not two digits: one
 digit, three, a digit and part of the next, part of a digit beside a digit, the print a field
@@ -62,6 +62,12 @@ def bank(images, labels, copies):
                     a = td.vietnamese_style(a, y)
                     if a is None:
                         a = img
+                if y == 2 and td.LOOP > 0 and rng.random() < td.LOOP:
+                    a = td.looped_two(a)
+                    if a is None:
+                        a = img
+                if y == 1 and td.FOOT > 0 and rng.random() < td.FOOT:
+                    a = td.with_foot(a)
                 a = td.distort(a)
             a = td.trimmed(a)
             if a is None or a.shape[0] < 4:
