@@ -237,19 +237,29 @@ def line(img, y0, x0, y1, x1, width):
     return np.maximum(img, np.clip(width / 2 + 0.5 - dist, 0, 1))
 
 
+def pen_canvas(img):
+    """A digit made ready for a stroke drawn onto it: padded by a third of its size so the stroke
+    fits, its ink's rows and columns, top and bottom rows and height, and a pen a little narrower
+    or wider than its own strokes. None when it has no ink."""
+    a = np.pad(img, img.shape[0] // 3)
+    ys, xs = np.nonzero(a > 0.5)
+    if len(ys) == 0:
+        return None
+    y0, y1 = ys.min(), ys.max()
+    pen = max(1.5, stroke_width(a) * rng.uniform(0.8, 1.1))
+    return a, ys, xs, y0, y1, y1 - y0 + 1, pen
+
+
 def vietnamese_style(img, label):
     """Strokes Vietnamese hands add that MNIST's writers rarely do: a 1 with a long lead-in flag
     from the top-left, a 7 crossed on its stem. Drawn onto a training digit (padded so the new
     stroke fits); None when the digit does not take it."""
     if label not in (1, 7):
         return None
-    a = np.pad(img, img.shape[0] // 3)
-    ys, xs = np.nonzero(a > 0.5)
-    if len(ys) == 0:
+    canvas = pen_canvas(img)
+    if canvas is None:
         return None
-    y0, y1 = ys.min(), ys.max()
-    h = y1 - y0 + 1
-    pen = max(1.5, stroke_width(a) * rng.uniform(0.8, 1.1))
+    a, ys, xs, y0, y1, h, pen = canvas
     if label == 1:
         # From the top of the stem down to the left: long, at 30–65° below the horizontal (flatter
         # would be a 7 with an upright stem).
@@ -286,16 +296,13 @@ def looped_two(img):
     reader of two digits took one for 82 (299 read 8299). The loop sits on the base at the 2's
     lower-left corner (its leftmost ink in the lowest third), mostly to the left of where the
     stroke down comes in; its width is 0.12 to LOOP_MOST of the digit's height."""
-    a = np.pad(img, img.shape[0] // 3)
-    ys, xs = np.nonzero(a > 0.5)
-    if len(ys) == 0:
+    canvas = pen_canvas(img)
+    if canvas is None:
         return None
-    y0, y1 = ys.min(), ys.max()
-    h = y1 - y0 + 1
+    a, ys, xs, y0, y1, h, pen = canvas
     band = ys >= y1 - h * 0.3
     k = np.argmin(xs[band])
     yc, xc = ys[band][k], xs[band][k]
-    pen = max(1.5, stroke_width(a) * rng.uniform(0.8, 1.1))
     rx = h * rng.uniform(0.12, LOOP_MOST) + pen / 2
     ry = rx * rng.uniform(0.65, 1.0)
     cy = yc - ry * rng.uniform(0.4, 0.9)
@@ -305,13 +312,10 @@ def looped_two(img):
 
 def with_foot(img):
     """A 1 with a bar across its foot, centred on the stem's foot, a third to two thirds of its height wide."""
-    a = np.pad(img, img.shape[0] // 3)
-    ys, xs = np.nonzero(a > 0.5)
-    if len(ys) == 0:
+    canvas = pen_canvas(img)
+    if canvas is None:
         return img
-    y1 = ys.max()
-    h = y1 - ys.min() + 1
-    pen = max(1.5, stroke_width(a) * rng.uniform(0.8, 1.1))
+    a, ys, xs, y0, y1, h, pen = canvas
     foot = xs[ys >= y1 - max(1, h // 12)].mean()
     half = h * rng.uniform(0.15, 0.32)
     y = y1 - pen / 2 + h * rng.uniform(-0.03, 0.02)
