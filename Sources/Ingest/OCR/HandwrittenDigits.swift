@@ -37,8 +37,8 @@ enum DigitLayer: Sendable {
 /// The handwritten-digit classifier: small convolutional networks (layers and weights in
 /// `DigitModelWeights`, trained by scripts/train-digits.py) run in plain Swift on 28×28 crops.
 /// It is an ensemble: the same network trained from several seeds, their probabilities
-/// averaged (each net alone misreads a different few of the real scans' digits; see
-/// train-digits.py's SEEDS). The reader of two digits run together (`pairs`, weights in
+/// averaged (each net alone misread a different one of the corpus scans' fields or the tests'
+/// crops; see train-digits.py's SEEDS). The reader of two digits run together (`pairs`, weights in
 /// `DigitPairModelWeights`, trained by scripts/train-digit-pairs.py) is the same kind of network
 /// on 28×48 crops, one net.
 /// Activations are kept channel by channel ([channel][row][column]) in flat Float arrays, so the
@@ -609,10 +609,10 @@ struct HandwrittenFieldReader {
     enum Joining {
         /// Each digit read costs this factor, so a digit broken in two does not read as two
         /// likely pieces (a 2 as 1 and a hook); 0.6 dropped a sure digit beside a likely one
-        /// (10 read 6, 1567 read 667). 0.9 with the nets of MNIST's 4 000; the ensemble trained
-        /// on its 60 000 says "not one digit" of a broken piece more surely, and at 0.9 it dropped
-        /// the 1 run into a 2 or an 8 (1218 read 648, 9180 read 980: the tests' crops). 0.85,
-        /// 0.95 and 1.0 read the same numbers of 600 test letters' fields (576) and of sets A to I
+        /// (10 read 6, 1567 read 667). 0.9 with the net of MNIST's 4 000; with the two nets of
+        /// its 60 000, 0.9 dropped the 1 run into the 8 of a test's crop (9180 read 980, 0.505
+        /// against 0.544 × 0.9), and 0.85 also the 1 run into the 2 of another (1218 read 648).
+        /// 0.85 to 1.0 read the same numbers of 600 test letters' fields (576) and of sets A to I
         /// (2 562 to 2 563 of 2 656); 0.95 and 1.0 read both crops.
         static let digitCost = 0.95
         /// Marks at least this share of the digits' height...
