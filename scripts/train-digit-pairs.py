@@ -63,17 +63,7 @@ def bank(images, labels, copies):
         for k in range(copies):
             a = img
             if k > 0:
-                if y in (1, 7) and rng.random() < td.STYLE:
-                    a = td.vietnamese_style(a, y)
-                    if a is None:
-                        a = img
-                if y == 2 and td.LOOP > 0 and rng.random() < td.LOOP:
-                    a = td.looped_two(a)
-                    if a is None:
-                        a = img
-                if y == 1 and td.FOOT > 0 and rng.random() < td.FOOT:
-                    a = td.with_foot(a)
-                a = td.distort(a)
+                a = td.distort(td.hand_strokes(a, y))
             a = td.trimmed(a)
             if a is None or a.shape[0] < 4:
                 continue

@@ -595,23 +595,33 @@ LOOP = float(os.environ.get("LOOP", "0.6"))
 LOOP_MOST = float(os.environ.get("LOOP_MOST", "0.3"))
 
 
+def hand_strokes(img, y):
+    """The digit `img` of label `y` with, each at its share, a stroke Vietnamese hands add: a 1's
+    flag or a 7's bar (STYLE), a 2's loop (LOOP), a 1's foot (FOOT). Also the pair net's bank
+    (train-digit-pairs.py). A share of 0 draws no random number, so the recipe without it is
+    unchanged."""
+    a = img
+    if STYLE > 0 and y in (1, 7) and rng.random() < STYLE:
+        a = vietnamese_style(a, y)
+        if a is None:
+            a = img
+    if LOOP > 0 and y == 2 and rng.random() < LOOP:
+        a = looped_two(a)
+        if a is None:
+            a = img
+    if FOOT > 0 and y == 1 and rng.random() < FOOT:
+        a = with_foot(a)
+    return a
+
+
 def build(images, labels, copies, marks=True):
     X, Y = [], []
     for img, y in zip(images, labels):
         for k in range(copies):
             a = img
             if k > 0:
-                # (A share of 0 draws no random number, so the recipe without it is unchanged.)
-                if marks and STYLE > 0 and y in (1, 7) and rng.random() < STYLE:
-                    a = vietnamese_style(a, y)
-                    if a is None:
-                        a = img
-                if marks and LOOP > 0 and y == 2 and rng.random() < LOOP:
-                    a = looped_two(a)
-                    if a is None:
-                        a = img
-                if marks and FOOT > 0 and y == 1 and rng.random() < FOOT:
-                    a = with_foot(a)
+                if marks:
+                    a = hand_strokes(a, y)
                 a = distort(a)
                 if marks and SLIVER > 0 and rng.random() < SLIVER:
                     a = with_sliver(a, images[rng.integers(len(images))])
@@ -708,7 +718,7 @@ def forward(net, X):
 
 
 def accuracy(net, X, Y):
-    return float((forward(net, X).argmax(1) == Y).mean())
+    return ensemble_accuracy([net], X, Y)
 
 
 def report(net, Xt, Yt, Xh, Yh, Xtj, Ytj, hfiles):

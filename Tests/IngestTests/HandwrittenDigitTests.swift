@@ -360,13 +360,12 @@ final class HandwrittenDigitTests: XCTestCase {
         let x0 = Float(xs.reduce(0, +)) / Float(xs.count), y0 = Float(top) + pen / 2
         let angle = Float.pi * 35 / 180, length = 0.4 * Float(height)
         let x1 = x0 - length * cos(angle), y1 = y0 + length * sin(angle)
-        // The stroke: every pixel within half a pen of the segment, with a soft edge.
-        for y in 0..<field.height { for x in 0..<field.width {
-            let px = Float(x) - x0, py = Float(y) - y0, dx = x1 - x0, dy = y1 - y0
+        // The stroke: every pixel within half a pen of the segment.
+        draw(into: &field, pen: pen) { x, y in
+            let px = x - x0, py = y - y0, dx = x1 - x0, dy = y1 - y0
             let t = min(1, max(0, (px * dx + py * dy) / (dx * dx + dy * dy)))
-            let d = ((px - t * dx) * (px - t * dx) + (py - t * dy) * (py - t * dy)).squareRoot()
-            field.ink[y * field.width + x] = max(field.ink[y * field.width + x], min(1, max(0, pen / 2 + 0.5 - d)))
-        } }
+            return ((px - t * dx) * (px - t * dx) + (py - t * dy) * (py - t * dy)).squareRoot()
+        }
         return field
     }
 
@@ -407,12 +406,20 @@ final class HandwrittenDigitTests: XCTestCase {
         let corner = band.flatMap { y in (0..<field.width).filter { field[$0, y] > 0.5 }.map { (x: $0, y: y) } }.min { $0.x < $1.x }!
         let rx = 0.2 * Float(bottom - top) + pen / 2, ry = 0.8 * rx
         let cx = Float(corner.x) - 0.2 * rx, cy = Float(corner.y) - 0.6 * ry
+        draw(into: &field, pen: pen) { x, y in
+            let u = (x - cx) / rx, v = (y - cy) / ry
+            return abs((u * u + v * v).squareRoot() - 1) * ry
+        }
+        return field
+    }
+
+    /// A pen stroke drawn into `field`: every pixel whose `distance` from the stroke's line is
+    /// within half a pen, with a soft edge a pixel wide.
+    private func draw(into field: inout InkImage, pen: Float, distance: (Float, Float) -> Float) {
         for y in 0..<field.height { for x in 0..<field.width {
-            let u = (Float(x) - cx) / rx, v = (Float(y) - cy) / ry
-            let d = abs((u * u + v * v).squareRoot() - 1) * ry
+            let d = distance(Float(x), Float(y))
             field.ink[y * field.width + x] = max(field.ink[y * field.width + x], min(1, max(0, pen / 2 + 0.5 - d)))
         } }
-        return field
     }
 
     /// `b`'s ink set `gap` columns of paper right of `a`'s last inked column (fields of one height).

@@ -110,8 +110,8 @@ struct DigitClassifier: Sendable {
     func pair(_ crop: [Float]) -> (two: Double, left: [Double], right: [Double])? {
         let each = nets.compactMap { outputs(crop, $0) }.filter { $0.count == 21 }
         guard !each.isEmpty else { return nil }
-        return (Self.mean(each.map { [1 / (1 + exp(-Double($0[20])))] })[0],
-                Self.mean(each.map { Self.softmax($0[0..<10]) }), Self.mean(each.map { Self.softmax($0[10..<20]) }))
+        let two = each.reduce(0) { $0 + 1 / (1 + exp(-Double($1[20]))) } / Double(each.count)
+        return (two, Self.mean(each.map { Self.softmax($0[0..<10]) }), Self.mean(each.map { Self.softmax($0[10..<20]) }))
     }
 
     private static func mean(_ rows: [[Double]]) -> [Double] {
